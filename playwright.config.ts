@@ -1,6 +1,44 @@
 import { defineConfig } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { CHROMIUM_ARGS, chromiumPath } from './tests/e2e/chromium';
+
+// Browser tests run against the production build (npm run test:e2e builds first):
+// SvelteKit only checks form origins in production. Each run gets fresh data folders.
+process.env.HEARTH_E2E_DEMO_DIR ??= mkdtempSync(path.join(tmpdir(), 'hearth-e2e-demo-'));
+process.env.HEARTH_E2E_EMPTY_DIR ??= mkdtempSync(path.join(tmpdir(), 'hearth-e2e-empty-'));
+process.env.HEARTH_E2E_SETUP_TOKEN ??= 'e2e-setup-token-not-secret';
+
+export const DEMO_PORT = 4173;
+export const EMPTY_PORT = 4174;
+
+const server = (port: number, script: string, env: Record<string, string>) => ({
+	command: `node ${script} --no-build`,
+	port,
+	reuseExistingServer: false,
+	timeout: 60_000,
+	env: { PORT: String(port), ORIGIN: `http://localhost:${port}`, HOST: '127.0.0.1', ...env }
+});
 
 export default defineConfig({
-	webServer: { command: 'npm run build && npm run preview', port: 4173 },
-	testMatch: '**/*.e2e.{ts,js}'
+	testDir: 'tests/e2e',
+	testMatch: '**/*.e2e.ts',
+	fullyParallel: false,
+	workers: 2,
+	retries: 0,
+	reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+	use: {
+		baseURL: `http://localhost:${DEMO_PORT}`,
+		launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
+		trace: 'retain-on-failure'
+	},
+	projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+	webServer: [
+		server(DEMO_PORT, 'scripts/demo.js', { HEARTH_DATA_DIR: process.env.HEARTH_E2E_DEMO_DIR }),
+		server(EMPTY_PORT, 'scripts/serve.js', {
+			HEARTH_DATA_DIR: process.env.HEARTH_E2E_EMPTY_DIR,
+			HEARTH_SETUP_TOKEN: process.env.HEARTH_E2E_SETUP_TOKEN
+		})
+	]
 });

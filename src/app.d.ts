@@ -1,9 +1,14 @@
-// See https://svelte.dev/docs/kit/types#app.d.ts
-// for information about these interfaces
+import type { SessionUser } from '$lib/server/auth/session';
+
 declare global {
 	namespace App {
-		// interface Error {}
-		// interface Locals {}
+		interface Error {
+			message: string;
+		}
+		interface Locals {
+			user: SessionUser | null;
+			session: { id: string; expiresAt: Date } | null;
+		}
 		// interface PageData {}
 		// interface PageState {}
 		// interface Platform {}

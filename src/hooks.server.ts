@@ -1,13 +1,94 @@
-import type { Handle } from '@sveltejs/kit';
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
+import { building } from '$app/environment';
+import { sequence } from '@sveltejs/kit/hooks';
 import { getTextDirection } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { getDb } from '$lib/server/db';
+import {
+	SESSION_COOKIE,
+	deleteSessionTokenCookie,
+	setSessionTokenCookie,
+	validateSessionToken
+} from '$lib/server/auth/session';
+import { checkArea } from '$lib/server/auth/guard';
+import { getSetupToken, isSetUp } from '$lib/server/accounts/setup';
+import { seedDemoIfAsked } from '$lib/server/demo/seed';
 
-const handleParaglide: Handle = ({ event, resolve }) => paraglideMiddleware(event.request, ({ request, locale }) => {
-	event.request = request;
+export const init: ServerInit = async () => {
+	if (building) return;
+	const db = getDb();
+	await seedDemoIfAsked(db);
+	if (!isSetUp(db)) {
+		const origin = process.env.ORIGIN ?? `http://localhost:${process.env.PORT ?? 3000}`;
+		console.log(
+			`\nHearth is not set up yet. Open this link to create the first administrator:\n  ${origin}/setup?token=${getSetupToken()}\n`
+		);
+	}
+};
 
-	return resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale).replace('%paraglide.dir%', getTextDirection(locale))
+/** Headers CSP does not cover; the CSP itself is in svelte.config.js. */
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('X-Content-Type-Options', 'nosniff');
+	// same-origin, not no-referrer: with no-referrer browsers send `Origin: null` on form posts and SvelteKit's origin check refuses them.
+	response.headers.set('Referrer-Policy', 'same-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	response.headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+	response.headers.set(
+		'Permissions-Policy',
+		'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()'
+	);
+	if (event.locals.user) response.headers.set('Cache-Control', 'private, no-store');
+	return response;
+};
+
+const paraglide: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) =>
+				html.replace('%paraglide.lang%', locale).replace('%paraglide.dir%', getTextDirection(locale))
+		});
 	});
-});
 
-export const handle: Handle = handleParaglide;
+/** Until there is an administrator, every page leads to first-run setup. */
+const firstRun: Handle = ({ event, resolve }) => {
+	if (building) return resolve(event);
+	const path = event.url.pathname;
+	const open = path === '/setup' || path.startsWith('/_app/') || path === '/offline';
+	if (!open && !isSetUp(getDb())) redirect(303, '/setup');
+	return resolve(event);
+};
+
+const session: Handle = ({ event, resolve }) => {
+	if (building) return resolve(event);
+	const token = event.cookies.get(SESSION_COOKIE);
+	const secure = event.url.protocol === 'https:';
+	event.locals.user = null;
+	event.locals.session = null;
+	if (token) {
+		const result = validateSessionToken(getDb(), token);
+		if (result) {
+			event.locals.user = result.user;
+			event.locals.session = { id: result.session.id, expiresAt: result.session.expiresAt };
+			setSessionTokenCookie(event.cookies, token, result.session.expiresAt, secure);
+		} else {
+			deleteSessionTokenCookie(event.cookies, secure);
+		}
+	}
+	return resolve(event);
+};
+
+/**
+ * The path-prefix rule. A page visit by someone signed in but without the role goes on to
+ * the area's layout guard, which shows the friendly 403 page; anything else is refused here.
+ */
+const guard: Handle = ({ event, resolve }) => {
+	const isPageVisit =
+		event.request.method === 'GET' && (event.request.headers.get('accept') ?? '').includes('text/html');
+	if (!(isPageVisit && event.locals.user)) checkArea(event);
+	return resolve(event);
+};
+
+export const handle = sequence(securityHeaders, paraglide, firstRun, session, guard);

@@ -1,10 +1,13 @@
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import Database from 'better-sqlite3';
-import * as schema from './schema';
-import { env } from '$env/dynamic/private';
+import path from 'node:path';
+import { dataDir } from '../config';
+import { openDatabase, type Db } from './client';
 
-if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set');
+export type { Db, Tx, Executor } from './client';
 
-const client = new Database(env.DATABASE_URL);
+let instance: Db | undefined;
 
-export const db = drizzle(client, { schema });
+/** The app's one database, in the data folder, opened on first use. */
+export function getDb(): Db {
+	instance ??= openDatabase(path.join(dataDir(), 'hearth.db'));
+	return instance;
+}

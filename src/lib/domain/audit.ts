@@ -1,0 +1,18 @@
+/** What was done. Staff reads of a young person's record always write `young_person.viewed`. */
+export const AUDIT_ACTIONS = [
+	'signed_in',
+	'signed_out',
+	'password.changed',
+	'setup.completed',
+	'invitation.created',
+	'invitation.redeemed',
+	'young_person.viewed',
+	'account.viewed',
+	'account.disabled',
+	'account.enabled',
+	'link.added',
+	'link.ended',
+	'settings.changed',
+	'audit.searched'
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

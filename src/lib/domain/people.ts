@@ -1,0 +1,64 @@
+export const CARE_STATUSES = ['in_care', 'care_leaver'] as const;
+export type CareStatus = (typeof CARE_STATUSES)[number];
+
+/** Leaving-care categories from the Children (Leaving Care) Act 2000; `none` for younger children. */
+export const LEAVING_CARE_CATEGORIES = [
+	'none',
+	'eligible',
+	'relevant',
+	'former_relevant',
+	'qualifying'
+] as const;
+export type LeavingCareCategory = (typeof LEAVING_CARE_CATEGORIES)[number];
+
+export const LINK_TYPES = [
+	'social_worker',
+	'personal_adviser',
+	'iro',
+	'supervising_social_worker',
+	'advocate'
+] as const;
+export type LinkType = (typeof LINK_TYPES)[number];
+
+/** Young people can use Hearth until their 25th birthday. */
+export const MAX_AGE = 25;
+
+/** Age in whole years on a date; someone born on 29 February has their birthday on 1 March in other years. */
+export function ageOn(dateOfBirth: string, on: string): number {
+	const [by, bm, bd] = dateOfBirth.split('-').map(Number);
+	const [y, m, d] = on.split('-').map(Number);
+	let age = y - by;
+	const birthdayThisYear = bm === 2 && bd === 29 && !isLeapYear(y) ? [3, 1] : [bm, bd];
+	if (m < birthdayThisYear[0] || (m === birthdayThisYear[0] && d < birthdayThisYear[1])) age -= 1;
+	return age;
+}
+
+export function isLeapYear(year: number): boolean {
+	return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** A real calendar date written YYYY-MM-DD. */
+export function isIsoDate(value: string): boolean {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+	const [y, m, d] = value.split('-').map(Number);
+	const date = new Date(Date.UTC(y, m - 1, d));
+	return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** Today's date in the UK, as YYYY-MM-DD. */
+export function ukToday(now: Date = new Date()): string {
+	return new Intl.DateTimeFormat('en-CA', {
+		timeZone: 'Europe/London',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit'
+	}).format(now);
+}
+
+/** A link counts from its start date until the day it ends: on its end date it no longer counts. */
+export function isLinkActiveOn(
+	link: { startsOn: string; endsOn: string | null },
+	on: string
+): boolean {
+	return link.startsOn <= on && (link.endsOn === null || on < link.endsOn);
+}

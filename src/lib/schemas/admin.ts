@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { HEX_COLOUR, contrastRatio } from '$lib/domain/colour';
+import { LINK_TYPES } from '$lib/domain/people';
+import { ROLES } from '$lib/domain/roles';
+import { AUDIT_ACTIONS } from '$lib/domain/audit';
+import { m } from '$lib/paraglide/messages';
+import { isoDate, optionalIsoDate } from './fields';
+
+const colour = z
+	.string()
+	.trim()
+	.regex(HEX_COLOUR, { error: () => m.error_colour() })
+	.refine((value) => contrastRatio(value, '#ffffff') >= 4.5, { error: () => m.error_colour_contrast() });
+
+const optionalPhone = z
+	.string()
+	.trim()
+	.max(30)
+	.regex(/^(\+?[0-9][0-9 ]{5,})?$/, { error: () => m.error_phone() })
+	.transform((value) => value || null);
+
+export const settingsSchema = z.object({
+	name: z.string().trim().min(1, { error: () => m.error_council_required() }).max(120),
+	primaryColour: colour,
+	accentColour: colour,
+	phone: optionalPhone,
+	outOfHoursPhone: optionalPhone,
+	email: z
+		.union([z.literal(''), z.email({ error: () => m.error_email() }).max(200)])
+		.transform((value) => value || null),
+	quickExitUrl: z
+		.url({ protocol: /^https$/, error: () => m.error_url() })
+		.max(300),
+	removeLogo: z.boolean()
+});
+
+export const accountFilterSchema = z.object({
+	search: z.string().trim().max(80).optional().catch(undefined),
+	role: z.enum(ROLES).optional().catch(undefined)
+});
+
+export const auditFilterSchema = z.object({
+	person: z.string().trim().max(80).optional().transform((v) => v || undefined),
+	action: z.enum(AUDIT_ACTIONS).optional().catch(undefined),
+	from: optionalIsoDate,
+	to: optionalIsoDate,
+	page: z.coerce.number().int().min(1).max(100000).optional().catch(undefined)
+});
+
+export const addLinkSchema = z.object({
+	staffUserId: z.string().min(1, { error: () => m.error_link_unknown() }).max(64),
+	linkType: z.enum(LINK_TYPES, { error: () => m.error_choose_one() }),
+	startsOn: isoDate
+});
+
+export const endLinkSchema = z.object({ linkId: z.string().min(1).max(64) });

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { isIsoDate } from '$lib/domain/people';
+import { m } from '$lib/paraglide/messages';
+
+// Messages are functions so they are read in the language of the request being checked.
+
+export const username = z
+	.string()
+	.trim()
+	.toLowerCase()
+	.regex(/^[a-z0-9._-]{3,32}$/, { error: () => m.error_username_format() });
+
+export const newPassword = z
+	.string()
+	.min(8, { error: () => m.error_password_short() })
+	.max(128, { error: () => m.error_password_long() });
+
+export const personName = z
+	.string()
+	.trim()
+	.min(1, { error: () => m.error_name_required() })
+	.max(80, { error: () => m.error_name_long() });
+
+export const isoDate = z.string().trim().refine(isIsoDate, { error: () => m.error_date() });
+
+export const optionalIsoDate = z
+	.string()
+	.trim()
+	.optional()
+	.transform((value) => value || undefined)
+	.refine((value) => value === undefined || isIsoDate(value), { error: () => m.error_date() });

@@ -1,0 +1,121 @@
+import { asc, eq, or, sql } from 'drizzle-orm';
+import type { Role } from '$lib/domain/roles';
+import type { Db, Executor } from '../db';
+import { newId } from '../ids';
+import { userRoles, users } from '../db/schema';
+import { recordAudit } from '../audit/log';
+import { hashPassword } from '../auth/password';
+import { invalidateUserSessions, rolesOf } from '../auth/session';
+
+/** Accounts for the admin list: names, usernames and roles, never hashes. */
+export function listAccounts(db: Db, filter: { search?: string; role?: Role }) {
+	const pattern = filter.search ? `%${filter.search.replace(/[%_\\]/g, (c) => '\\' + c)}%` : null;
+	const rows = db
+		.select({
+			id: users.id,
+			username: users.username,
+			displayName: users.displayName,
+			disabledAt: users.disabledAt,
+			roles: sql<string>`group_concat(${userRoles.role})`
+		})
+		.from(users)
+		.leftJoin(userRoles, eq(userRoles.userId, users.id))
+		.where(
+			pattern
+				? or(
+						sql`${users.username} LIKE ${pattern} ESCAPE '\\'`,
+						sql`${users.displayName} LIKE ${pattern} ESCAPE '\\'`
+					)
+				: undefined
+		)
+		.groupBy(users.id)
+		.orderBy(asc(users.displayName))
+		.all()
+		.map((row) => ({ ...row, roles: (row.roles ?? '').split(',').filter(Boolean) as Role[] }));
+	return filter.role ? rows.filter((row) => row.roles.includes(filter.role!)) : rows;
+}
+
+export function accountSummary(db: Db, userId: string) {
+	const user = db
+		.select({
+			id: users.id,
+			username: users.username,
+			displayName: users.displayName,
+			disabledAt: users.disabledAt,
+			createdAt: users.createdAt
+		})
+		.from(users)
+		.where(eq(users.id, userId))
+		.get();
+	return user ? { ...user, roles: rolesOf(db, userId) } : null;
+}
+
+/** Switch an account off (ending its sessions) or back on. */
+export function setAccountDisabled(
+	db: Db,
+	actorId: string,
+	userId: string,
+	disabled: boolean,
+	now = new Date()
+): void {
+	db.transaction((tx) => {
+		tx.update(users)
+			.set({ disabledAt: disabled ? now : null })
+			.where(eq(users.id, userId))
+			.run();
+		recordAudit(
+			tx,
+			{ actorId, action: disabled ? 'account.disabled' : 'account.enabled', subjectUserId: userId },
+			now
+		);
+	});
+	if (disabled) invalidateUserSessions(db, userId);
+}
+
+/** Set a new password; every other session of the person ends. */
+export async function changePassword(
+	db: Db,
+	userId: string,
+	newPassword: string,
+	keepSessionId: string | undefined,
+	now = new Date()
+): Promise<void> {
+	const passwordHash = await hashPassword(newPassword);
+	db.transaction((tx) => {
+		tx.update(users).set({ passwordHash, passwordChangedAt: now }).where(eq(users.id, userId)).run();
+		recordAudit(tx, { actorId: userId, action: 'password.changed', subjectUserId: userId }, now);
+	});
+	invalidateUserSessions(db, userId, keepSessionId);
+}
+
+export function usernameTaken(db: Db, username: string): boolean {
+	return !!db
+		.select({ id: users.id })
+		.from(users)
+		.where(eq(users.username, username.trim().toLowerCase()))
+		.get();
+}
+
+
+/** Make an account with its roles. Callers hash the password and run this in their transaction. */
+export function insertAccount(
+	db: Executor,
+	account: { username: string; displayName: string; passwordHash: string; roles: Role[] },
+	now = new Date()
+): string {
+	const id = newId();
+	db.insert(users)
+		.values({
+			id,
+			username: account.username.trim().toLowerCase(),
+			displayName: account.displayName,
+			passwordHash: account.passwordHash,
+			createdAt: now,
+			passwordChangedAt: now
+		})
+		.run();
+	db.insert(userRoles)
+		.values(account.roles.map((role) => ({ userId: id, role })))
+		.run();
+	return id;
+}

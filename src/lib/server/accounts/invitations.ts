@@ -1,0 +1,159 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { randomInt } from 'node:crypto';
+import type { LeavingCareCategory, CareStatus, LinkType } from '$lib/domain/people';
+import type { Role, StaffRole } from '$lib/domain/roles';
+import type { Db } from '../db';
+import { invitations, users } from '../db/schema';
+import { insertYoungPerson } from '../people/young-people';
+import { insertAccount } from './accounts';
+import { hashSecret, newId } from '../ids';
+import { recordAudit } from '../audit/log';
+import { hashPassword } from '../auth/password';
+
+export const INVITATION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
+
+// No 0/O, 1/I/L: a code is read off a card and typed on a phone.
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const CODE_LENGTH = 12;
+
+export interface YoungPersonInvitation {
+	kind: 'young_person';
+	preferredName: string;
+	dateOfBirth: string;
+	careStatus: CareStatus;
+	leavingCareCategory: LeavingCareCategory;
+	links: { staffUserId: string; linkType: LinkType }[];
+}
+
+export interface StaffInvitation {
+	kind: 'staff';
+	displayName: string;
+	roles: StaffRole[];
+}
+
+export type InvitationDetails = YoungPersonInvitation | StaffInvitation;
+
+/** A fresh code like `KT7M-Q2XH-9PWA`: 12 characters from 31, about 59 bits. */
+export function generateInvitationCode(): string {
+	let code = '';
+	for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+	return code.match(/.{4}/g)!.join('-');
+}
+
+/** Codes are forgiving: case, spaces and dashes do not matter, and O/I/L read as 0/1/1 are not in the alphabet. */
+export function normaliseInvitationCode(input: string): string {
+	const bare = input.toUpperCase().replace(/[^A-Z0-9]/g, '');
+	return bare.match(/.{1,4}/g)?.join('-') ?? '';
+}
+
+/** Create an invitation. The code is returned once and never stored. */
+export function createInvitation(
+	db: Db,
+	createdBy: string,
+	details: InvitationDetails,
+	now = new Date()
+): { id: string; code: string; expiresAt: Date } {
+	const code = generateInvitationCode();
+	const id = newId();
+	const expiresAt = new Date(now.getTime() + INVITATION_LIFETIME_MS);
+	db.transaction((tx) => {
+		tx.insert(invitations)
+			.values({
+				id,
+				codeHash: hashSecret(code),
+				kind: details.kind,
+				displayName: details.kind === 'staff' ? details.displayName : details.preferredName,
+				details,
+				createdBy,
+				createdAt: now,
+				expiresAt
+			})
+			.run();
+		recordAudit(tx, { actorId: createdBy, action: 'invitation.created', detail: details.kind }, now);
+	});
+	return { id, code, expiresAt };
+}
+
+export type InvitationLookup =
+	| { status: 'valid'; invitation: { id: string; kind: 'young_person' | 'staff'; displayName: string } }
+	| { status: 'unknown' | 'used' | 'expired' };
+
+/** What a typed code points at, without using it. */
+export function lookUpInvitation(db: Db, code: string, now = new Date()): InvitationLookup {
+	const row = db
+		.select()
+		.from(invitations)
+		.where(eq(invitations.codeHash, hashSecret(normaliseInvitationCode(code))))
+		.get();
+	if (!row) return { status: 'unknown' };
+	if (row.usedAt) return { status: 'used' };
+	if (row.expiresAt.getTime() <= now.getTime()) return { status: 'expired' };
+	return { status: 'valid', invitation: { id: row.id, kind: row.kind, displayName: row.displayName } };
+}
+
+export type RedeemResult =
+	| { ok: true; userId: string; roles: Role[] }
+	| { ok: false; reason: 'unknown' | 'used' | 'expired' | 'username_taken' };
+
+/** Use an invitation: make the account, its roles, profile and links, all or nothing. */
+export async function redeemInvitation(
+	db: Db,
+	input: { code: string; username: string; password: string },
+	now = new Date()
+): Promise<RedeemResult> {
+	const passwordHash = await hashPassword(input.password);
+	const username = input.username.trim().toLowerCase();
+	const codeHash = hashSecret(normaliseInvitationCode(input.code));
+	return db.transaction((tx): RedeemResult => {
+		const row = tx.select().from(invitations).where(eq(invitations.codeHash, codeHash)).get();
+		if (!row) return { ok: false, reason: 'unknown' };
+		if (row.usedAt) return { ok: false, reason: 'used' };
+		if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'expired' };
+		if (tx.select({ id: users.id }).from(users).where(eq(users.username, username)).get()) {
+			return { ok: false, reason: 'username_taken' };
+		}
+		const details = row.details as InvitationDetails;
+		const roles: Role[] = details.kind === 'staff' ? details.roles : ['young_person'];
+		const userId = insertAccount(
+			tx,
+			{ username, displayName: row.displayName, passwordHash, roles },
+			now
+		);
+		if (details.kind === 'young_person') {
+			const { preferredName: _name, kind: _kind, ...profile } = details;
+			insertYoungPerson(tx, { userId, ...profile }, now);
+		}
+		// Guard against a race between two redemptions of one code: only one update can match.
+		const claimed = tx
+			.update(invitations)
+			.set({ usedAt: now, usedBy: userId })
+			.where(and(eq(invitations.id, row.id), isNull(invitations.usedAt)))
+			.run();
+		if (claimed.changes !== 1) throw new Error('Invitation was used at the same moment');
+		recordAudit(tx, { actorId: userId, action: 'invitation.redeemed', subjectUserId: userId }, now);
+		return { ok: true, userId, roles };
+	});
+}
+
+/** Invitations this person made that are still waiting, newest first. */
+export function pendingInvitationsBy(db: Db, createdBy: string | null, now = new Date()) {
+	return db
+		.select({
+			id: invitations.id,
+			kind: invitations.kind,
+			displayName: invitations.displayName,
+			createdAt: invitations.createdAt,
+			expiresAt: invitations.expiresAt
+		})
+		.from(invitations)
+		.where(
+			and(
+				createdBy ? eq(invitations.createdBy, createdBy) : undefined,
+				isNull(invitations.usedAt)
+			)
+		)
+		.orderBy(invitations.createdAt)
+		.all()
+		.filter((row) => row.expiresAt.getTime() > now.getTime())
+		.reverse();
+}

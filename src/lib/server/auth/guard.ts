@@ -1,0 +1,54 @@
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { AREA_ROLES, areaOf, hasAnyRole, type Role } from '$lib/domain/roles';
+import { m } from '$lib/paraglide/messages';
+import { getDb } from '../db';
+import { recordAudit } from '../audit/log';
+import { isLinked } from '../people/young-people';
+import type { SessionUser } from './session';
+
+type Event = Pick<RequestEvent, 'locals' | 'url' | 'getClientAddress'>;
+
+/** The signed-in person, or a redirect to sign in that comes back here afterwards. */
+export function requireUser(event: Event): SessionUser {
+	const user = event.locals.user;
+	if (!user) {
+		const next = event.url.pathname + event.url.search;
+		redirect(303, `/signin?next=${encodeURIComponent(next)}`);
+	}
+	return user;
+}
+
+/** The signed-in person if they hold one of these roles; otherwise 403. */
+export function requireRole(event: Event, ...roles: Role[]): SessionUser {
+	const user = requireUser(event);
+	if (!hasAnyRole(user.roles, roles)) error(403, m.error_forbidden());
+	return user;
+}
+
+/** Roles that may open a young person's record: linked staff, and managers for oversight. */
+const RECORD_ROLES: Role[] = ['worker', 'iro', 'manager'];
+
+/**
+ * Staff may read a young person's record only when linked to them today (managers
+ * always, for oversight). Every read that is allowed is written to the audit log.
+ */
+export function requireLinkedYoungPerson(event: Event, youngPersonId: string): SessionUser {
+	const user = requireRole(event, ...RECORD_ROLES);
+	const db = getDb();
+	const allowed = user.roles.includes('manager') || isLinked(db, user.id, youngPersonId);
+	if (!allowed) error(403, m.error_not_linked());
+	recordAudit(db, {
+		actorId: user.id,
+		action: 'young_person.viewed',
+		subjectUserId: youngPersonId,
+		detail: event.url.pathname,
+		address: event.getClientAddress()
+	});
+	return user;
+}
+
+/** The path-prefix rule the hook applies before any page or action runs. */
+export function checkArea(event: Event): void {
+	const area = areaOf(event.url.pathname);
+	if (area) requireRole(event, ...AREA_ROLES[area]);
+}

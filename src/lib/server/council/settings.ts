@@ -1,0 +1,32 @@
+import { eq } from 'drizzle-orm';
+import type { Db, Executor } from '../db';
+import { councilSettings, type CouncilSettings } from '../db/schema';
+import { recordAudit } from '../audit/log';
+
+export const DEFAULT_SETTINGS = {
+	primaryColour: '#1f5f5b',
+	accentColour: '#b4451f',
+	// A neutral page that loads quickly and says nothing about care.
+	quickExitUrl: 'https://www.bbc.co.uk/weather'
+} as const;
+
+export type CouncilSettingsInput = Omit<CouncilSettings, 'id' | 'updatedAt' | 'logoFile'>;
+
+/** The council's settings, or null before first-run setup. */
+export function getCouncilSettings(db: Db): CouncilSettings | null {
+	return db.select().from(councilSettings).where(eq(councilSettings.id, 1)).get() ?? null;
+}
+
+export function saveCouncilSettings(
+	db: Executor,
+	actorId: string | null,
+	input: CouncilSettingsInput & { logoFile?: string | null },
+	now = new Date()
+): void {
+	const values = { ...input, updatedAt: now };
+	db.insert(councilSettings)
+		.values({ id: 1, ...values })
+		.onConflictDoUpdate({ target: councilSettings.id, set: values })
+		.run();
+	if (actorId) recordAudit(db, { actorId, action: 'settings.changed' }, now);
+}

@@ -1,0 +1,17 @@
+import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/** The one council this Hearth serves: a single row with id 1. */
+export const councilSettings = sqliteTable('council_settings', {
+	id: integer('id').primaryKey(),
+	name: text('name').notNull(),
+	primaryColour: text('primary_colour').notNull(),
+	accentColour: text('accent_colour').notNull(),
+	phone: text('phone'),
+	outOfHoursPhone: text('out_of_hours_phone'),
+	email: text('email'),
+	logoFile: text('logo_file'),
+	quickExitUrl: text('quick_exit_url').notNull(),
+	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
+});
+export type CouncilSettings = typeof councilSettings.$inferSelect;
+export type NewCouncilSettings = typeof councilSettings.$inferInsert;

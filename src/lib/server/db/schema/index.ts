@@ -1,0 +1,5 @@
+export * from './accounts';
+export * from './people';
+export * from './invitations';
+export * from './audit';
+export * from './council';

@@ -1,0 +1,134 @@
+import type { CareStatus, LeavingCareCategory, LinkType } from '$lib/domain/people';
+import type { Role } from '$lib/domain/roles';
+import { isProduction } from '../config';
+import type { Db } from '../db';
+import { insertAccount } from '../accounts/accounts';
+import { isSetUp } from '../accounts/setup';
+import { hashPassword } from '../auth/password';
+import { DEFAULT_SETTINGS, saveCouncilSettings } from '../council/settings';
+import { insertYoungPerson } from '../people/young-people';
+
+/** Everyone in the demo council signs in with this password. */
+export const DEMO_PASSWORD = 'brightwater';
+
+interface DemoStaff {
+	username: string;
+	name: string;
+	roles: Role[];
+	what: string;
+}
+
+// Brightwater is a made-up council; every person here is invented.
+export const DEMO_STAFF: DemoStaff[] = [
+	{ username: 'admin', name: 'Priya Natarajan', roles: ['admin'], what: 'system owner' },
+	{ username: 'sam.okafor', name: 'Sam Okafor', roles: ['worker'], what: 'social worker' },
+	{ username: 'holly.brennan', name: 'Holly Brennan', roles: ['worker'], what: 'social worker' },
+	{ username: 'marcus.reid', name: 'Marcus Reid', roles: ['worker'], what: 'personal adviser' },
+	{ username: 'janet.ward', name: 'Janet Ward', roles: ['iro'], what: 'IRO' },
+	{
+		username: 'gareth.lloyd',
+		name: 'Gareth Lloyd',
+		roles: ['manager', 'board_member'],
+		what: 'team manager, sits on the Board'
+	},
+	{
+		username: 'leah.mensah',
+		name: 'Leah Mensah',
+		roles: ['participation_officer'],
+		what: 'participation officer'
+	},
+	{ username: 'cllr.pemberton', name: 'Cllr Ruth Pemberton', roles: ['board_member'], what: 'councillor, Board chair' },
+	{ username: 'cllr.shah', name: 'Cllr Dev Shah', roles: ['board_member'], what: 'councillor' }
+];
+
+interface DemoYoungPerson {
+	username: string;
+	name: string;
+	age: number;
+	/** Days past their last birthday, so ages stay true whatever the date. */
+	daysSinceBirthday: number;
+	careStatus: CareStatus;
+	category: LeavingCareCategory;
+	forum?: boolean;
+	links: [string, LinkType][];
+}
+
+export const DEMO_YOUNG_PEOPLE: DemoYoungPerson[] = [
+	{ username: 'maya', name: 'Maya', age: 7, daysSinceBirthday: 40, careStatus: 'in_care', category: 'none', links: [['sam.okafor', 'social_worker'], ['janet.ward', 'iro']] },
+	{ username: 'tyler', name: 'Tyler', age: 11, daysSinceBirthday: 200, careStatus: 'in_care', category: 'none', links: [['sam.okafor', 'social_worker'], ['janet.ward', 'iro']] },
+	{ username: 'amira', name: 'Amira', age: 14, daysSinceBirthday: 90, careStatus: 'in_care', category: 'none', forum: true, links: [['holly.brennan', 'social_worker'], ['janet.ward', 'iro']] },
+	{ username: 'jayden', name: 'Jayden', age: 16, daysSinceBirthday: 300, careStatus: 'in_care', category: 'eligible', forum: true, links: [['holly.brennan', 'social_worker'], ['marcus.reid', 'personal_adviser'], ['janet.ward', 'iro']] },
+	{ username: 'chloe', name: 'Chloe', age: 17, daysSinceBirthday: 120, careStatus: 'care_leaver', category: 'relevant', links: [['marcus.reid', 'personal_adviser'], ['holly.brennan', 'social_worker']] },
+	{ username: 'reece', name: 'Reece', age: 19, daysSinceBirthday: 10, careStatus: 'care_leaver', category: 'former_relevant', forum: true, links: [['marcus.reid', 'personal_adviser']] },
+	{ username: 'elif', name: 'Elif', age: 20, daysSinceBirthday: 150, careStatus: 'care_leaver', category: 'qualifying', links: [['marcus.reid', 'personal_adviser']] },
+	{ username: 'dan', name: 'Dan', age: 22, daysSinceBirthday: 60, careStatus: 'care_leaver', category: 'former_relevant', links: [['marcus.reid', 'personal_adviser']] },
+	{ username: 'shannon', name: 'Shannon', age: 24, daysSinceBirthday: 250, careStatus: 'care_leaver', category: 'former_relevant', links: [['marcus.reid', 'personal_adviser']] }
+];
+
+function birthDate(age: number, daysSinceBirthday: number, now: Date): string {
+	const date = new Date(now);
+	date.setUTCDate(date.getUTCDate() - daysSinceBirthday);
+	date.setUTCFullYear(date.getUTCFullYear() - age);
+	return date.toISOString().slice(0, 10);
+}
+
+/** Fill an empty database with the Brightwater demo council. Refuses in production. */
+export async function seedDemo(db: Db, now = new Date()): Promise<void> {
+	if (isProduction()) throw new Error('Demo data is never loaded when NODE_ENV=production.');
+	if (isSetUp(db)) return;
+	const passwordHash = await hashPassword(DEMO_PASSWORD);
+	db.transaction((tx) => {
+		saveCouncilSettings(
+			tx,
+			null,
+			{
+				name: 'Brightwater Council',
+				...DEFAULT_SETTINGS,
+				phone: '01632 960 100',
+				outOfHoursPhone: '01632 960 999',
+				email: 'childrens.services@brightwater.example'
+			},
+			now
+		);
+		const ids = new Map<string, string>();
+		for (const staff of DEMO_STAFF) {
+			ids.set(
+				staff.username,
+				insertAccount(tx, { username: staff.username, displayName: staff.name, passwordHash, roles: staff.roles }, now)
+			);
+		}
+		for (const person of DEMO_YOUNG_PEOPLE) {
+			const roles: Role[] = person.forum ? ['young_person', 'forum_member'] : ['young_person'];
+			const userId = insertAccount(tx, { username: person.username, displayName: person.name, passwordHash, roles }, now);
+			insertYoungPerson(
+				tx,
+				{
+					userId,
+					dateOfBirth: birthDate(person.age, person.daysSinceBirthday, now),
+					careStatus: person.careStatus,
+					leavingCareCategory: person.category,
+					links: person.links.map(([username, linkType]) => ({ staffUserId: ids.get(username)!, linkType }))
+				},
+				now
+			);
+		}
+	});
+}
+
+/** Run by the server at start when `npm run demo` asked for it (HEARTH_DEMO=1). */
+export async function seedDemoIfAsked(db: Db): Promise<void> {
+	if (process.env.HEARTH_DEMO !== '1') return;
+	if (isProduction()) {
+		console.error('Refusing to load the Brightwater demo: NODE_ENV is production.');
+		return;
+	}
+	await seedDemo(db);
+	const rows = [
+		...DEMO_STAFF.map((s) => `  ${s.username.padEnd(16)} ${s.name} (${s.what})`),
+		...DEMO_YOUNG_PEOPLE.map(
+			(p) =>
+				`  ${p.username.padEnd(16)} ${p.name}, ${p.age}, ${p.careStatus === 'in_care' ? 'in care' : 'care leaver'}${p.forum ? ', forum member' : ''}`
+		)
+	];
+	console.log(`\nBrightwater demo council. Every demo sign-in uses the password "${DEMO_PASSWORD}":\n${rows.join('\n')}\n`);
+}

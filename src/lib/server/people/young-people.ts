@@ -1,0 +1,199 @@
+import { and, asc, eq, gt, isNull, lte, or, inArray, sql } from 'drizzle-orm';
+import {
+	ageOn,
+	isLinkActiveOn,
+	ukToday,
+	type CareStatus,
+	type LeavingCareCategory,
+	type LinkType
+} from '$lib/domain/people';
+import type { Role } from '$lib/domain/roles';
+import type { Db, Executor } from '../db';
+import { userRoles, users, workerLinks, youngPeople } from '../db/schema';
+import { newId } from '../ids';
+import { recordAudit } from '../audit/log';
+
+/** Links that count on `today`, as a SQL condition. */
+function activeOn(today: string) {
+	return and(
+		lte(workerLinks.startsOn, today),
+		or(isNull(workerLinks.endsOn), gt(workerLinks.endsOn, today))
+	);
+}
+
+/** Whether a member of staff is linked to a young person today. */
+export function isLinked(db: Db, staffUserId: string, youngPersonId: string, today = ukToday()): boolean {
+	return !!db
+		.select({ id: workerLinks.id })
+		.from(workerLinks)
+		.where(
+			and(
+				eq(workerLinks.staffUserId, staffUserId),
+				eq(workerLinks.youngPersonId, youngPersonId),
+				activeOn(today)
+			)
+		)
+		.get();
+}
+
+/** The young people a member of staff is linked to today, by name. */
+export function youngPeopleLinkedTo(db: Db, staffUserId: string, today = ukToday()) {
+	return db
+		.select({
+			id: users.id,
+			name: users.displayName,
+			dateOfBirth: youngPeople.dateOfBirth,
+			careStatus: youngPeople.careStatus,
+			linkType: workerLinks.linkType
+		})
+		.from(workerLinks)
+		.innerJoin(youngPeople, eq(youngPeople.userId, workerLinks.youngPersonId))
+		.innerJoin(users, eq(users.id, youngPeople.userId))
+		.where(and(eq(workerLinks.staffUserId, staffUserId), activeOn(today)))
+		.orderBy(asc(users.displayName))
+		.all()
+		.map((row) => ({ ...row, age: ageOn(row.dateOfBirth, today) }));
+}
+
+/** One young person's record for staff, with every link past and present. Null when there is none. */
+export function youngPersonRecord(db: Db, youngPersonId: string, today = ukToday()) {
+	const person = db
+		.select({
+			id: users.id,
+			name: users.displayName,
+			username: users.username,
+			dateOfBirth: youngPeople.dateOfBirth,
+			careStatus: youngPeople.careStatus,
+			leavingCareCategory: youngPeople.leavingCareCategory
+		})
+		.from(youngPeople)
+		.innerJoin(users, eq(users.id, youngPeople.userId))
+		.where(eq(youngPeople.userId, youngPersonId))
+		.get();
+	if (!person) return null;
+	const links = db
+		.select({
+			id: workerLinks.id,
+			staffUserId: workerLinks.staffUserId,
+			staffName: users.displayName,
+			linkType: workerLinks.linkType,
+			startsOn: workerLinks.startsOn,
+			endsOn: workerLinks.endsOn
+		})
+		.from(workerLinks)
+		.innerJoin(users, eq(users.id, workerLinks.staffUserId))
+		.where(eq(workerLinks.youngPersonId, youngPersonId))
+		.orderBy(asc(workerLinks.startsOn))
+		.all()
+		.map((link) => ({ ...link, active: isLinkActiveOn(link, today) }));
+	return { ...person, age: ageOn(person.dateOfBirth, today), links };
+}
+
+/** The workers a young person can see are theirs today: names and what they do, nothing else. */
+export function myWorkers(db: Db, youngPersonId: string, today = ukToday()) {
+	return db
+		.select({ name: users.displayName, linkType: workerLinks.linkType })
+		.from(workerLinks)
+		.innerJoin(users, eq(users.id, workerLinks.staffUserId))
+		.where(and(eq(workerLinks.youngPersonId, youngPersonId), activeOn(today)))
+		.orderBy(asc(workerLinks.linkType), asc(users.displayName))
+		.all();
+}
+
+/** Staff holding any of these roles, for choosing who to link. */
+export function staffWithRoles(db: Db, roles: Role[]) {
+	return db
+		.selectDistinct({ id: users.id, name: users.displayName })
+		.from(users)
+		.innerJoin(userRoles, eq(userRoles.userId, users.id))
+		.where(and(inArray(userRoles.role, roles), isNull(users.disabledAt)))
+		.orderBy(asc(users.displayName))
+		.all();
+}
+
+export function addLink(
+	db: Db,
+	actorId: string,
+	link: { youngPersonId: string; staffUserId: string; linkType: LinkType; startsOn: string },
+	now = new Date()
+): void {
+	db.transaction((tx) => {
+		tx.insert(workerLinks).values({ id: newId(), ...link, createdAt: now }).run();
+		recordAudit(
+			tx,
+			{ actorId, action: 'link.added', subjectUserId: link.youngPersonId, detail: link.linkType },
+			now
+		);
+	});
+}
+
+/** End a link: from `endsOn` on, it no longer counts. Ending it today takes effect at once. */
+export function endLink(db: Db, actorId: string, linkId: string, endsOn: string, now = new Date()): boolean {
+	return db.transaction((tx) => {
+		const link = tx.select().from(workerLinks).where(eq(workerLinks.id, linkId)).get();
+		if (!link || link.endsOn) return false;
+		tx.update(workerLinks)
+			.set({ endsOn: endsOn < link.startsOn ? link.startsOn : endsOn })
+			.where(eq(workerLinks.id, linkId))
+			.run();
+		recordAudit(
+			tx,
+			{ actorId, action: 'link.ended', subjectUserId: link.youngPersonId, detail: link.linkType },
+			now
+		);
+		return true;
+	});
+}
+
+/** How many young people there are by care status: for aggregates only. */
+export function countYoungPeopleByStatus(db: Db) {
+	const rows = db
+		.select({ careStatus: youngPeople.careStatus, count: sql<number>`count(*)` })
+		.from(youngPeople)
+		.innerJoin(users, eq(users.id, youngPeople.userId))
+		.where(isNull(users.disabledAt))
+		.groupBy(youngPeople.careStatus)
+		.all();
+	const count = (status: string) => rows.find((row) => row.careStatus === status)?.count ?? 0;
+	return { inCare: count('in_care'), careLeavers: count('care_leaver') };
+}
+
+/** Record a young person's profile and their first links, inside the caller's transaction. */
+export function insertYoungPerson(
+	db: Executor,
+	profile: {
+		userId: string;
+		dateOfBirth: string;
+		careStatus: CareStatus;
+		leavingCareCategory: LeavingCareCategory;
+		links: { staffUserId: string; linkType: LinkType }[];
+	},
+	now = new Date()
+): void {
+	const { links, ...person } = profile;
+	db.insert(youngPeople)
+		.values({ ...person, createdAt: now })
+		.run();
+	const startsOn = ukToday(now);
+	for (const link of links) {
+		db.insert(workerLinks)
+			.values({ id: newId(), youngPersonId: profile.userId, ...link, startsOn, createdAt: now })
+			.run();
+	}
+}
+
+/** Every young person, for managers' oversight. */
+export function allYoungPeople(db: Db, today = ukToday()) {
+	return db
+		.select({
+			id: users.id,
+			name: users.displayName,
+			dateOfBirth: youngPeople.dateOfBirth,
+			careStatus: youngPeople.careStatus
+		})
+		.from(youngPeople)
+		.innerJoin(users, eq(users.id, youngPeople.userId))
+		.orderBy(asc(users.displayName))
+		.all()
+		.map((row) => ({ ...row, age: ageOn(row.dateOfBirth, today), linkType: null }));
+}

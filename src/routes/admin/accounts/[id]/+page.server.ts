@@ -1,0 +1,78 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { ukToday } from '$lib/domain/people';
+import { addLinkSchema, endLinkSchema } from '$lib/schemas/admin';
+import { requireRole } from '$lib/server/auth/guard';
+import { getDb } from '$lib/server/db';
+import { recordAudit } from '$lib/server/audit/log';
+import { accountSummary, setAccountDisabled } from '$lib/server/accounts/accounts';
+import { linkChoices } from '$lib/server/accounts/invite-form';
+import { addLink, endLink, youngPersonRecord } from '$lib/server/people/young-people';
+import { invalid, parseForm, text } from '$lib/server/forms';
+import { m } from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const admin = requireRole(event, 'admin');
+	const db = getDb();
+	const account = accountSummary(db, event.params.id);
+	if (!account) error(404, m.error_not_found());
+	recordAudit(db, {
+		actorId: admin.id,
+		action: 'account.viewed',
+		subjectUserId: account.id,
+		address: event.getClientAddress()
+	});
+	const record = account.roles.includes('young_person') ? youngPersonRecord(db, account.id) : null;
+	return {
+		account,
+		isSelf: admin.id === account.id,
+		links: record?.links ?? null,
+		choices: record ? linkChoices() : null,
+		today: ukToday()
+	};
+};
+
+export const actions: Actions = {
+	disable: (event) => {
+		const admin = requireRole(event, 'admin');
+		// An admin cannot lock themselves out and leave the council with no administrator.
+		if (admin.id === event.params.id) return fail(400, { errors: { form: m.error_forbidden() } as Record<string, string> });
+		setAccountDisabled(getDb(), admin.id, event.params.id, true);
+		redirect(303, `/admin/accounts/${event.params.id}`);
+	},
+	enable: (event) => {
+		const admin = requireRole(event, 'admin');
+		setAccountDisabled(getDb(), admin.id, event.params.id, false);
+		redirect(303, `/admin/accounts/${event.params.id}`);
+	},
+	addLink: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const formData = await event.request.formData();
+		const parsed = parseForm(
+			addLinkSchema,
+			{
+				staffUserId: text(formData, 'staffUserId'),
+				linkType: text(formData, 'linkType'),
+				startsOn: text(formData, 'startsOn')
+			},
+			formData
+		);
+		if (!parsed.ok) return parsed.failure;
+		const db = getDb();
+		const choices = linkChoices()[parsed.data.linkType];
+		if (!choices.some((staff) => staff.id === parsed.data.staffUserId)) {
+			return invalid(formData, { staffUserId: m.error_link_unknown() });
+		}
+		if (!youngPersonRecord(db, event.params.id)) error(404, m.error_not_found());
+		addLink(db, admin.id, { youngPersonId: event.params.id, ...parsed.data });
+		redirect(303, `/admin/accounts/${event.params.id}`);
+	},
+	endLink: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const formData = await event.request.formData();
+		const parsed = parseForm(endLinkSchema, { linkId: text(formData, 'linkId') }, formData);
+		if (!parsed.ok) return parsed.failure;
+		endLink(getDb(), admin.id, parsed.data.linkId, ukToday());
+		redirect(303, `/admin/accounts/${event.params.id}`);
+	}
+};

@@ -1,0 +1,40 @@
+import { expect, signIn, test } from './fixtures';
+
+test('changing a password signs the person out everywhere else', async ({ browser }) => {
+	const phone = await (await browser.newContext()).newPage();
+	const laptop = await (await browser.newContext()).newPage();
+	await signIn(phone, 'shannon');
+	await signIn(laptop, 'shannon');
+
+	await laptop.goto('/account/password');
+	await laptop.getByLabel('Your password now').fill('brightwater');
+	await laptop.getByLabel('New password', { exact: true }).fill('new harbour lights');
+	await laptop.getByLabel('Type the new password again').fill('new harbour lights');
+	await laptop.getByRole('button', { name: 'Change password' }).click();
+	await expect(laptop.getByText('Your password is changed')).toBeVisible();
+
+	// Still signed in where the change was made...
+	await laptop.goto('/me');
+	await expect(laptop.getByRole('heading', { name: 'Hi Shannon' })).toBeVisible();
+	// ...and signed out on the other device.
+	await phone.goto('/me');
+	await expect(phone).toHaveURL(/\/signin/);
+	await signIn(phone, 'shannon', 'new harbour lights');
+	await expect(phone).toHaveURL('/me');
+});
+
+test('an admin changes council settings; a bad colour is refused beside the field', async ({ page }) => {
+	await signIn(page, 'admin');
+	await page.goto('/admin/settings');
+	await page.getByLabel('Main colour').fill('#ffff00');
+	await page.getByLabel('Out-of-hours phone number').fill('01632 960 777');
+	await page.getByRole('button', { name: 'Save settings' }).click();
+	await expect(page.getByText('This colour is too light for white text')).toBeVisible();
+	await expect(page.getByLabel('Out-of-hours phone number')).toHaveValue('01632 960 777');
+
+	await page.getByLabel('Main colour').fill('#1f5f5b');
+	await page.getByRole('button', { name: 'Save settings' }).click();
+	await expect(page.getByText('Settings saved.')).toBeVisible();
+	await page.goto('/help');
+	await expect(page.getByText('Out of hours: 01632 960 777')).toBeVisible();
+});

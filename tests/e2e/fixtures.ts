@@ -1,0 +1,50 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test as base, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'brightwater';
+
+/** axe-core on the page as it is now: no serious or critical violations. */
+export async function expectAccessible(page: Page) {
+	const results = await new AxeBuilder({ page }).analyze();
+	const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+	expect(
+		bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+		`accessibility problems on ${page.url()}`
+	).toEqual([]);
+}
+
+/** Sign in through the form, as a person would, and check the page that follows. */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
+	await page.goto('/signin');
+	await page.getByLabel('Username').fill(username);
+	await page.getByLabel('Password', { exact: true }).fill(password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await page.waitForURL((url) => url.pathname !== '/signin');
+}
+
+export async function signOut(page: Page) {
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await expect(page.getByText('You have signed out.')).toBeVisible();
+}
+
+/** No sideways scrolling at the width of a small phone. */
+export async function expectFitsWidth(page: Page, width = 320) {
+	await page.setViewportSize({ width, height: 640 });
+	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+	expect(overflow, `page ${page.url()} scrolls sideways at ${width}px`).toBeLessThanOrEqual(0);
+}
+
+export const test = base.extend<{ quickExitBlocked: void }>({
+	// The neutral site is on the internet, which this machine cannot reach: answer for it locally.
+	quickExitBlocked: [
+		async ({ context }, use) => {
+			await context.route('https://www.bbc.co.uk/**', (route) =>
+				route.fulfill({ contentType: 'text/html', body: '<title>Weather</title><h1>Weather</h1>' })
+			);
+			await use();
+		},
+		{ auto: true }
+	]
+});
+
+export { expect };

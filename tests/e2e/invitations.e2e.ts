@@ -1,0 +1,81 @@
+import { expect, expectAccessible, signIn, signOut, test } from './fixtures';
+
+test('a worker invites a young person, who joins once and only once', async ({ page }) => {
+	await signIn(page, 'sam.okafor');
+	await page.getByRole('link', { name: 'Invite a young person' }).click();
+	await expectAccessible(page);
+	await page.getByLabel('Name they like to be called').fill('Kayla');
+	await page.getByLabel('Date of birth').fill('2013-05-14');
+	await page.getByLabel('Are they in care or a care leaver?').selectOption({ label: 'In care' });
+	await page.getByLabel('Social worker', { exact: true }).selectOption({ label: 'Sam Okafor' });
+	await page.getByLabel('Independent reviewing officer (IRO)').selectOption({ label: 'Janet Ward' });
+	await page.getByRole('button', { name: 'Make the code' }).click();
+
+	await expect(page.getByRole('heading', { name: 'Code for Kayla' })).toBeVisible();
+	await expectAccessible(page);
+	const code = (await page.getByTestId('invitation-code').textContent())!.trim();
+	expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+	await signOut(page);
+
+	// Typed in small letters without dashes: still fine.
+	await page.goto('/join');
+	await page.getByLabel('Your code').fill(code.replaceAll('-', '').toLowerCase());
+	await page.getByLabel('Choose a username').fill('kayla.b');
+	await page.getByLabel('Choose a password').fill('purple giraffe 42');
+	await page.getByLabel('Type your password again').fill('purple giraffe 42');
+	await page.getByRole('button', { name: 'Start' }).click();
+	await expect(page).toHaveURL('/me?welcome');
+	await expect(page.getByText('Welcome to Hearth, Kayla!')).toBeVisible();
+	await expect(page.getByText('Sam Okafor')).toBeVisible();
+	await expectAccessible(page);
+	await signOut(page);
+
+	await page.goto('/join');
+	await page.getByLabel('Your code').fill(code);
+	await page.getByLabel('Choose a username').fill('someone.else');
+	await page.getByLabel('Choose a password').fill('another password');
+	await page.getByLabel('Type your password again').fill('another password');
+	await page.getByRole('button', { name: 'Start' }).click();
+	await expect(page.getByText('This code has already been used')).toBeVisible();
+	await expect(page.getByLabel('Choose a username')).toHaveValue('someone.else');
+	await expectAccessible(page);
+
+	// The worker sees their new young person.
+	await signIn(page, 'sam.okafor');
+	await expect(page.getByRole('link', { name: 'Kayla' })).toBeVisible();
+});
+
+test('a mistyped code gets a clear message and keeps what was typed', async ({ page }) => {
+	await page.goto('/join?code=ABCD-EFGH-JKMN');
+	await expect(page.getByLabel('Your code')).toHaveValue('ABCD-EFGH-JKMN');
+	await page.getByLabel('Choose a username').fill('newbie');
+	await page.getByLabel('Choose a password').fill('long enough words');
+	await page.getByLabel('Type your password again').fill('long enough words');
+	await page.getByRole('button', { name: 'Start' }).click();
+	await expect(page.getByText("We can't find that code")).toBeVisible();
+	await expect(page.getByLabel('Choose a username')).toHaveValue('newbie');
+});
+
+test('an admin invites a member of staff with roles', async ({ page }) => {
+	await signIn(page, 'admin');
+	await page.goto('/admin/invite');
+	await expectAccessible(page);
+	await page.locator('form[action="?/staff"]').evaluate((form: HTMLFormElement) => (form.noValidate = true));
+	await page.getByRole('button', { name: 'Make the code' }).first().click();
+	await expect(page.getByText('Choose at least one role.')).toBeVisible();
+	await expect(page.getByText('Type a name.').first()).toBeVisible();
+	await page.getByLabel('Full name').fill('Noor Haddad');
+	await page.getByRole('checkbox', { name: 'IRO' }).check();
+	await page.getByRole('button', { name: 'Make the code' }).first().click();
+	const code = (await page.getByTestId('invitation-code').textContent())!.trim();
+	await signOut(page);
+
+	await page.goto('/join');
+	await page.getByLabel('Your code').fill(code);
+	await page.getByLabel('Choose a username').fill('noor.haddad');
+	await page.getByLabel('Choose a password').fill('a sensible passphrase');
+	await page.getByLabel('Type your password again').fill('a sensible passphrase');
+	await page.getByRole('button', { name: 'Start' }).click();
+	await expect(page).toHaveURL('/work?welcome');
+	await expect(page.getByText('No young people are linked to you yet.')).toBeVisible();
+});

@@ -1,0 +1,30 @@
+import { expect, expectAccessible, test } from './fixtures';
+
+const EMPTY = 'http://localhost:4174';
+
+test('a new Hearth offers first-run setup, protected by the printed code', async ({ page }) => {
+	await page.goto(`${EMPTY}/`);
+	await expect(page).toHaveURL(`${EMPTY}/setup`);
+	await expectAccessible(page);
+
+	await page.getByLabel('Setup code').fill('wrong-code');
+	await page.getByLabel('Council name').fill('Riverside Council');
+	await page.getByLabel('Your name').fill('Alex Morgan');
+	await page.getByLabel('Choose a username').fill('alex.admin');
+	await page.getByLabel('Choose a password').fill('correct horse battery');
+	await page.getByLabel('Type your password again').fill('correct horse battery');
+	await page.getByRole('button', { name: 'Set up Hearth' }).click();
+	await expect(page.getByText('That setup code is not right')).toBeVisible();
+	await expect(page.getByLabel('Council name')).toHaveValue('Riverside Council');
+
+	await page.getByLabel('Setup code').fill(process.env.HEARTH_E2E_SETUP_TOKEN!);
+	await page.getByLabel('Choose a password').fill('correct horse battery');
+	await page.getByLabel('Type your password again').fill('correct horse battery');
+	await page.getByRole('button', { name: 'Set up Hearth' }).click();
+	await expect(page).toHaveURL(`${EMPTY}/admin`);
+	await expect(page.getByRole('link', { name: /Riverside Council/ })).toBeVisible();
+
+	// Setup happens once.
+	await page.goto(`${EMPTY}/setup`);
+	await expect(page).toHaveURL(`${EMPTY}/admin`);
+});

@@ -1,0 +1,111 @@
+import { expect, expectAccessible, expectFitsWidth, signIn, signOut, test } from './fixtures';
+
+const PUBLIC_PAGES = ['/', '/signin', '/join', '/help', '/privacy', '/offline'];
+
+for (const path of PUBLIC_PAGES) {
+	test(`public page ${path} is accessible and fits a 320px phone`, async ({ page }) => {
+		await page.goto(path);
+		await expectAccessible(page);
+		await expectFitsWidth(page);
+	});
+}
+
+test('signed-in pages fit a 320px phone', async ({ page }) => {
+	await signIn(page, 'jayden');
+	await expectFitsWidth(page);
+	await page.goto('/account/password');
+	await expectFitsWidth(page);
+	await signOut(page);
+	await signIn(page, 'admin');
+	for (const path of ['/admin', '/admin/accounts', '/admin/audit', '/admin/settings', '/admin/invite']) {
+		await page.goto(path);
+		await expectFitsWidth(page);
+		await expectAccessible(page);
+	}
+});
+
+test('security headers are sent on every page', async ({ page }) => {
+	const response = await page.goto('/signin');
+	const headers = response!.headers();
+	const csp = headers['content-security-policy'];
+	expect(csp).toContain("frame-ancestors 'none'");
+	expect(csp).toContain("object-src 'none'");
+	expect(csp).toMatch(/script-src 'self' 'nonce-[^']+'/);
+	expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+	expect(headers['x-content-type-options']).toBe('nosniff');
+	expect(headers['referrer-policy']).toBe('same-origin');
+	expect(headers['permissions-policy']).toContain('camera=()');
+});
+
+test('a form posted from another site is refused', async ({ request }) => {
+	const response = await request.post('/signin', {
+		form: { username: 'tyler', password: 'brightwater' },
+		headers: { origin: 'https://evil.example' }
+	});
+	expect(response.status()).toBe(403);
+});
+
+test('the session cookie is HttpOnly and SameSite=Lax', async ({ page, context }) => {
+	await signIn(page, 'elif');
+	const cookie = (await context.cookies()).find((c) => c.name === 'hearth_session');
+	expect(cookie?.httpOnly).toBe(true);
+	expect(cookie?.sameSite).toBe('Lax');
+	expect(cookie?.value).toMatch(/^[a-z2-7]{32}$/);
+});
+
+test('the skip link takes keyboard users to the main content', async ({ page }) => {
+	await page.goto('/signin');
+	await page.keyboard.press('Tab');
+	const skip = page.getByRole('link', { name: 'Skip to main content' });
+	await expect(skip).toBeFocused();
+	await expect(skip).toBeVisible();
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/#main$/);
+});
+
+test('the app can be installed: manifest, icons and a service worker', async ({ page, request }) => {
+	const manifest = await (await request.get('/manifest.webmanifest')).json();
+	expect(manifest.display).toBe('standalone');
+	for (const icon of manifest.icons) expect((await request.get(icon.src)).status(), icon.src).toBe(200);
+	await page.goto('/signin');
+	const registered = await page.evaluate(async () => {
+		const registration = await navigator.serviceWorker.ready;
+		return !!registration.active;
+	});
+	expect(registered).toBe(true);
+});
+
+test('offline, a page visit shows the offline page', async ({ page, context }) => {
+	await page.goto('/signin');
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	await page.reload(); // now controlled by the service worker
+	await context.setOffline(true);
+	await page.goto('/help');
+	await expect(page.getByRole('heading', { name: "You're offline" })).toBeVisible();
+	await expect(page.getByRole('main').getByText('0800 1111')).toBeVisible();
+	await context.setOffline(false);
+});
+
+test('unknown pages get a friendly 404 with a way home', async ({ page }) => {
+	const response = await page.goto('/no-such-page');
+	expect(response?.status()).toBe(404);
+	await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Go to your home page' })).toBeVisible();
+	await expectAccessible(page);
+});
+
+test('what someone types while a slow phone is still loading the code is kept', async ({ page }) => {
+	// Hold the app's JavaScript back, type, then let it load and take over the page.
+	let release: () => void = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/join', { waitUntil: 'commit' });
+	await page.getByLabel('Choose a username').fill('typed.early');
+	release();
+	await page.waitForFunction(() => document.querySelector('body')?.dataset.sveltekitPreloadData !== undefined);
+	await page.waitForLoadState('networkidle');
+	await expect(page.getByLabel('Choose a username')).toHaveValue('typed.early');
+});
