@@ -48,7 +48,9 @@ const paraglide: Handle = ({ event, resolve }) =>
 		event.request = request;
 		return resolve(event, {
 			transformPageChunk: ({ html }) =>
-				html.replace('%paraglide.lang%', locale).replace('%paraglide.dir%', getTextDirection(locale))
+				html
+					.replace('%paraglide.lang%', locale)
+					.replace('%paraglide.dir%', getTextDirection(locale))
 		});
 	});
 
@@ -86,7 +88,8 @@ const session: Handle = ({ event, resolve }) => {
  */
 const guard: Handle = ({ event, resolve }) => {
 	const isPageVisit =
-		event.request.method === 'GET' && (event.request.headers.get('accept') ?? '').includes('text/html');
+		event.request.method === 'GET' &&
+		(event.request.headers.get('accept') ?? '').includes('text/html');
 	if (!(isPageVisit && event.locals.user)) checkArea(event);
 	return resolve(event);
 };

@@ -5,8 +5,16 @@ export function cn(...classes: (string | false | null | undefined)[]): string {
 
 /** A date as people in the UK read it, for example 22 November 2026. */
 export function formatDate(value: Date | string | number): string {
-	const date = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
-	return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(date);
+	const date =
+		typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+			? new Date(`${value}T12:00:00Z`)
+			: new Date(value);
+	return new Intl.DateTimeFormat('en-GB', {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		timeZone: 'Europe/London'
+	}).format(date);
 }
 
 export function formatDateTime(value: Date | number): string {

@@ -23,7 +23,12 @@ test('a young person is refused /work and /admin', async ({ page }) => {
 test('a young person cannot use a staff form by posting to it', async ({ page }) => {
 	await signIn(page, 'tyler');
 	const response = await page.request.post('/work/invite', {
-		form: { preferredName: 'Sneaky', dateOfBirth: '2012-01-01', careStatus: 'in_care', leavingCareCategory: 'none' },
+		form: {
+			preferredName: 'Sneaky',
+			dateOfBirth: '2012-01-01',
+			careStatus: 'in_care',
+			leavingCareCategory: 'none'
+		},
 		headers: { origin: 'http://localhost:4173' }
 	});
 	expect(response.status()).toBe(403);
@@ -42,7 +47,9 @@ test('a board member is refused a young person’s record', async ({ page }) => 
 	await expect(page.getByText('Maya')).toHaveCount(0);
 });
 
-test('a worker sees a linked young person but is refused one not linked to them', async ({ page }) => {
+test('a worker sees a linked young person but is refused one not linked to them', async ({
+	page
+}) => {
 	const amira = await youngPersonId(page, 'holly.brennan', 'Amira');
 	await signIn(page, 'sam.okafor');
 	await page.getByRole('link', { name: 'Maya', exact: true }).click();

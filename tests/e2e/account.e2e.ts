@@ -23,7 +23,9 @@ test('changing a password signs the person out everywhere else', async ({ browse
 	await expect(phone).toHaveURL('/me');
 });
 
-test('an admin changes council settings; a bad colour is refused beside the field', async ({ page }) => {
+test('an admin changes council settings; a bad colour is refused beside the field', async ({
+	page
+}) => {
 	await signIn(page, 'admin');
 	await page.goto('/admin/settings');
 	await page.getByLabel('Main colour').fill('#ffff00');

@@ -9,7 +9,8 @@ import { existsSync } from 'node:fs';
 export function chromiumPath(): string | undefined {
 	const fromEnv = process.env.CHROMIUM_PATH;
 	if (fromEnv) {
-		if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, which does not exist.`);
+		if (!existsSync(fromEnv))
+			throw new Error(`CHROMIUM_PATH is set to ${fromEnv}, which does not exist.`);
 		return fromEnv;
 	}
 	if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';

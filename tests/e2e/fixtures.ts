@@ -30,7 +30,9 @@ export async function signOut(page: Page) {
 /** No sideways scrolling at the width of a small phone. */
 export async function expectFitsWidth(page: Page, width = 320) {
 	await page.setViewportSize({ width, height: 640 });
-	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - window.innerWidth
+	);
 	expect(overflow, `page ${page.url()} scrolls sideways at ${width}px`).toBeLessThanOrEqual(0);
 }
 

@@ -8,7 +8,9 @@ test('a worker invites a young person, who joins once and only once', async ({ p
 	await page.getByLabel('Date of birth').fill('2013-05-14');
 	await page.getByLabel('Are they in care or a care leaver?').selectOption({ label: 'In care' });
 	await page.getByLabel('Social worker', { exact: true }).selectOption({ label: 'Sam Okafor' });
-	await page.getByLabel('Independent reviewing officer (IRO)').selectOption({ label: 'Janet Ward' });
+	await page
+		.getByLabel('Independent reviewing officer (IRO)')
+		.selectOption({ label: 'Janet Ward' });
 	await page.getByRole('button', { name: 'Make the code' }).click();
 
 	await expect(page.getByRole('heading', { name: 'Code for Kayla' })).toBeVisible();
@@ -60,7 +62,9 @@ test('an admin invites a member of staff with roles', async ({ page }) => {
 	await signIn(page, 'admin');
 	await page.goto('/admin/invite');
 	await expectAccessible(page);
-	await page.locator('form[action="?/staff"]').evaluate((form: HTMLFormElement) => (form.noValidate = true));
+	await page
+		.locator('form[action="?/staff"]')
+		.evaluate((form: HTMLFormElement) => (form.noValidate = true));
 	await page.getByRole('button', { name: 'Make the code' }).first().click();
 	await expect(page.getByText('Choose at least one role.')).toBeVisible();
 	await expect(page.getByText('Type a name.').first()).toBeVisible();

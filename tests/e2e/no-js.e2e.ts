@@ -20,7 +20,10 @@ test('signing in, a form mistake and signing out all work without JavaScript', a
 	await page.getByLabel('Your password now').fill('brightwater');
 	await page.getByLabel('New password', { exact: true }).fill('short');
 	await page.getByLabel('Type the new password again').fill('short');
-	await page.locator('form[method="POST"]').last().evaluate((f: HTMLFormElement) => (f.noValidate = true));
+	await page
+		.locator('form[method="POST"]')
+		.last()
+		.evaluate((f: HTMLFormElement) => (f.noValidate = true));
 	await page.getByRole('button', { name: 'Change password' }).click();
 	await expect(page.getByText('Your password needs at least 8 characters.')).toBeVisible();
 

@@ -17,7 +17,13 @@ test('signed-in pages fit a 320px phone', async ({ page }) => {
 	await expectFitsWidth(page);
 	await signOut(page);
 	await signIn(page, 'admin');
-	for (const path of ['/admin', '/admin/accounts', '/admin/audit', '/admin/settings', '/admin/invite']) {
+	for (const path of [
+		'/admin',
+		'/admin/accounts',
+		'/admin/audit',
+		'/admin/settings',
+		'/admin/invite'
+	]) {
 		await page.goto(path);
 		await expectFitsWidth(page);
 		await expectAccessible(page);
@@ -63,10 +69,14 @@ test('the skip link takes keyboard users to the main content', async ({ page }) 
 	await expect(page).toHaveURL(/#main$/);
 });
 
-test('the app can be installed: manifest, icons and a service worker', async ({ page, request }) => {
+test('the app can be installed: manifest, icons and a service worker', async ({
+	page,
+	request
+}) => {
 	const manifest = await (await request.get('/manifest.webmanifest')).json();
 	expect(manifest.display).toBe('standalone');
-	for (const icon of manifest.icons) expect((await request.get(icon.src)).status(), icon.src).toBe(200);
+	for (const icon of manifest.icons)
+		expect((await request.get(icon.src)).status(), icon.src).toBe(200);
 	await page.goto('/signin');
 	const registered = await page.evaluate(async () => {
 		const registration = await navigator.serviceWorker.ready;
@@ -94,7 +104,9 @@ test('unknown pages get a friendly 404 with a way home', async ({ page }) => {
 	await expectAccessible(page);
 });
 
-test('what someone types while a slow phone is still loading the code is kept', async ({ page }) => {
+test('what someone types while a slow phone is still loading the code is kept', async ({
+	page
+}) => {
 	// Hold the app's JavaScript back, type, then let it load and take over the page.
 	let release: () => void = () => {};
 	const held = new Promise<void>((resolve) => (release = resolve));
@@ -105,7 +117,9 @@ test('what someone types while a slow phone is still loading the code is kept', 
 	await page.goto('/join', { waitUntil: 'commit' });
 	await page.getByLabel('Choose a username').fill('typed.early');
 	release();
-	await page.waitForFunction(() => document.querySelector('body')?.dataset.sveltekitPreloadData !== undefined);
+	await page.waitForFunction(
+		() => document.querySelector('body')?.dataset.sveltekitPreloadData !== undefined
+	);
 	await page.waitForLoadState('networkidle');
 	await expect(page.getByLabel('Choose a username')).toHaveValue('typed.early');
 });

@@ -10,7 +10,9 @@ describe('audit log', () => {
 		const db = freshDb();
 		const admin = makeStaff(db, 'admin', ['admin']);
 		recordAudit(db, { actorId: admin, action: 'signed_in' });
-		expect(() => db.$client.prepare("UPDATE audit_log SET action = 'x'").run()).toThrow(/append-only/);
+		expect(() => db.$client.prepare("UPDATE audit_log SET action = 'x'").run()).toThrow(
+			/append-only/
+		);
 		expect(() => db.$client.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
 		expect(searchAudit(db, {}).entries).toHaveLength(1);
 	});
@@ -20,7 +22,11 @@ describe('audit log', () => {
 		const sam = makeStaff(db, 'sam.okafor', ['worker']);
 		const maya = makeYoungPerson(db, 'maya');
 		for (let day = 1; day <= 60; day++) {
-			recordAudit(db, { actorId: sam, action: 'young_person.viewed', subjectUserId: maya }, new Date(Date.UTC(2026, 0, day, 12)));
+			recordAudit(
+				db,
+				{ actorId: sam, action: 'young_person.viewed', subjectUserId: maya },
+				new Date(Date.UTC(2026, 0, day, 12))
+			);
 		}
 		recordAudit(db, { actorId: maya, action: 'signed_in' }, new Date(Date.UTC(2026, 0, 15, 9)));
 
@@ -78,7 +84,11 @@ describe('first-run setup', () => {
 		};
 		saveCouncilSettings(db, admin, base);
 		saveCouncilSettings(db, admin, { ...base, name: 'B', outOfHoursPhone: '01632 960 999' });
-		expect(getCouncilSettings(db)).toMatchObject({ id: 1, name: 'B', outOfHoursPhone: '01632 960 999' });
+		expect(getCouncilSettings(db)).toMatchObject({
+			id: 1,
+			name: 'B',
+			outOfHoursPhone: '01632 960 999'
+		});
 		expect(searchAudit(db, { action: 'settings.changed' }).entries).toHaveLength(2);
 	});
 });

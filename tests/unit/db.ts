@@ -22,7 +22,21 @@ export function makeYoungPerson(
 	links: { staffUserId: string; linkType: LinkType }[] = [],
 	now = new Date()
 ): string {
-	const userId = insertAccount(db, { username, displayName: username, passwordHash: NOT_A_HASH, roles: ['young_person'] }, now);
-	insertYoungPerson(db, { userId, dateOfBirth: '2012-04-01', careStatus: 'in_care', leavingCareCategory: 'none', links }, now);
+	const userId = insertAccount(
+		db,
+		{ username, displayName: username, passwordHash: NOT_A_HASH, roles: ['young_person'] },
+		now
+	);
+	insertYoungPerson(
+		db,
+		{
+			userId,
+			dateOfBirth: '2012-04-01',
+			careStatus: 'in_care',
+			leavingCareCategory: 'none',
+			links
+		},
+		now
+	);
 	return userId;
 }

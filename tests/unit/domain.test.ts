@@ -84,7 +84,11 @@ describe('small-number suppression', () => {
 		]);
 	});
 	it('needs no second cell when two are already hidden, or none', () => {
-		expect(suppressBreakdown([3, 2, 12]).map((c) => c.kind)).toEqual(['suppressed', 'suppressed', 'count']);
+		expect(suppressBreakdown([3, 2, 12]).map((c) => c.kind)).toEqual([
+			'suppressed',
+			'suppressed',
+			'count'
+		]);
 		expect(suppressBreakdown([30, 12]).map((c) => c.kind)).toEqual(['count', 'count']);
 	});
 });

@@ -61,9 +61,15 @@ describe('requireUser and requireRole', () => {
 	});
 
 	it('lets the right roles in and refuses the rest with 403', () => {
-		expect(statusOf(() => guard.requireRole(eventFor(person(ids.sam, ['worker'])), 'worker', 'iro'))).toBe('allowed');
-		expect(statusOf(() => guard.requireRole(eventFor(person(ids.maya, ['young_person'])), 'worker'))).toBe(403);
-		expect(statusOf(() => guard.requireRole(eventFor(person(ids.cllr, ['board_member'])), 'admin'))).toBe(403);
+		expect(
+			statusOf(() => guard.requireRole(eventFor(person(ids.sam, ['worker'])), 'worker', 'iro'))
+		).toBe('allowed');
+		expect(
+			statusOf(() => guard.requireRole(eventFor(person(ids.maya, ['young_person'])), 'worker'))
+		).toBe(403);
+		expect(
+			statusOf(() => guard.requireRole(eventFor(person(ids.cllr, ['board_member'])), 'admin'))
+		).toBe(403);
 	});
 
 	it('applies the path-prefix rule for every area', () => {
@@ -83,7 +89,11 @@ describe('requireUser and requireRole', () => {
 describe('requireLinkedYoungPerson', () => {
 	it('lets a linked worker read the record and writes the read to the audit log', () => {
 		const before = searchAudit(getDb(), { action: 'young_person.viewed' }).entries.length;
-		expect(statusOf(() => guard.requireLinkedYoungPerson(eventFor(person(ids.sam, ['worker'])), ids.maya))).toBe('allowed');
+		expect(
+			statusOf(() =>
+				guard.requireLinkedYoungPerson(eventFor(person(ids.sam, ['worker'])), ids.maya)
+			)
+		).toBe('allowed');
 		const after = searchAudit(getDb(), { action: 'young_person.viewed' }).entries;
 		expect(after.length).toBe(before + 1);
 		expect(after[0]).toMatchObject({ actorUsername: 'sam', subjectUsername: 'maya' });
@@ -91,7 +101,11 @@ describe('requireLinkedYoungPerson', () => {
 
 	it('refuses a worker who is not linked, and writes nothing', () => {
 		const before = searchAudit(getDb(), { action: 'young_person.viewed' }).entries.length;
-		expect(statusOf(() => guard.requireLinkedYoungPerson(eventFor(person(ids.sam, ['worker'])), ids.amira))).toBe(403);
+		expect(
+			statusOf(() =>
+				guard.requireLinkedYoungPerson(eventFor(person(ids.sam, ['worker'])), ids.amira)
+			)
+		).toBe(403);
 		expect(searchAudit(getDb(), { action: 'young_person.viewed' }).entries.length).toBe(before);
 	});
 
@@ -101,20 +115,28 @@ describe('requireLinkedYoungPerson', () => {
 			[ids.admin, ['admin']],
 			[ids.maya, ['young_person']]
 		] as const) {
-			expect(statusOf(() => guard.requireLinkedYoungPerson(eventFor(person(id, [...roles])), ids.maya))).toBe(403);
+			expect(
+				statusOf(() => guard.requireLinkedYoungPerson(eventFor(person(id, [...roles])), ids.maya))
+			).toBe(403);
 		}
 	});
 
 	it('lets managers read any record for oversight', () => {
-		expect(statusOf(() => guard.requireLinkedYoungPerson(eventFor(person(ids.gareth, ['manager'])), ids.amira))).toBe(
-			'allowed'
-		);
+		expect(
+			statusOf(() =>
+				guard.requireLinkedYoungPerson(eventFor(person(ids.gareth, ['manager'])), ids.amira)
+			)
+		).toBe('allowed');
 	});
 
 	it('stops a worker as soon as their link is ended', () => {
 		const db = getDb();
 		const link = youngPersonRecord(db, ids.maya)!.links[0];
 		endLink(db, ids.admin, link.id, ukToday());
-		expect(statusOf(() => guard.requireLinkedYoungPerson(eventFor(person(ids.sam, ['worker'])), ids.maya))).toBe(403);
+		expect(
+			statusOf(() =>
+				guard.requireLinkedYoungPerson(eventFor(person(ids.sam, ['worker'])), ids.maya)
+			)
+		).toBe(403);
 	});
 });

@@ -36,7 +36,8 @@ function inviteChild(db: ReturnType<typeof freshDb>, now = new Date()) {
 
 describe('invitation codes', () => {
 	it('are 12 unambiguous characters in groups of four', () => {
-		for (let i = 0; i < 50; i++) expect(generateInvitationCode()).toMatch(/^[A-HJKMNP-Z2-9]{4}(-[A-HJKMNP-Z2-9]{4}){2}$/);
+		for (let i = 0; i < 50; i++)
+			expect(generateInvitationCode()).toMatch(/^[A-HJKMNP-Z2-9]{4}(-[A-HJKMNP-Z2-9]{4}){2}$/);
 	});
 	it('forgive case, spaces and missing dashes', () => {
 		expect(normaliseInvitationCode(' kt7m q2xh-9pwa ')).toBe('KT7M-Q2XH-9PWA');
@@ -53,16 +54,29 @@ describe('redeeming an invitation', () => {
 		const db = freshDb();
 		const { worker, iro, made } = inviteChild(db);
 		expect(lookUpInvitation(db, made.code).status).toBe('valid');
-		const result = await redeemInvitation(db, { code: made.code.toLowerCase(), username: 'Kayla.B', password: 'purple giraffe' });
+		const result = await redeemInvitation(db, {
+			code: made.code.toLowerCase(),
+			username: 'Kayla.B',
+			password: 'purple giraffe'
+		});
 		expect(result.ok).toBe(true);
 		if (!result.ok) return;
 		expect(rolesOf(db, result.userId)).toEqual(['young_person']);
 		const record = youngPersonRecord(db, result.userId)!;
-		expect(record).toMatchObject({ name: 'Kayla', username: 'kayla.b', dateOfBirth: '2013-05-14', careStatus: 'in_care' });
+		expect(record).toMatchObject({
+			name: 'Kayla',
+			username: 'kayla.b',
+			dateOfBirth: '2013-05-14',
+			careStatus: 'in_care'
+		});
 		expect(isLinked(db, worker, result.userId)).toBe(true);
 		expect(isLinked(db, iro, result.userId)).toBe(true);
 
-		const again = await redeemInvitation(db, { code: made.code, username: 'other', password: 'purple giraffe' });
+		const again = await redeemInvitation(db, {
+			code: made.code,
+			username: 'other',
+			password: 'purple giraffe'
+		});
 		expect(again).toEqual({ ok: false, reason: 'used' });
 		expect(lookUpInvitation(db, made.code).status).toBe('used');
 	});
@@ -70,12 +84,26 @@ describe('redeeming an invitation', () => {
 	it('refuses an expired code and a mistyped one, making nothing', async () => {
 		const db = freshDb();
 		const made = inviteChild(db, new Date('2026-01-01T00:00:00Z')).made;
-		const afterExpiry = new Date(new Date('2026-01-01T00:00:00Z').getTime() + INVITATION_LIFETIME_MS + 1);
-		expect(await redeemInvitation(db, { code: made.code, username: 'kayla', password: 'purple giraffe' }, afterExpiry)).toEqual({
+		const afterExpiry = new Date(
+			new Date('2026-01-01T00:00:00Z').getTime() + INVITATION_LIFETIME_MS + 1
+		);
+		expect(
+			await redeemInvitation(
+				db,
+				{ code: made.code, username: 'kayla', password: 'purple giraffe' },
+				afterExpiry
+			)
+		).toEqual({
 			ok: false,
 			reason: 'expired'
 		});
-		expect(await redeemInvitation(db, { code: 'AAAA-BBBB-CCCC', username: 'kayla', password: 'purple giraffe' })).toEqual({
+		expect(
+			await redeemInvitation(db, {
+				code: 'AAAA-BBBB-CCCC',
+				username: 'kayla',
+				password: 'purple giraffe'
+			})
+		).toEqual({
 			ok: false,
 			reason: 'unknown'
 		});
@@ -85,7 +113,11 @@ describe('redeeming an invitation', () => {
 	it('refuses a username already taken and leaves the code usable', async () => {
 		const db = freshDb();
 		const { made } = inviteChild(db);
-		const result = await redeemInvitation(db, { code: made.code, username: 'SAM', password: 'purple giraffe' });
+		const result = await redeemInvitation(db, {
+			code: made.code,
+			username: 'SAM',
+			password: 'purple giraffe'
+		});
 		expect(result).toEqual({ ok: false, reason: 'username_taken' });
 		expect(lookUpInvitation(db, made.code).status).toBe('valid');
 	});
@@ -93,8 +125,16 @@ describe('redeeming an invitation', () => {
 	it('gives staff the roles they were invited with', async () => {
 		const db = freshDb();
 		const admin = makeStaff(db, 'admin', ['admin']);
-		const made = createInvitation(db, admin, { kind: 'staff', displayName: 'Noor Haddad', roles: ['iro', 'manager'] });
-		const result = await redeemInvitation(db, { code: made.code, username: 'noor', password: 'purple giraffe' });
+		const made = createInvitation(db, admin, {
+			kind: 'staff',
+			displayName: 'Noor Haddad',
+			roles: ['iro', 'manager']
+		});
+		const result = await redeemInvitation(db, {
+			code: made.code,
+			username: 'noor',
+			password: 'purple giraffe'
+		});
 		expect(result.ok && rolesOf(db, result.userId).sort()).toEqual(['iro', 'manager']);
 	});
 });

@@ -30,14 +30,23 @@ describe('growing delays', () => {
 
 async function withUser(username = 'tyler', password = 'correct horse') {
 	const db = freshDb();
-	insertAccount(db, { username, displayName: 'Tyler', passwordHash: await hashPassword(password), roles: ['young_person'] });
+	insertAccount(db, {
+		username,
+		displayName: 'Tyler',
+		passwordHash: await hashPassword(password),
+		roles: ['young_person']
+	});
 	return db;
 }
 
 describe('signIn', () => {
 	it('accepts the right password whatever the username’s case', async () => {
 		const db = await withUser();
-		const result = await signIn(db, { username: ' Tyler ', password: 'correct horse', address: '10.0.0.1' });
+		const result = await signIn(db, {
+			username: ' Tyler ',
+			password: 'correct horse',
+			address: '10.0.0.1'
+		});
 		expect(result.ok).toBe(true);
 	});
 
@@ -55,10 +64,22 @@ describe('signIn', () => {
 		for (let i = 0; i < LIMITS.username.free; i++) {
 			await signIn(db, { username: 'tyler', password: 'nope', address: `10.0.0.${i}` }, now);
 		}
-		const locked = await signIn(db, { username: 'tyler', password: 'correct horse', address: '10.9.9.9' }, now);
+		const locked = await signIn(
+			db,
+			{ username: 'tyler', password: 'correct horse', address: '10.9.9.9' },
+			now
+		);
 		expect(locked).toMatchObject({ ok: false, reason: 'wait', waitMs: 30_000 });
 		const later = new Date(now.getTime() + 31_000);
-		expect((await signIn(db, { username: 'tyler', password: 'correct horse', address: '10.9.9.9' }, later)).ok).toBe(true);
+		expect(
+			(
+				await signIn(
+					db,
+					{ username: 'tyler', password: 'correct horse', address: '10.9.9.9' },
+					later
+				)
+			).ok
+		).toBe(true);
 	});
 
 	it('locks an unknown username exactly like a real one, so a lock reveals nothing', async () => {
@@ -82,15 +103,29 @@ describe('signIn', () => {
 		for (let i = 0; i < LIMITS.address.free; i++) {
 			await signIn(db, { username: `guess${i}`, password: 'nope', address: '203.0.113.7' }, now);
 		}
-		const result = await signIn(db, { username: 'tyler', password: 'correct horse', address: '203.0.113.7' }, now);
+		const result = await signIn(
+			db,
+			{ username: 'tyler', password: 'correct horse', address: '203.0.113.7' },
+			now
+		);
 		expect(result).toMatchObject({ ok: false, reason: 'wait' });
 		// Another address is not affected.
-		expect((await signIn(db, { username: 'tyler', password: 'correct horse', address: '198.51.100.1' }, now)).ok).toBe(true);
+		expect(
+			(
+				await signIn(
+					db,
+					{ username: 'tyler', password: 'correct horse', address: '198.51.100.1' },
+					now
+				)
+			).ok
+		).toBe(true);
 	});
 
 	it('refuses a switched-off account', async () => {
 		const db = await withUser();
 		db.update(users).set({ disabledAt: new Date() }).where(eq(users.username, 'tyler')).run();
-		expect((await signIn(db, { username: 'tyler', password: 'correct horse', address: '10.0.0.1' })).ok).toBe(false);
+		expect(
+			(await signIn(db, { username: 'tyler', password: 'correct horse', address: '10.0.0.1' })).ok
+		).toBe(false);
 	});
 });

@@ -4,9 +4,7 @@
  * percentage built on it.
  */
 export type ShownCount =
-	| { kind: 'count'; value: number }
-	| { kind: 'suppressed'; below: number }
-	| { kind: 'withheld' };
+	{ kind: 'count'; value: number } | { kind: 'suppressed'; below: number } | { kind: 'withheld' };
 
 export function suppressCount(count: number, threshold = 6): ShownCount {
 	if (count > 0 && count < threshold) return { kind: 'suppressed', below: threshold };

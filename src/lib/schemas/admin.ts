@@ -10,7 +10,9 @@ const colour = z
 	.string()
 	.trim()
 	.regex(HEX_COLOUR, { error: () => m.error_colour() })
-	.refine((value) => contrastRatio(value, '#ffffff') >= 4.5, { error: () => m.error_colour_contrast() });
+	.refine((value) => contrastRatio(value, '#ffffff') >= 4.5, {
+		error: () => m.error_colour_contrast()
+	});
 
 const optionalPhone = z
 	.string()
@@ -20,7 +22,11 @@ const optionalPhone = z
 	.transform((value) => value || null);
 
 export const settingsSchema = z.object({
-	name: z.string().trim().min(1, { error: () => m.error_council_required() }).max(120),
+	name: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.error_council_required() })
+		.max(120),
 	primaryColour: colour,
 	accentColour: colour,
 	phone: optionalPhone,
@@ -28,9 +34,7 @@ export const settingsSchema = z.object({
 	email: z
 		.union([z.literal(''), z.email({ error: () => m.error_email() }).max(200)])
 		.transform((value) => value || null),
-	quickExitUrl: z
-		.url({ protocol: /^https$/, error: () => m.error_url() })
-		.max(300),
+	quickExitUrl: z.url({ protocol: /^https$/, error: () => m.error_url() }).max(300),
 	removeLogo: z.boolean()
 });
 
@@ -40,7 +44,12 @@ export const accountFilterSchema = z.object({
 });
 
 export const auditFilterSchema = z.object({
-	person: z.string().trim().max(80).optional().transform((v) => v || undefined),
+	person: z
+		.string()
+		.trim()
+		.max(80)
+		.optional()
+		.transform((v) => v || undefined),
 	action: z.enum(AUDIT_ACTIONS).optional().catch(undefined),
 	from: optionalIsoDate,
 	to: optionalIsoDate,
@@ -48,7 +57,10 @@ export const auditFilterSchema = z.object({
 });
 
 export const addLinkSchema = z.object({
-	staffUserId: z.string().min(1, { error: () => m.error_link_unknown() }).max(64),
+	staffUserId: z
+		.string()
+		.min(1, { error: () => m.error_link_unknown() })
+		.max(64),
 	linkType: z.enum(LINK_TYPES, { error: () => m.error_choose_one() }),
 	startsOn: isoDate
 });

@@ -3,8 +3,15 @@ import { m } from '$lib/paraglide/messages';
 import { newPassword, personName, username } from './fields';
 
 export const signInSchema = z.object({
-	username: z.string().trim().min(1, { error: () => m.error_username_required() }).max(64),
-	password: z.string().min(1, { error: () => m.error_password_required() }).max(256)
+	username: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.error_username_required() })
+		.max(64),
+	password: z
+		.string()
+		.min(1, { error: () => m.error_password_required() })
+		.max(256)
 });
 
 function passwordsMatch(value: { password: string; passwordAgain: string }) {
@@ -13,7 +20,11 @@ function passwordsMatch(value: { password: string; passwordAgain: string }) {
 
 export const joinSchema = z
 	.object({
-		code: z.string().trim().min(1, { error: () => m.join_code_required() }).max(40),
+		code: z
+			.string()
+			.trim()
+			.min(1, { error: () => m.join_code_required() })
+			.max(40),
 		username,
 		password: newPassword,
 		passwordAgain: z.string()
@@ -22,8 +33,16 @@ export const joinSchema = z
 
 export const setupSchema = z
 	.object({
-		token: z.string().trim().min(1, { error: () => m.setup_token_wrong() }).max(200),
-		councilName: z.string().trim().min(1, { error: () => m.error_council_required() }).max(120),
+		token: z
+			.string()
+			.trim()
+			.min(1, { error: () => m.setup_token_wrong() })
+			.max(200),
+		councilName: z
+			.string()
+			.trim()
+			.min(1, { error: () => m.error_council_required() })
+			.max(120),
 		displayName: personName,
 		username,
 		password: newPassword,
@@ -33,7 +52,10 @@ export const setupSchema = z
 
 export const changePasswordSchema = z
 	.object({
-		currentPassword: z.string().min(1, { error: () => m.error_password_required() }).max(256),
+		currentPassword: z
+			.string()
+			.min(1, { error: () => m.error_password_required() })
+			.max(256),
 		password: newPassword,
 		passwordAgain: z.string()
 	})

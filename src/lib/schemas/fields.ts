@@ -21,7 +21,10 @@ export const personName = z
 	.min(1, { error: () => m.error_name_required() })
 	.max(80, { error: () => m.error_name_long() });
 
-export const isoDate = z.string().trim().refine(isIsoDate, { error: () => m.error_date() });
+export const isoDate = z
+	.string()
+	.trim()
+	.refine(isIsoDate, { error: () => m.error_date() });
 
 export const optionalIsoDate = z
 	.string()

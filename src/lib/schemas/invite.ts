@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { CARE_STATUSES, LEAVING_CARE_CATEGORIES, LINK_TYPES, MAX_AGE, ageOn, ukToday } from '$lib/domain/people';
+import {
+	CARE_STATUSES,
+	LEAVING_CARE_CATEGORIES,
+	LINK_TYPES,
+	MAX_AGE,
+	ageOn,
+	ukToday
+} from '$lib/domain/people';
 import { STAFF_ROLES } from '$lib/domain/roles';
 import { m } from '$lib/paraglide/messages';
 import { isoDate, personName } from './fields';
@@ -8,10 +15,9 @@ const choose = () => m.error_choose_one();
 
 export const youngPersonInviteSchema = z.object({
 	preferredName: personName,
-	dateOfBirth: isoDate.refine(
-		(dob) => dob <= ukToday() && ageOn(dob, ukToday()) < MAX_AGE,
-		{ error: () => m.error_dob_range() }
-	),
+	dateOfBirth: isoDate.refine((dob) => dob <= ukToday() && ageOn(dob, ukToday()) < MAX_AGE, {
+		error: () => m.error_dob_range()
+	}),
 	careStatus: z.enum(CARE_STATUSES, { error: choose }),
 	leavingCareCategory: z.enum(LEAVING_CARE_CATEGORIES, { error: choose }),
 	// One optional worker per kind of link: the form has a select for each.

@@ -10,6 +10,9 @@ const SUPPRESSION_THRESHOLD = 6;
 export const load: PageServerLoad = (event) => {
 	requireRole(event, 'board_member', 'participation_officer');
 	const counts = countYoungPeopleByStatus(getDb());
-	const [inCare, careLeavers] = suppressBreakdown([counts.inCare, counts.careLeavers], SUPPRESSION_THRESHOLD);
+	const [inCare, careLeavers] = suppressBreakdown(
+		[counts.inCare, counts.careLeavers],
+		SUPPRESSION_THRESHOLD
+	);
 	return { threshold: SUPPRESSION_THRESHOLD, inCare, careLeavers };
 };

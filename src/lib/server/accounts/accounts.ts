@@ -82,7 +82,10 @@ export async function changePassword(
 ): Promise<void> {
 	const passwordHash = await hashPassword(newPassword);
 	db.transaction((tx) => {
-		tx.update(users).set({ passwordHash, passwordChangedAt: now }).where(eq(users.id, userId)).run();
+		tx.update(users)
+			.set({ passwordHash, passwordChangedAt: now })
+			.where(eq(users.id, userId))
+			.run();
 		recordAudit(tx, { actorId: userId, action: 'password.changed', subjectUserId: userId }, now);
 	});
 	invalidateUserSessions(db, userId, keepSessionId);
@@ -95,7 +98,6 @@ export function usernameTaken(db: Db, username: string): boolean {
 		.where(eq(users.username, username.trim().toLowerCase()))
 		.get();
 }
-
 
 /** Make an account with its roles. Callers hash the password and run this in their transaction. */
 export function insertAccount(

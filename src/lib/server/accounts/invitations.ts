@@ -69,13 +69,20 @@ export function createInvitation(
 				expiresAt
 			})
 			.run();
-		recordAudit(tx, { actorId: createdBy, action: 'invitation.created', detail: details.kind }, now);
+		recordAudit(
+			tx,
+			{ actorId: createdBy, action: 'invitation.created', detail: details.kind },
+			now
+		);
 	});
 	return { id, code, expiresAt };
 }
 
 export type InvitationLookup =
-	| { status: 'valid'; invitation: { id: string; kind: 'young_person' | 'staff'; displayName: string } }
+	| {
+			status: 'valid';
+			invitation: { id: string; kind: 'young_person' | 'staff'; displayName: string };
+	  }
 	| { status: 'unknown' | 'used' | 'expired' };
 
 /** What a typed code points at, without using it. */
@@ -88,7 +95,10 @@ export function lookUpInvitation(db: Db, code: string, now = new Date()): Invita
 	if (!row) return { status: 'unknown' };
 	if (row.usedAt) return { status: 'used' };
 	if (row.expiresAt.getTime() <= now.getTime()) return { status: 'expired' };
-	return { status: 'valid', invitation: { id: row.id, kind: row.kind, displayName: row.displayName } };
+	return {
+		status: 'valid',
+		invitation: { id: row.id, kind: row.kind, displayName: row.displayName }
+	};
 }
 
 export type RedeemResult =
@@ -147,10 +157,7 @@ export function pendingInvitationsBy(db: Db, createdBy: string | null, now = new
 		})
 		.from(invitations)
 		.where(
-			and(
-				createdBy ? eq(invitations.createdBy, createdBy) : undefined,
-				isNull(invitations.usedAt)
-			)
+			and(createdBy ? eq(invitations.createdBy, createdBy) : undefined, isNull(invitations.usedAt))
 		)
 		.orderBy(invitations.createdAt)
 		.all()

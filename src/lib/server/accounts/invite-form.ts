@@ -20,10 +20,9 @@ const LINKABLE_ROLES: Record<LinkType, Role[]> = {
 /** The staff to choose from in the "who works with them" selects. */
 export function linkChoices() {
 	const db = getDb();
-	return Object.fromEntries(LINK_TYPES.map((type) => [type, staffWithRoles(db, LINKABLE_ROLES[type])])) as Record<
-		LinkType,
-		{ id: string; name: string }[]
-	>;
+	return Object.fromEntries(
+		LINK_TYPES.map((type) => [type, staffWithRoles(db, LINKABLE_ROLES[type])])
+	) as Record<LinkType, { id: string; name: string }[]>;
 }
 
 function cardFor(event: RequestEvent, made: { code: string; expiresAt: Date }, name: string) {
@@ -41,10 +40,13 @@ function cardFor(event: RequestEvent, made: { code: string; expiresAt: Date }, n
 export async function inviteYoungPerson(event: RequestEvent, inviterId: string) {
 	const formData = await event.request.formData();
 	const choices = linkChoices();
-	const links = LINK_TYPES.map((linkType) => ({ linkType, staffUserId: text(formData, `link_${linkType}`) })).filter(
-		(link) => link.staffUserId
+	const links = LINK_TYPES.map((linkType) => ({
+		linkType,
+		staffUserId: text(formData, `link_${linkType}`)
+	})).filter((link) => link.staffUserId);
+	const unknown = links.find(
+		(link) => !choices[link.linkType].some((staff) => staff.id === link.staffUserId)
 	);
-	const unknown = links.find((link) => !choices[link.linkType].some((staff) => staff.id === link.staffUserId));
 	if (unknown) return invalid(formData, { [`link_${unknown.linkType}`]: m.error_link_unknown() });
 	const parsed = parseForm(
 		youngPersonInviteSchema,

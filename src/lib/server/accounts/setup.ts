@@ -11,7 +11,11 @@ import { DEFAULT_SETTINGS, saveCouncilSettings } from '../council/settings';
 
 /** Hearth is set up once it has an administrator. */
 export function isSetUp(db: Db): boolean {
-	return !!db.select({ userId: userRoles.userId }).from(userRoles).where(eq(userRoles.role, 'admin')).get();
+	return !!db
+		.select({ userId: userRoles.userId })
+		.from(userRoles)
+		.where(eq(userRoles.role, 'admin'))
+		.get();
 }
 
 let setupToken: string | undefined;
@@ -36,7 +40,13 @@ export async function completeSetup(
 ): Promise<{ ok: true; userId: string } | { ok: false; reason: 'already_set_up' }> {
 	const passwordHash = await hashPassword(input.password);
 	return db.transaction((tx) => {
-		if (tx.select({ userId: userRoles.userId }).from(userRoles).where(eq(userRoles.role, 'admin')).get()) {
+		if (
+			tx
+				.select({ userId: userRoles.userId })
+				.from(userRoles)
+				.where(eq(userRoles.role, 'admin'))
+				.get()
+		) {
 			return { ok: false as const, reason: 'already_set_up' as const };
 		}
 		const userId = insertAccount(

@@ -11,7 +11,10 @@ import {
 const isSecure = (event: Pick<RequestEvent, 'url'>) => event.url.protocol === 'https:';
 
 /** Start a fresh session (a new token every time) and give the browser its cookie. */
-export function startSession(event: Pick<RequestEvent, 'url' | 'cookies' | 'locals'>, userId: string) {
+export function startSession(
+	event: Pick<RequestEvent, 'url' | 'cookies' | 'locals'>,
+	userId: string
+) {
 	if (event.locals.session) invalidateSession(getDb(), event.locals.session.id);
 	const token = generateSessionToken();
 	const session = createSession(getDb(), token, userId);

@@ -54,7 +54,11 @@ export function rolesOf(db: Db, userId: string): Role[] {
  * Look a token up. Expired sessions are deleted; sessions in their last 15 days are
  * extended to a full 30 days (the sliding expiry of the Lucia guide).
  */
-export function validateSessionToken(db: Db, token: string, now = new Date()): ValidatedSession | null {
+export function validateSessionToken(
+	db: Db,
+	token: string,
+	now = new Date()
+): ValidatedSession | null {
 	const sessionId = hashSecret(token);
 	const row = db
 		.select({
@@ -107,7 +111,12 @@ export function deleteExpiredSessions(db: Db, now = new Date()): number {
 }
 
 /** HttpOnly, SameSite=Lax, and Secure whenever Hearth is served over https (always in production). */
-export function setSessionTokenCookie(cookies: Cookies, token: string, expiresAt: Date, secure: boolean) {
+export function setSessionTokenCookie(
+	cookies: Cookies,
+	token: string,
+	expiresAt: Date,
+	secure: boolean
+) {
 	cookies.set(SESSION_COOKIE, token, {
 		httpOnly: true,
 		sameSite: 'lax',
@@ -118,5 +127,11 @@ export function setSessionTokenCookie(cookies: Cookies, token: string, expiresAt
 }
 
 export function deleteSessionTokenCookie(cookies: Cookies, secure: boolean) {
-	cookies.set(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', secure, maxAge: 0, path: '/' });
+	cookies.set(SESSION_COOKIE, '', {
+		httpOnly: true,
+		sameSite: 'lax',
+		secure,
+		maxAge: 0,
+		path: '/'
+	});
 }

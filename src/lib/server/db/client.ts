@@ -37,7 +37,9 @@ export function openDatabase(file: string): Db {
 	try {
 		client = new Database(file);
 	} catch (error) {
-		throw new Error(`Hearth cannot open its database at ${file}: ${(error as Error).message}`);
+		throw new Error(`Hearth cannot open its database at ${file}: ${(error as Error).message}`, {
+			cause: error
+		});
 	}
 	client.pragma('journal_mode = WAL');
 	client.pragma('foreign_keys = ON');

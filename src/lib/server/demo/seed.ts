@@ -37,7 +37,12 @@ export const DEMO_STAFF: DemoStaff[] = [
 		roles: ['participation_officer'],
 		what: 'participation officer'
 	},
-	{ username: 'cllr.pemberton', name: 'Cllr Ruth Pemberton', roles: ['board_member'], what: 'councillor, Board chair' },
+	{
+		username: 'cllr.pemberton',
+		name: 'Cllr Ruth Pemberton',
+		roles: ['board_member'],
+		what: 'councillor, Board chair'
+	},
 	{ username: 'cllr.shah', name: 'Cllr Dev Shah', roles: ['board_member'], what: 'councillor' }
 ];
 
@@ -54,15 +59,106 @@ interface DemoYoungPerson {
 }
 
 export const DEMO_YOUNG_PEOPLE: DemoYoungPerson[] = [
-	{ username: 'maya', name: 'Maya', age: 7, daysSinceBirthday: 40, careStatus: 'in_care', category: 'none', links: [['sam.okafor', 'social_worker'], ['janet.ward', 'iro']] },
-	{ username: 'tyler', name: 'Tyler', age: 11, daysSinceBirthday: 200, careStatus: 'in_care', category: 'none', links: [['sam.okafor', 'social_worker'], ['janet.ward', 'iro']] },
-	{ username: 'amira', name: 'Amira', age: 14, daysSinceBirthday: 90, careStatus: 'in_care', category: 'none', forum: true, links: [['holly.brennan', 'social_worker'], ['janet.ward', 'iro']] },
-	{ username: 'jayden', name: 'Jayden', age: 16, daysSinceBirthday: 300, careStatus: 'in_care', category: 'eligible', forum: true, links: [['holly.brennan', 'social_worker'], ['marcus.reid', 'personal_adviser'], ['janet.ward', 'iro']] },
-	{ username: 'chloe', name: 'Chloe', age: 17, daysSinceBirthday: 120, careStatus: 'care_leaver', category: 'relevant', links: [['marcus.reid', 'personal_adviser'], ['holly.brennan', 'social_worker']] },
-	{ username: 'reece', name: 'Reece', age: 19, daysSinceBirthday: 10, careStatus: 'care_leaver', category: 'former_relevant', forum: true, links: [['marcus.reid', 'personal_adviser']] },
-	{ username: 'elif', name: 'Elif', age: 20, daysSinceBirthday: 150, careStatus: 'care_leaver', category: 'qualifying', links: [['marcus.reid', 'personal_adviser']] },
-	{ username: 'dan', name: 'Dan', age: 22, daysSinceBirthday: 60, careStatus: 'care_leaver', category: 'former_relevant', links: [['marcus.reid', 'personal_adviser']] },
-	{ username: 'shannon', name: 'Shannon', age: 24, daysSinceBirthday: 250, careStatus: 'care_leaver', category: 'former_relevant', links: [['marcus.reid', 'personal_adviser']] }
+	{
+		username: 'maya',
+		name: 'Maya',
+		age: 7,
+		daysSinceBirthday: 40,
+		careStatus: 'in_care',
+		category: 'none',
+		links: [
+			['sam.okafor', 'social_worker'],
+			['janet.ward', 'iro']
+		]
+	},
+	{
+		username: 'tyler',
+		name: 'Tyler',
+		age: 11,
+		daysSinceBirthday: 200,
+		careStatus: 'in_care',
+		category: 'none',
+		links: [
+			['sam.okafor', 'social_worker'],
+			['janet.ward', 'iro']
+		]
+	},
+	{
+		username: 'amira',
+		name: 'Amira',
+		age: 14,
+		daysSinceBirthday: 90,
+		careStatus: 'in_care',
+		category: 'none',
+		forum: true,
+		links: [
+			['holly.brennan', 'social_worker'],
+			['janet.ward', 'iro']
+		]
+	},
+	{
+		username: 'jayden',
+		name: 'Jayden',
+		age: 16,
+		daysSinceBirthday: 300,
+		careStatus: 'in_care',
+		category: 'eligible',
+		forum: true,
+		links: [
+			['holly.brennan', 'social_worker'],
+			['marcus.reid', 'personal_adviser'],
+			['janet.ward', 'iro']
+		]
+	},
+	{
+		username: 'chloe',
+		name: 'Chloe',
+		age: 17,
+		daysSinceBirthday: 120,
+		careStatus: 'care_leaver',
+		category: 'relevant',
+		links: [
+			['marcus.reid', 'personal_adviser'],
+			['holly.brennan', 'social_worker']
+		]
+	},
+	{
+		username: 'reece',
+		name: 'Reece',
+		age: 19,
+		daysSinceBirthday: 10,
+		careStatus: 'care_leaver',
+		category: 'former_relevant',
+		forum: true,
+		links: [['marcus.reid', 'personal_adviser']]
+	},
+	{
+		username: 'elif',
+		name: 'Elif',
+		age: 20,
+		daysSinceBirthday: 150,
+		careStatus: 'care_leaver',
+		category: 'qualifying',
+		links: [['marcus.reid', 'personal_adviser']]
+	},
+	{
+		username: 'dan',
+		name: 'Dan',
+		age: 22,
+		daysSinceBirthday: 60,
+		careStatus: 'care_leaver',
+		category: 'former_relevant',
+		links: [['marcus.reid', 'personal_adviser']]
+	},
+	{
+		username: 'shannon',
+		name: 'Shannon',
+		age: 24,
+		daysSinceBirthday: 250,
+		careStatus: 'care_leaver',
+		category: 'former_relevant',
+		links: [['marcus.reid', 'personal_adviser']]
+	}
 ];
 
 function birthDate(age: number, daysSinceBirthday: number, now: Date): string {
@@ -94,12 +190,20 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
 		for (const staff of DEMO_STAFF) {
 			ids.set(
 				staff.username,
-				insertAccount(tx, { username: staff.username, displayName: staff.name, passwordHash, roles: staff.roles }, now)
+				insertAccount(
+					tx,
+					{ username: staff.username, displayName: staff.name, passwordHash, roles: staff.roles },
+					now
+				)
 			);
 		}
 		for (const person of DEMO_YOUNG_PEOPLE) {
 			const roles: Role[] = person.forum ? ['young_person', 'forum_member'] : ['young_person'];
-			const userId = insertAccount(tx, { username: person.username, displayName: person.name, passwordHash, roles }, now);
+			const userId = insertAccount(
+				tx,
+				{ username: person.username, displayName: person.name, passwordHash, roles },
+				now
+			);
 			insertYoungPerson(
 				tx,
 				{
@@ -107,7 +211,10 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
 					dateOfBirth: birthDate(person.age, person.daysSinceBirthday, now),
 					careStatus: person.careStatus,
 					leavingCareCategory: person.category,
-					links: person.links.map(([username, linkType]) => ({ staffUserId: ids.get(username)!, linkType }))
+					links: person.links.map(([username, linkType]) => ({
+						staffUserId: ids.get(username)!,
+						linkType
+					}))
 				},
 				now
 			);
@@ -130,5 +237,7 @@ export async function seedDemoIfAsked(db: Db): Promise<void> {
 				`  ${p.username.padEnd(16)} ${p.name}, ${p.age}, ${p.careStatus === 'in_care' ? 'in care' : 'care leaver'}${p.forum ? ', forum member' : ''}`
 		)
 	];
-	console.log(`\nBrightwater demo council. Every demo sign-in uses the password "${DEMO_PASSWORD}":\n${rows.join('\n')}\n`);
+	console.log(
+		`\nBrightwater demo council. Every demo sign-in uses the password "${DEMO_PASSWORD}":\n${rows.join('\n')}\n`
+	);
 }

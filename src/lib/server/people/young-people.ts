@@ -22,7 +22,12 @@ function activeOn(today: string) {
 }
 
 /** Whether a member of staff is linked to a young person today. */
-export function isLinked(db: Db, staffUserId: string, youngPersonId: string, today = ukToday()): boolean {
+export function isLinked(
+	db: Db,
+	staffUserId: string,
+	youngPersonId: string,
+	today = ukToday()
+): boolean {
 	return !!db
 		.select({ id: workerLinks.id })
 		.from(workerLinks)
@@ -118,7 +123,9 @@ export function addLink(
 	now = new Date()
 ): void {
 	db.transaction((tx) => {
-		tx.insert(workerLinks).values({ id: newId(), ...link, createdAt: now }).run();
+		tx.insert(workerLinks)
+			.values({ id: newId(), ...link, createdAt: now })
+			.run();
 		recordAudit(
 			tx,
 			{ actorId, action: 'link.added', subjectUserId: link.youngPersonId, detail: link.linkType },
@@ -128,7 +135,13 @@ export function addLink(
 }
 
 /** End a link: from `endsOn` on, it no longer counts. Ending it today takes effect at once. */
-export function endLink(db: Db, actorId: string, linkId: string, endsOn: string, now = new Date()): boolean {
+export function endLink(
+	db: Db,
+	actorId: string,
+	linkId: string,
+	endsOn: string,
+	now = new Date()
+): boolean {
 	return db.transaction((tx) => {
 		const link = tx.select().from(workerLinks).where(eq(workerLinks.id, linkId)).get();
 		if (!link || link.endsOn) return false;

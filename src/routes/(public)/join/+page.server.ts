@@ -36,7 +36,11 @@ export const actions: Actions = {
 		const addressKey = throttleKey('address', `join:${event.getClientAddress()}`);
 		const waitMs = waitBeforeTrying(db, [addressKey]);
 		if (waitMs > 0) {
-			return invalid(formData, { code: m.signin_wait({ minutes: Math.ceil(waitMs / 60_000) }) }, 429);
+			return invalid(
+				formData,
+				{ code: m.signin_wait({ minutes: Math.ceil(waitMs / 60_000) }) },
+				429
+			);
 		}
 		const result = await redeemInvitation(db, parsed.data);
 		if (!result.ok) {

@@ -11,11 +11,14 @@ import type { Actions, PageServerLoad } from './$types';
 
 /** Only paths inside Hearth, so a link cannot send someone elsewhere after signing in. */
 function safeNext(next: string | null): string | null {
-	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : null;
+	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
+		? next
+		: null;
 }
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')) ?? landingFor(locals.user.roles));
+	if (locals.user)
+		redirect(303, safeNext(url.searchParams.get('next')) ?? landingFor(locals.user.roles));
 	return { signedOut: url.searchParams.has('signed-out') };
 };
 
@@ -40,6 +43,9 @@ export const actions: Actions = {
 			return invalid(formData, { form: message }, result.reason === 'wait' ? 429 : 400);
 		}
 		startSession(event, result.userId);
-		redirect(303, safeNext(event.url.searchParams.get('next')) ?? landingFor(rolesOf(db, result.userId)));
+		redirect(
+			303,
+			safeNext(event.url.searchParams.get('next')) ?? landingFor(rolesOf(db, result.userId))
+		);
 	}
 };

@@ -29,7 +29,11 @@ export const actions: Actions = {
 		);
 		if (!parsed.ok) return parsed.failure;
 		const db = getDb();
-		const row = db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id)).get();
+		const row = db
+			.select({ hash: users.passwordHash })
+			.from(users)
+			.where(eq(users.id, user.id))
+			.get();
 		if (!row || !(await verifyPassword(row.hash, parsed.data.currentPassword))) {
 			return invalid(formData, { currentPassword: m.password_wrong() });
 		}

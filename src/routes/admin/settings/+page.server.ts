@@ -13,7 +13,8 @@ const LOGO_MAX_BYTES = 200 * 1024;
 
 /** Recognise an image by its first bytes, not by the name or type the browser claims. */
 function imageKind(bytes: Uint8Array): 'png' | 'jpg' | 'webp' | null {
-	if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'png';
+	if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47)
+		return 'png';
 	if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpg';
 	const ascii = (from: number, to: number) => String.fromCharCode(...bytes.slice(from, to));
 	if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp';
@@ -31,10 +32,21 @@ export const actions: Actions = {
 	default: async (event) => {
 		const admin = requireRole(event, 'admin');
 		const formData = await event.request.formData();
-		const fields = ['name', 'primaryColour', 'accentColour', 'phone', 'outOfHoursPhone', 'email', 'quickExitUrl'];
+		const fields = [
+			'name',
+			'primaryColour',
+			'accentColour',
+			'phone',
+			'outOfHoursPhone',
+			'email',
+			'quickExitUrl'
+		];
 		const parsed = parseForm(
 			settingsSchema,
-			{ ...Object.fromEntries(fields.map((f) => [f, text(formData, f)])), removeLogo: formData.has('removeLogo') },
+			{
+				...Object.fromEntries(fields.map((f) => [f, text(formData, f)])),
+				removeLogo: formData.has('removeLogo')
+			},
 			formData
 		);
 		if (!parsed.ok) return parsed.failure;
@@ -45,10 +57,12 @@ export const actions: Actions = {
 		if (upload instanceof File && upload.size > 0) {
 			const bytes = new Uint8Array(await upload.arrayBuffer());
 			const kind = imageKind(bytes);
-			if (!kind || bytes.length > LOGO_MAX_BYTES) return invalid(formData, { logo: m.error_logo() });
+			if (!kind || bytes.length > LOGO_MAX_BYTES)
+				return invalid(formData, { logo: m.error_logo() });
 			const name = `council-logo.${kind}`;
 			await writeFile(path.join(dataDir(), name), bytes);
-			if (logoFile && logoFile !== name) await unlink(path.join(dataDir(), logoFile)).catch(() => {});
+			if (logoFile && logoFile !== name)
+				await unlink(path.join(dataDir(), logoFile)).catch(() => {});
 			logoFile = name;
 		} else if (parsed.data.removeLogo && logoFile) {
 			await unlink(path.join(dataDir(), logoFile)).catch(() => {});

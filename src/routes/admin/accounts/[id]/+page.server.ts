@@ -36,7 +36,8 @@ export const actions: Actions = {
 	disable: (event) => {
 		const admin = requireRole(event, 'admin');
 		// An admin cannot lock themselves out and leave the council with no administrator.
-		if (admin.id === event.params.id) return fail(400, { errors: { form: m.error_forbidden() } as Record<string, string> });
+		if (admin.id === event.params.id)
+			return fail(400, { errors: { form: m.error_forbidden() } as Record<string, string> });
 		setAccountDisabled(getDb(), admin.id, event.params.id, true);
 		redirect(303, `/admin/accounts/${event.params.id}`);
 	},
