@@ -1,7 +1,8 @@
-import { asc, eq, or, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Role } from '$lib/domain/roles';
 import type { Db, Executor } from '../db';
 import { newId } from '../ids';
+import { anyContains } from '../db/search';
 import { userRoles, users } from '../db/schema';
 import { recordAudit } from '../audit/log';
 import { hashPassword } from '../auth/password';
@@ -9,7 +10,6 @@ import { invalidateUserSessions, rolesOf } from '../auth/session';
 
 /** Accounts for the admin list: names, usernames and roles, never hashes. */
 export function listAccounts(db: Db, filter: { search?: string; role?: Role }) {
-	const pattern = filter.search ? `%${filter.search.replace(/[%_\\]/g, (c) => '\\' + c)}%` : null;
 	const rows = db
 		.select({
 			id: users.id,
@@ -21,12 +21,7 @@ export function listAccounts(db: Db, filter: { search?: string; role?: Role }) {
 		.from(users)
 		.leftJoin(userRoles, eq(userRoles.userId, users.id))
 		.where(
-			pattern
-				? or(
-						sql`${users.username} LIKE ${pattern} ESCAPE '\\'`,
-						sql`${users.displayName} LIKE ${pattern} ESCAPE '\\'`
-					)
-				: undefined
+			filter.search ? anyContains([users.username, users.displayName], filter.search) : undefined
 		)
 		.groupBy(users.id)
 		.orderBy(asc(users.displayName))

@@ -1,7 +1,8 @@
-import { and, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db, Executor } from '../db';
 import { auditLog, users } from '../db/schema';
+import { anyContains } from '../db/search';
 import type { AuditAction } from '$lib/domain/audit';
 
 export { AUDIT_ACTIONS, type AuditAction } from '$lib/domain/audit';
@@ -44,13 +45,8 @@ export function searchAudit(db: Db, filter: AuditFilter) {
 	const subject = alias(users, 'subject');
 	const conditions: SQL[] = [];
 	if (filter.person) {
-		const pattern = `%${filter.person.replace(/[%_\\]/g, (c) => '\\' + c)}%`;
-		const matches = (table: typeof actor | typeof subject) =>
-			or(
-				sql`${table.username} LIKE ${pattern} ESCAPE '\\'`,
-				sql`${table.displayName} LIKE ${pattern} ESCAPE '\\'`
-			);
-		conditions.push(or(matches(actor), matches(subject))!);
+		const columns = [actor.username, actor.displayName, subject.username, subject.displayName];
+		conditions.push(anyContains(columns, filter.person));
 	}
 	if (filter.action) conditions.push(eq(auditLog.action, filter.action));
 	if (filter.from) conditions.push(gte(auditLog.at, new Date(`${filter.from}T00:00:00Z`)));
