@@ -78,3 +78,23 @@ test('a staff read of a record is in the audit log for admins to find', async ({
 	await expect(row).toContainText('young_person.viewed');
 	await expectAccessible(page);
 });
+
+test('only admins can use admin actions, whoever posts them', async ({ page }) => {
+	await signIn(page, 'admin');
+	await page.goto('/admin/accounts?search=elif');
+	const href = await page.getByRole('link', { name: 'Elif' }).getAttribute('href');
+	await signOut(page);
+
+	for (const intruder of ['sam.okafor', 'cllr.pemberton', 'reece']) {
+		await signIn(page, intruder);
+		const response = await page.request.post(`${href}?/disable`, {
+			form: {},
+			headers: { origin: 'http://localhost:4173' }
+		});
+		expect(response.status(), intruder).toBe(403);
+		await signOut(page);
+	}
+	// Elif can still sign in: nothing was switched off.
+	await signIn(page, 'elif');
+	await expect(page).toHaveURL('/me');
+});

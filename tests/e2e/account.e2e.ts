@@ -34,9 +34,11 @@ test('an admin changes council settings; a bad colour is refused beside the fiel
 	await expect(page.getByText('This colour is too light for white text')).toBeVisible();
 	await expect(page.getByLabel('Out-of-hours phone number')).toHaveValue('01632 960 777');
 
-	await page.getByLabel('Main colour').fill('#1f5f5b');
+	await page.getByLabel('Main colour').fill('#2a3f8f');
 	await page.getByRole('button', { name: 'Save settings' }).click();
 	await expect(page.getByText('Settings saved.')).toBeVisible();
+	// The council's colour is used across the app.
+	await expect(page.getByRole('banner')).toHaveCSS('background-color', 'rgb(42, 63, 143)');
 	await page.goto('/help');
 	await expect(page.getByText('Out of hours: 01632 960 777')).toBeVisible();
 });

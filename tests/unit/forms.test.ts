@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { fieldErrors, formValues } from '$lib/server/forms';
+import { joinSchema } from '$lib/schemas/auth';
+import { settingsSchema } from '$lib/schemas/admin';
+import { youngPersonInviteSchema } from '$lib/schemas/invite';
+
+describe('form helpers', () => {
+	it('echo what was typed but never passwords or tokens', () => {
+		const data = new FormData();
+		data.set('username', 'kayla');
+		data.set('password', 'secret words');
+		data.set('passwordAgain', 'secret words');
+		data.set('currentPassword', 'old words');
+		data.set('token', 'setup-token');
+		data.append('roles', 'iro');
+		data.append('roles', 'manager');
+		expect(formValues(data)).toEqual({ username: 'kayla', roles: ['iro', 'manager'] });
+	});
+});
+
+describe('schemas', () => {
+	it('take usernames in any case and check passwords match, in plain words', () => {
+		const ok = joinSchema.safeParse({
+			code: 'x',
+			username: ' Kayla.B ',
+			password: 'long enough',
+			passwordAgain: 'long enough'
+		});
+		expect(ok.success && ok.data.username).toBe('kayla.b');
+		const bad = joinSchema.safeParse({
+			code: '',
+			username: 'a b',
+			password: 'short',
+			passwordAgain: 'other'
+		});
+		expect(bad.success).toBe(false);
+		if (bad.success) return;
+		expect(fieldErrors(bad.error)).toEqual({
+			code: 'Type the code from your card.',
+			username: 'Use 3 to 32 letters or numbers, with . - or _ if you like.',
+			password: 'Your password needs at least 8 characters.',
+			passwordAgain: 'The two passwords are not the same. Type them again.'
+		});
+	});
+
+	it('refuse dates of birth in the future or 25 or more years ago', () => {
+		const base = {
+			preferredName: 'Kayla',
+			careStatus: 'in_care',
+			leavingCareCategory: 'none',
+			links: []
+		};
+		expect(youngPersonInviteSchema.safeParse({ ...base, dateOfBirth: '2013-05-14' }).success).toBe(
+			true
+		);
+		expect(youngPersonInviteSchema.safeParse({ ...base, dateOfBirth: '2099-01-01' }).success).toBe(
+			false
+		);
+		expect(youngPersonInviteSchema.safeParse({ ...base, dateOfBirth: '1990-01-01' }).success).toBe(
+			false
+		);
+		expect(youngPersonInviteSchema.safeParse({ ...base, dateOfBirth: '2013-02-30' }).success).toBe(
+			false
+		);
+	});
+
+	it('refuse council colours too pale for white text and quick exits that are not https', () => {
+		const base = {
+			name: 'Brightwater',
+			primaryColour: '#1f5f5b',
+			accentColour: '#b4451f',
+			phone: '',
+			outOfHoursPhone: '01632 960 999',
+			email: '',
+			quickExitUrl: 'https://www.bbc.co.uk/weather',
+			removeLogo: false
+		};
+		const ok = settingsSchema.safeParse(base);
+		expect(ok.success && ok.data).toMatchObject({
+			phone: null,
+			email: null,
+			outOfHoursPhone: '01632 960 999'
+		});
+		expect(settingsSchema.safeParse({ ...base, primaryColour: '#ffff00' }).success).toBe(false);
+		expect(settingsSchema.safeParse({ ...base, quickExitUrl: 'javascript:alert(1)' }).success).toBe(
+			false
+		);
+		expect(settingsSchema.safeParse({ ...base, quickExitUrl: 'http://example.com' }).success).toBe(
+			false
+		);
+		expect(settingsSchema.safeParse({ ...base, outOfHoursPhone: 'call me' }).success).toBe(false);
+	});
+});
