@@ -35,7 +35,11 @@ export default defineConfig({
 	},
 	projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
 	webServer: [
-		server(DEMO_PORT, 'scripts/demo.js', { HEARTH_DATA_DIR: process.env.HEARTH_E2E_DEMO_DIR }),
+		server(DEMO_PORT, 'scripts/demo.js', {
+			HEARTH_DATA_DIR: process.env.HEARTH_E2E_DEMO_DIR,
+			// The browser tests' stand-in push subscriptions point at this machine.
+			HEARTH_PUSH_ALLOW_LOOPBACK: '1'
+		}),
 		server(EMPTY_PORT, 'scripts/serve.js', {
 			HEARTH_DATA_DIR: process.env.HEARTH_E2E_EMPTY_DIR,
 			HEARTH_SETUP_TOKEN: process.env.HEARTH_E2E_SETUP_TOKEN

@@ -14,11 +14,18 @@ import {
 import { checkArea } from '$lib/server/auth/guard';
 import { getSetupToken, isSetUp } from '$lib/server/accounts/setup';
 import { seedDemoIfAsked } from '$lib/server/demo/seed';
+import { scheduleDailyCleanup } from '$lib/server/jobs/cleanup';
+import { jobHandlers } from '$lib/server/jobs/handlers';
+import { startJobRunner } from '$lib/server/jobs/runner';
+import { vapidKeys } from '$lib/server/notify/vapid';
 
 export const init: ServerInit = async () => {
 	if (building) return;
 	const db = getDb();
 	await seedDemoIfAsked(db);
+	vapidKeys(); // made now, so a problem with the data folder shows at start
+	scheduleDailyCleanup(db);
+	startJobRunner(db, { handlers: jobHandlers(), log: (message) => console.error(message) });
 	if (!isSetUp(db)) {
 		const origin = process.env.ORIGIN ?? `http://localhost:${process.env.PORT ?? 3000}`;
 		console.log(

@@ -48,3 +48,47 @@ sw.addEventListener('fetch', (event) => {
 		);
 	}
 });
+
+/** A push carries only a general sentence and a link inside Hearth; see lib/server/notify/push.ts. */
+sw.addEventListener('push', (event) => {
+	let message = {
+		title: 'Hearth',
+		body: 'There is something new in Hearth.',
+		url: '/',
+		tag: 'hearth'
+	};
+	try {
+		message = { ...message, ...(event.data?.json() ?? {}) };
+	} catch {
+		// Not JSON: show the general sentence.
+	}
+	event.waitUntil(
+		sw.registration.showNotification(message.title, {
+			body: message.body,
+			tag: message.tag,
+			icon: '/icons/icon-192.png',
+			badge: '/icons/icon-192.png',
+			data: { url: message.url }
+		})
+	);
+});
+
+/** Open the page the notice is about, reusing a Hearth window when one is open. */
+sw.addEventListener('notificationclick', (event) => {
+	event.notification.close();
+	const path = String(event.notification.data?.url ?? '/');
+	const target = new URL(path.startsWith('/') ? path : '/', sw.location.origin).href;
+	event.waitUntil(
+		(async () => {
+			const windows = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
+			const same = windows.find((client) => client.url === target);
+			if (same) return same.focus();
+			const any = windows.find((client) => new URL(client.url).origin === sw.location.origin);
+			if (any) {
+				await any.navigate(target);
+				return any.focus();
+			}
+			return sw.clients.openWindow(target);
+		})()
+	);
+});

@@ -9,6 +9,7 @@ import { insertAccount } from './accounts';
 import { hashSecret, newId } from '../ids';
 import { recordAudit } from '../audit/log';
 import { hashPassword } from '../auth/password';
+import { notify } from '../notify/notify';
 
 export const INVITATION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
 
@@ -114,7 +115,7 @@ export async function redeemInvitation(
 	const passwordHash = await hashPassword(input.password);
 	const username = input.username.trim().toLowerCase();
 	const codeHash = hashSecret(normaliseInvitationCode(input.code));
-	return db.transaction((tx): RedeemResult => {
+	const result = db.transaction((tx): RedeemResult & { invitedBy?: string } => {
 		const row = tx.select().from(invitations).where(eq(invitations.codeHash, codeHash)).get();
 		if (!row) return { ok: false, reason: 'unknown' };
 		if (row.usedAt) return { ok: false, reason: 'used' };
@@ -141,8 +142,16 @@ export async function redeemInvitation(
 			.run();
 		if (claimed.changes !== 1) throw new Error('Invitation was used at the same moment');
 		recordAudit(tx, { actorId: userId, action: 'invitation.redeemed', subjectUserId: userId }, now);
-		return { ok: true, userId, roles };
+		return { ok: true, userId, roles, invitedBy: row.createdBy };
 	});
+	if (!result.ok) return result;
+	// Tell whoever made the code that it worked: they can now see their young person or colleague.
+	const { invitedBy, ...joined } = result;
+	const link = joined.roles.includes('young_person')
+		? `/work/young-people/${joined.userId}`
+		: `/admin/accounts/${joined.userId}`;
+	if (invitedBy) notify(db, [invitedBy], 'invitation_used', link, now);
+	return joined;
 }
 
 /** Invitations this person made that are still waiting, newest first. */

@@ -3,3 +3,5 @@ export * from './people';
 export * from './invitations';
 export * from './audit';
 export * from './council';
+export * from './notify';
+export * from './jobs';

@@ -1,0 +1,193 @@
+import { expect, expectAccessible, signIn, signOut, test } from './fixtures';
+
+test('the bell counts a new notice, and reading it clears the count', async ({ page }) => {
+	await signIn(page, 'holly.brennan');
+	const bell = page.getByTestId('notice-bell');
+	await expect(bell).toHaveAccessibleName('Notices, none new');
+	await page.getByRole('link', { name: 'Invite a young person' }).click();
+	await page.getByLabel('Name they like to be called').fill('Rosie');
+	await page.getByLabel('Date of birth').fill('2012-09-03');
+	await page.getByLabel('Social worker', { exact: true }).selectOption({ label: 'Holly Brennan' });
+	await page.getByRole('button', { name: 'Make the code' }).click();
+	const code = (await page.getByTestId('invitation-code').textContent())!.trim();
+	await signOut(page);
+
+	await page.goto('/join');
+	await page.getByLabel('Your code').fill(code);
+	await page.getByLabel('Choose a username').fill('rosie.k');
+	await page.getByLabel('Choose a password').fill('sunflower meadow');
+	await page.getByLabel('Type your password again').fill('sunflower meadow');
+	await page.getByRole('button', { name: 'Start' }).click();
+	await expect(page).toHaveURL('/me?welcome');
+	await signOut(page);
+
+	await signIn(page, 'holly.brennan');
+	await expect(bell).toHaveAccessibleName('Notices, 1 new');
+	await bell.click();
+	await expect(page.getByText('Someone you invited has started using Hearth.')).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Open' }).first().click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Rosie' })).toBeVisible();
+	await expect(bell).toHaveAccessibleName('Notices, none new');
+});
+
+test('mark all as read', async ({ page }) => {
+	// Two colleagues join from the admin's codes: two notices.
+	await signIn(page, 'admin');
+	const codes: string[] = [];
+	for (const name of ['Ola Bankole', 'Tess Moreno']) {
+		await page.goto('/admin/invite');
+		await page.getByLabel('Full name').fill(name);
+		await page.getByRole('checkbox', { name: 'Worker' }).check();
+		await page.getByRole('button', { name: 'Make the code' }).first().click();
+		codes.push((await page.getByTestId('invitation-code').textContent())!.trim());
+	}
+	await signOut(page);
+	for (const [i, code] of codes.entries()) {
+		await page.goto('/join');
+		await page.getByLabel('Your code').fill(code);
+		await page.getByLabel('Choose a username').fill(`colleague${i}`);
+		await page.getByLabel('Choose a password').fill('a long enough password');
+		await page.getByLabel('Type your password again').fill('a long enough password');
+		await page.getByRole('button', { name: 'Start' }).click();
+		await expect(page).toHaveURL('/work?welcome');
+		await signOut(page);
+	}
+	await signIn(page, 'admin');
+	await expect(page.getByTestId('notice-bell')).toHaveAccessibleName(/Notices, [2-9] new/);
+	await page.goto('/notices');
+	await expectAccessible(page);
+	await page.getByRole('button', { name: 'Mark all as read' }).click();
+	await expect(page.getByTestId('notice-bell')).toHaveAccessibleName('Notices, none new');
+	await expect(page.getByRole('button', { name: 'Mark all as read' })).toHaveCount(0);
+});
+
+test.describe('device settings', () => {
+	// Chromium here cannot reach a real push service, so PushManager is replaced in the page
+	// only: it hands back a subscription whose endpoint is on this machine. Everything from the
+	// page's fetch to /api/push onwards is real.
+	test.beforeEach(async ({ page }) => {
+		await page.addInitScript(() => {
+			const bytes = (n: number, first?: number) => {
+				const array = crypto.getRandomValues(new Uint8Array(n));
+				if (first !== undefined) array[0] = first;
+				return btoa(String.fromCharCode(...array))
+					.replace(/\+/g, '-')
+					.replace(/\//g, '_')
+					.replace(/=+$/, '');
+			};
+			const endpoint = `https://127.0.0.1:9/push/${bytes(12)}`;
+			const subscription = {
+				endpoint,
+				toJSON: () => ({
+					endpoint,
+					expirationTime: null,
+					keys: { p256dh: bytes(65, 4), auth: bytes(16) }
+				})
+			};
+			Object.defineProperty(window, 'Notification', {
+				value: { permission: 'default', requestPermission: async () => 'granted' }
+			});
+			PushManager.prototype.subscribe = async () => subscription as unknown as PushSubscription;
+		});
+	});
+
+	test('a young person turns notifications on for this device, sees it listed, and turns it off', async ({
+		page
+	}) => {
+		await signIn(page, 'dan');
+		await page.goto('/account/notifications');
+		await expect(
+			page.getByText('Notifications on your phone are off until you turn them on.')
+		).toBeVisible();
+		await expect(page.getByLabel('Send notifications to my devices')).not.toBeChecked();
+		await expect(page.getByText('never shows names or what anyone wrote')).toBeVisible();
+		await expectAccessible(page);
+
+		await page.getByRole('button', { name: 'Turn on for this device' }).click();
+		await expect(page.getByText('Notifications are on for this device.')).toBeVisible();
+		await expect(page.getByText('Chrome on Linux')).toBeVisible();
+		await expect(page.getByLabel('Send notifications to my devices')).toBeChecked();
+
+		await page.getByRole('button', { name: 'Turn off for this device' }).click();
+		await expect(page.getByText('Chrome on Linux')).toHaveCount(0);
+		await expect(page.getByText('None yet.')).toBeVisible();
+	});
+
+	test('quiet hours are saved, and half-filled ones are refused beside the field', async ({
+		page
+	}) => {
+		await signIn(page, 'elif');
+		await page.goto('/account/notifications');
+		await page.getByLabel('From', { exact: true }).fill('21:00');
+		await page.getByRole('button', { name: 'Save' }).click();
+		await expect(page.getByText('Give both times, or neither.')).toBeVisible();
+		await expect(page.getByLabel('From', { exact: true })).toHaveValue('21:00');
+		await page.getByLabel('To', { exact: true }).fill('07:30');
+		await page.getByRole('button', { name: 'Save' }).click();
+		await expect(page.getByText('Saved.')).toBeVisible();
+		await page.reload();
+		await expect(page.getByLabel('To', { exact: true })).toHaveValue('07:30');
+	});
+});
+
+test.describe('the push API refuses bad input', () => {
+	const origin = 'http://localhost:4173';
+	const good = {
+		endpoint: 'https://fcm.googleapis.com/fcm/send/e2e-device',
+		keys: {
+			p256dh: Buffer.concat([Buffer.from([4]), Buffer.alloc(64, 7)]).toString('base64url'),
+			auth: Buffer.alloc(16, 9).toString('base64url')
+		}
+	};
+
+	test('with a reason, and stores nothing', async ({ page }) => {
+		await signIn(page, 'reece');
+		const post = (data: unknown, headers: Record<string, string> = {}) =>
+			page.request.post('/api/push', { data, headers: { origin, ...headers } });
+
+		const cases: [string, unknown, RegExp][] = [
+			['no keys', { endpoint: good.endpoint }, /not valid/],
+			['short key', { ...good, keys: { ...good.keys, p256dh: 'abc' } }, /P-256/],
+			['not a URL', { ...good, endpoint: 'javascript:alert(1)' }, /not valid/],
+			[
+				'a private address',
+				{ ...good, endpoint: 'https://10.0.0.5/steal' },
+				/push service Hearth can use/
+			],
+			['wrong type', { ...good, keys: 'nope' }, /not valid/]
+		];
+		for (const [name, body, reason] of cases) {
+			const response = await post(body);
+			expect(response.status(), name).toBe(400);
+			expect((await response.json()).message, name).toMatch(reason);
+		}
+		const big = await post({ ...good, padding: 'x'.repeat(10_000) });
+		expect(big.status()).toBe(400);
+		expect((await big.json()).message).toMatch(/too large/);
+		const notJson = await page.request.post('/api/push', {
+			data: '{oops',
+			headers: { origin, 'content-type': 'application/json' }
+		});
+		expect(notJson.status()).toBe(400);
+
+		const crossSite = await page.request.post('/api/push', {
+			data: good,
+			headers: { origin: 'https://evil.example' }
+		});
+		expect(crossSite.status()).toBe(403);
+
+		const unknown = await page.request.delete('/api/push', {
+			data: { endpoint: 'https://fcm.googleapis.com/none' },
+			headers: { origin }
+		});
+		expect(unknown.status()).toBe(404);
+
+		await page.goto('/account/notifications');
+		await expect(page.getByText('None yet.')).toBeVisible();
+
+		expect((await post(good)).status()).toBe(201);
+		await page.reload();
+		await expect(page.getByText(/on Linux/)).toBeVisible();
+	});
+});
