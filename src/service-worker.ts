@@ -63,13 +63,18 @@ sw.addEventListener('push', (event) => {
 		// Not JSON: show the general sentence.
 	}
 	event.waitUntil(
-		sw.registration.showNotification(message.title, {
-			body: message.body,
-			tag: message.tag,
-			icon: '/icons/icon-192.png',
-			badge: '/icons/icon-192.png',
-			data: { url: message.url }
-		})
+		Promise.all([
+			sw.clients
+				.matchAll({ type: 'window' })
+				.then((windows) => windows.forEach((client) => client.postMessage({ type: 'notice' }))),
+			sw.registration.showNotification(message.title, {
+				body: message.body,
+				tag: message.tag,
+				icon: '/icons/icon-192.png',
+				badge: '/icons/icon-192.png',
+				data: { url: message.url }
+			})
+		])
 	);
 });
 

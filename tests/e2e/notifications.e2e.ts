@@ -62,6 +62,39 @@ test('mark all as read', async ({ page }) => {
 	await expect(page.getByRole('button', { name: 'Mark all as read' })).toHaveCount(0);
 });
 
+test('the bell updates in place when the app comes back into view', async ({ page, browser }) => {
+	await signIn(page, 'marcus.reid');
+	const bell = page.getByTestId('notice-bell');
+	await expect(bell).toHaveAccessibleName('Notices, none new');
+
+	// Meanwhile, on another device, Marcus invites a care leaver who joins.
+	const other = await (await browser.newContext()).newPage();
+	await signIn(other, 'marcus.reid');
+	await other.goto('/work/invite');
+	await other.getByLabel('Name they like to be called').fill('Jordan');
+	await other.getByLabel('Date of birth').fill('2006-02-11');
+	await other
+		.getByLabel('Are they in care or a care leaver?')
+		.selectOption({ label: 'Care leaver' });
+	await other.getByLabel('Personal adviser (PA)').selectOption({ label: 'Marcus Reid' });
+	await other.getByRole('button', { name: 'Make the code' }).click();
+	const code = (await other.getByTestId('invitation-code').textContent())!.trim();
+	await signOut(other);
+	await other.goto('/join');
+	await other.getByLabel('Your code').fill(code);
+	await other.getByLabel('Choose a username').fill('jordan.p');
+	await other.getByLabel('Choose a password').fill('river stones 9');
+	await other.getByLabel('Type your password again').fill('river stones 9');
+	await other.getByRole('button', { name: 'Start' }).click();
+	await expect(other).toHaveURL('/me?welcome');
+	await other.context().close();
+
+	const url = page.url();
+	await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+	await expect(bell).toHaveAccessibleName('Notices, 1 new');
+	expect(page.url()).toBe(url);
+});
+
 test.describe('device settings', () => {
 	// Chromium here cannot reach a real push service, so PushManager is replaced in the page
 	// only: it hands back a subscription whose endpoint is on this machine. Everything from the
