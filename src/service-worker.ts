@@ -10,12 +10,27 @@ const CACHE = `hearth-shell-${version}`;
 // phones are shared, and what a young person sees must not outlive their session.
 const SHELL = [...build, ...files, ...prerendered];
 const OFFLINE_PAGE = '/offline';
+// The public Pledge and Offer are kept for reading offline. Copies are always fetched signed out
+// (credentials: 'omit'), so a cached page never holds anyone's name.
+const PUBLIC_CACHE = 'hearth-public';
+const isPublicContent = (path: string) =>
+	path === '/pledge' || path === '/offer' || path.startsWith('/offer/');
+
+async function refreshPublicCopy(path: string): Promise<void> {
+	try {
+		const response = await fetch(path, { credentials: 'omit' });
+		if (response.ok) await (await caches.open(PUBLIC_CACHE)).put(path, response);
+	} catch {
+		// Offline: keep the copy we have.
+	}
+}
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(
 		caches
 			.open(CACHE)
 			.then((cache) => cache.addAll(SHELL))
+			.then(() => Promise.all(['/pledge', '/offer'].map(refreshPublicCopy)))
 			.then(() => sw.skipWaiting())
 	);
 });
@@ -25,7 +40,11 @@ sw.addEventListener('activate', (event) => {
 		caches
 			.keys()
 			.then((keys) =>
-				Promise.all(keys.filter((key) => key !== CACHE).map((key) => caches.delete(key)))
+				Promise.all(
+					keys
+						.filter((key) => key !== CACHE && key !== PUBLIC_CACHE)
+						.map((key) => caches.delete(key))
+				)
 			)
 			.then(() => sw.clients.claim())
 	);
@@ -39,6 +58,18 @@ sw.addEventListener('fetch', (event) => {
 
 	if (SHELL.includes(url.pathname)) {
 		event.respondWith(caches.match(url.pathname).then((hit) => hit ?? fetch(request)));
+		return;
+	}
+	if (request.mode === 'navigate' && isPublicContent(url.pathname)) {
+		event.waitUntil(refreshPublicCopy(url.pathname));
+		event.respondWith(
+			fetch(request).catch(
+				async () =>
+					(await caches.match(url.pathname, { cacheName: PUBLIC_CACHE })) ??
+					(await caches.match(OFFLINE_PAGE)) ??
+					Response.error()
+			)
+		);
 		return;
 	}
 	if (request.mode === 'navigate') {

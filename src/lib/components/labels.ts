@@ -1,5 +1,6 @@
 import type { CareStatus, LeavingCareCategory, LinkType } from '$lib/domain/people';
 import type { Role } from '$lib/domain/roles';
+import type { Condition, Frequency, OfferArea } from '$lib/domain/offer';
 import { m } from '$lib/paraglide/messages';
 
 /** Words for the codes stored in the database, in the reader's language. */
@@ -35,3 +36,76 @@ export const categoryLabel = (category: LeavingCareCategory): string =>
 		former_relevant: m.category_former_relevant,
 		qualifying: m.category_qualifying
 	})[category]();
+
+export const areaLabel = (area: OfferArea): string =>
+	({
+		health_wellbeing: m.area_health_wellbeing,
+		relationships: m.area_relationships,
+		education_training: m.area_education_training,
+		employment: m.area_employment,
+		accommodation: m.area_accommodation,
+		participation: m.area_participation,
+		money: m.area_money
+	})[area]();
+
+export const conditionLabel = (condition: Condition): string =>
+	({
+		higher_education: m.condition_higher_education,
+		education_or_training: m.condition_education_or_training,
+		young_parent: m.condition_young_parent,
+		disabled: m.condition_disabled,
+		unaccompanied_asylum_seeker: m.condition_unaccompanied_asylum_seeker,
+		lives_in_area: m.condition_lives_in_area,
+		in_custody: m.condition_in_custody
+	})[condition]();
+
+const frequencyLabel = (frequency: Frequency): string =>
+	({
+		once: m.frequency_once,
+		weekly: m.frequency_weekly,
+		monthly: m.frequency_monthly,
+		yearly: m.frequency_yearly
+	})[frequency]();
+
+/** "£3,200", "£30 a week", "£72.50 a week". */
+export function amountLabel(pence: number, frequency: Frequency | null): string {
+	const pounds = new Intl.NumberFormat('en-GB', {
+		style: 'currency',
+		currency: 'GBP',
+		minimumFractionDigits: pence % 100 === 0 ? 0 : 2
+	}).format(pence / 100);
+	return frequency && frequency !== 'once' ? `${pounds} ${frequencyLabel(frequency)}` : pounds;
+}
+
+/** A list in words: "a, b and c". */
+export function listInWords(items: string[]): string {
+	return new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' }).format(items);
+}
+
+/** Who an entitlement is for, in one sentence. */
+export function whoCanGet(eligibility: {
+	categories: LeavingCareCategory[];
+	fromAge: number | null;
+	untilAge: number | null;
+	conditions: Condition[];
+}): string {
+	const parts = [
+		eligibility.categories.length
+			? m.offer_who_categories({
+					categories: listInWords(
+						eligibility.categories.map(categoryLabel).map((c) => c.toLowerCase())
+					)
+				})
+			: m.offer_who_everyone()
+	];
+	if (eligibility.fromAge !== null) parts.push(m.offer_who_from({ age: eligibility.fromAge }));
+	if (eligibility.untilAge !== null) parts.push(m.offer_who_until({ age: eligibility.untilAge }));
+	if (eligibility.conditions.length) {
+		parts.push(
+			m.offer_who_conditions({
+				conditions: listInWords(eligibility.conditions.map(conditionLabel))
+			})
+		);
+	}
+	return parts.join(', ') + '.';
+}

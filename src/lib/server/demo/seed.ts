@@ -7,6 +7,8 @@ import { isSetUp } from '../accounts/setup';
 import { hashPassword } from '../auth/password';
 import { DEFAULT_SETTINGS, saveCouncilSettings } from '../council/settings';
 import { insertYoungPerson } from '../people/young-people';
+import { insertDemoContent } from '../offer/content';
+import type { Condition } from '$lib/domain/offer';
 
 /** Everyone in the demo council signs in with this password. */
 export const DEMO_PASSWORD = 'brightwater';
@@ -55,6 +57,7 @@ interface DemoYoungPerson {
 	careStatus: CareStatus;
 	category: LeavingCareCategory;
 	forum?: boolean;
+	conditions?: Condition[];
 	links: [string, LinkType][];
 }
 
@@ -104,6 +107,7 @@ export const DEMO_YOUNG_PEOPLE: DemoYoungPerson[] = [
 		careStatus: 'in_care',
 		category: 'eligible',
 		forum: true,
+		conditions: ['education_or_training', 'lives_in_area'],
 		links: [
 			['holly.brennan', 'social_worker'],
 			['marcus.reid', 'personal_adviser'],
@@ -117,6 +121,7 @@ export const DEMO_YOUNG_PEOPLE: DemoYoungPerson[] = [
 		daysSinceBirthday: 120,
 		careStatus: 'care_leaver',
 		category: 'relevant',
+		conditions: ['education_or_training', 'lives_in_area'],
 		links: [
 			['marcus.reid', 'personal_adviser'],
 			['holly.brennan', 'social_worker']
@@ -130,6 +135,7 @@ export const DEMO_YOUNG_PEOPLE: DemoYoungPerson[] = [
 		careStatus: 'care_leaver',
 		category: 'former_relevant',
 		forum: true,
+		conditions: ['higher_education', 'lives_in_area'],
 		links: [['marcus.reid', 'personal_adviser']]
 	},
 	{
@@ -139,6 +145,7 @@ export const DEMO_YOUNG_PEOPLE: DemoYoungPerson[] = [
 		daysSinceBirthday: 150,
 		careStatus: 'care_leaver',
 		category: 'qualifying',
+		conditions: ['education_or_training'],
 		links: [['marcus.reid', 'personal_adviser']]
 	},
 	{
@@ -148,6 +155,7 @@ export const DEMO_YOUNG_PEOPLE: DemoYoungPerson[] = [
 		daysSinceBirthday: 60,
 		careStatus: 'care_leaver',
 		category: 'former_relevant',
+		conditions: ['lives_in_area'],
 		links: [['marcus.reid', 'personal_adviser']]
 	},
 	{
@@ -157,6 +165,7 @@ export const DEMO_YOUNG_PEOPLE: DemoYoungPerson[] = [
 		daysSinceBirthday: 250,
 		careStatus: 'care_leaver',
 		category: 'former_relevant',
+		conditions: ['young_parent', 'lives_in_area'],
 		links: [['marcus.reid', 'personal_adviser']]
 	}
 ];
@@ -174,6 +183,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
 	if (isSetUp(db)) return;
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	db.transaction((tx) => {
+		insertDemoContent(tx, now);
 		saveCouncilSettings(
 			tx,
 			null,
@@ -211,6 +221,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
 					dateOfBirth: birthDate(person.age, person.daysSinceBirthday, now),
 					careStatus: person.careStatus,
 					leavingCareCategory: person.category,
+					conditions: person.conditions ?? [],
 					links: person.links.map(([username, linkType]) => ({
 						staffUserId: ids.get(username)!,
 						linkType

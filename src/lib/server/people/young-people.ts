@@ -7,6 +7,7 @@ import {
 	type LeavingCareCategory,
 	type LinkType
 } from '$lib/domain/people';
+import type { Condition } from '$lib/domain/offer';
 import type { Role } from '$lib/domain/roles';
 import type { Db, Executor } from '../db';
 import { userRoles, users, workerLinks, youngPeople } from '../db/schema';
@@ -179,6 +180,7 @@ export function insertYoungPerson(
 		dateOfBirth: string;
 		careStatus: CareStatus;
 		leavingCareCategory: LeavingCareCategory;
+		conditions?: Condition[];
 		links: { staffUserId: string; linkType: LinkType }[];
 	},
 	now = new Date()

@@ -5,3 +5,4 @@ export * from './audit';
 export * from './council';
 export * from './notify';
 export * from './jobs';
+export * from './offer';

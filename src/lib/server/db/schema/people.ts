@@ -1,5 +1,6 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { CARE_STATUSES, LEAVING_CARE_CATEGORIES, LINK_TYPES } from '../../../domain/people';
+import type { Condition } from '../../../domain/offer';
 import { users } from './accounts';
 
 /** What Hearth knows about a young person beyond their account. */
@@ -12,6 +13,8 @@ export const youngPeople = sqliteTable(
 		dateOfBirth: text('date_of_birth').notNull(),
 		careStatus: text('care_status', { enum: CARE_STATUSES }).notNull(),
 		leavingCareCategory: text('leaving_care_category', { enum: LEAVING_CARE_CATEGORIES }),
+		/** Circumstances the Local Offer depends on (in higher education, young parent, ...). */
+		conditions: text('conditions', { mode: 'json' }).$type<Condition[]>().notNull().default([]),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
 	},
 	(t) => [index('young_people_status_idx').on(t.careStatus)]

@@ -1,0 +1,108 @@
+import { asc, eq, max } from 'drizzle-orm';
+import type { Eligibility } from '$lib/domain/offer';
+import type { Db, Executor } from '../db';
+import { entitlements, pledgePromises, pledgeThemes, type Entitlement } from '../db/schema';
+import { newId } from '../ids';
+import { DEMO_OFFER, DEMO_PLEDGE } from '../demo/content';
+
+/** The Pledge, theme by theme. */
+export function pledge(db: Db) {
+	const themes = db.select().from(pledgeThemes).orderBy(asc(pledgeThemes.position)).all();
+	const promises = db.select().from(pledgePromises).orderBy(asc(pledgePromises.position)).all();
+	return themes.map((theme) => ({
+		id: theme.id,
+		title: theme.title,
+		intro: theme.intro,
+		promises: promises
+			.filter((p) => p.themeId === theme.id)
+			.map((p) => ({ id: p.id, text: p.text }))
+	}));
+}
+
+export const eligibilityOf = (row: Entitlement): Eligibility => ({
+	categories: row.categories,
+	fromAge: row.fromAge,
+	untilAge: row.untilAge,
+	conditions: row.conditions
+});
+
+/** The whole Local Offer, in area order then the council's order. */
+export function offer(db: Db) {
+	return db
+		.select()
+		.from(entitlements)
+		.orderBy(asc(entitlements.position))
+		.all()
+		.map((row) => ({ ...row, eligibility: eligibilityOf(row) }));
+}
+
+export function entitlementBySlug(db: Db, slug: string) {
+	const row = db.select().from(entitlements).where(eq(entitlements.slug, slug)).get();
+	return row ? { ...row, eligibility: eligibilityOf(row) } : null;
+}
+
+/** When the published Pledge or Offer last changed. */
+export function lastUpdated(db: Db, what: 'pledge' | 'offer'): Date | null {
+	const table = what === 'pledge' ? pledgePromises : entitlements;
+	const themeLatest =
+		what === 'pledge'
+			? db
+					.select({ at: max(pledgeThemes.updatedAt) })
+					.from(pledgeThemes)
+					.get()?.at
+			: null;
+	const latest =
+		db
+			.select({ at: max(table.updatedAt) })
+			.from(table)
+			.get()?.at ?? null;
+	if (!themeLatest) return latest;
+	if (!latest) return themeLatest;
+	return latest > themeLatest ? latest : themeLatest;
+}
+
+/** Load Brightwater's demo Pledge and Offer into an empty database. */
+export function insertDemoContent(db: Executor, now = new Date()): void {
+	DEMO_PLEDGE.forEach((theme, themeIndex) => {
+		const themeId = newId();
+		db.insert(pledgeThemes)
+			.values({
+				id: themeId,
+				title: theme.title,
+				intro: theme.intro,
+				position: themeIndex,
+				updatedAt: now
+			})
+			.run();
+		theme.promises.forEach((text, position) => {
+			db.insert(pledgePromises)
+				.values({ id: newId(), themeId, text, position, updatedAt: now })
+				.run();
+		});
+	});
+	DEMO_OFFER.forEach((item, position) => {
+		db.insert(entitlements)
+			.values({
+				id: newId(),
+				slug: item.slug,
+				area: item.area,
+				title: item.title,
+				summary: item.summary,
+				details: item.details,
+				amountPence: item.amountPounds === undefined ? null : Math.round(item.amountPounds * 100),
+				frequency: item.frequency ?? null,
+				statutory: item.statutory,
+				categories: item.categories ?? [],
+				fromAge: item.fromAge ?? null,
+				untilAge: item.untilAge ?? null,
+				conditions: item.conditions ?? [],
+				howToGet: item.howToGet,
+				contact:
+					item.contact ??
+					'Your PA or social worker, or Brightwater Children\u2019s Services on 01632 960 100',
+				position,
+				updatedAt: now
+			})
+			.run();
+	});
+}

@@ -1,0 +1,55 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db';
+import { pledgePromises, promiseRatings } from '../db/schema';
+import type { PromiseRatingValue } from '$lib/domain/offer';
+import { sealOptional, unsealOptional } from '../crypto/seal';
+
+export type { PromiseRatingValue } from '$lib/domain/offer';
+
+/** A young person's answers to "Is this promise kept for me?", by promise. */
+export function myRatings(db: Db, youngPersonId: string) {
+	const rows = db
+		.select()
+		.from(promiseRatings)
+		.where(eq(promiseRatings.youngPersonId, youngPersonId))
+		.all();
+	return Object.fromEntries(
+		rows.map((row) => [
+			row.promiseId,
+			{ rating: row.rating, comment: unsealOptional(row.commentSealed) ?? '' }
+		])
+	);
+}
+
+/** Save or change an answer; the comment is sealed. */
+export function ratePromise(
+	db: Db,
+	input: {
+		youngPersonId: string;
+		promiseId: string;
+		rating: PromiseRatingValue;
+		comment: string | null;
+	},
+	now = new Date()
+): void {
+	const values = {
+		rating: input.rating,
+		commentSealed: sealOptional(input.comment),
+		updatedAt: now
+	};
+	db.insert(promiseRatings)
+		.values({ promiseId: input.promiseId, youngPersonId: input.youngPersonId, ...values })
+		.onConflictDoUpdate({
+			target: [promiseRatings.promiseId, promiseRatings.youngPersonId],
+			set: values
+		})
+		.run();
+}
+
+export function promiseExists(db: Db, promiseId: string): boolean {
+	return !!db
+		.select({ id: pledgePromises.id })
+		.from(pledgePromises)
+		.where(eq(pledgePromises.id, promiseId))
+		.get();
+}

@@ -1,0 +1,139 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '$lib/server/offer/markdown';
+import { seal, unseal } from '$lib/server/crypto/seal';
+import { insertDemoContent, offer, pledge } from '$lib/server/offer/content';
+import { answerRequest, askAbout, myRequests, requestsForWorker } from '$lib/server/offer/requests';
+import { myRatings, ratePromise } from '$lib/server/offer/ratings';
+import { offerRequests, promiseRatings } from '$lib/server/db/schema';
+import { unreadCount } from '$lib/server/notify/notices';
+import { freshDb, makeStaff, makeYoungPerson } from './db';
+
+process.env.HEARTH_DATA_DIR = mkdtempSync(path.join(tmpdir(), 'hearth-offer-'));
+
+describe('markdown', () => {
+	it('keeps plain formatting and removes scripts, handlers and dangerous links', () => {
+		const html = renderMarkdown(
+			'**Bold** and [a link](https://example.org)\n\n<script>alert(1)</script>\n\n<img src=x onerror="alert(1)">\n\n[bad](javascript:alert(1)) <a href="#" onclick="steal()">x</a>'
+		);
+		expect(html).toContain('<strong>Bold</strong>');
+		expect(html).toContain('href="https://example.org"');
+		expect(html).not.toMatch(/script|onerror|onclick|javascript:|<img/i);
+	});
+});
+
+describe('sealed text', () => {
+	it('round-trips, differs each time, and refuses tampering', () => {
+		const a = seal('My old laptop broke');
+		expect(a).not.toContain('laptop');
+		expect(seal('My old laptop broke')).not.toBe(a);
+		expect(unseal(a)).toBe('My old laptop broke');
+		const [v, iv, tag, body] = a.split('.');
+		const flipped = Buffer.from(body, 'base64url');
+		flipped[0] ^= 1;
+		expect(() => unseal([v, iv, tag, flipped.toString('base64url')].join('.'))).toThrow();
+	});
+});
+
+describe('demo content', () => {
+	it('has a full Pledge and Local Offer across every area', () => {
+		const db = freshDb();
+		insertDemoContent(db);
+		const themes = pledge(db);
+		expect(themes.length).toBeGreaterThanOrEqual(8);
+		const promises = themes.flatMap((t) => t.promises).length;
+		expect(promises).toBeGreaterThanOrEqual(25);
+		expect(promises).toBeLessThanOrEqual(40);
+		const items = offer(db);
+		expect(items.length).toBeGreaterThanOrEqual(30);
+		expect(new Set(items.map((i) => i.area)).size).toBe(7);
+		const bySlug = Object.fromEntries(items.map((i) => [i.slug, i]));
+		expect(bySlug['setting-up-home'].amountPence).toBeGreaterThanOrEqual(300_000);
+		expect(bySlug['higher-education-bursary'].amountPence).toBe(200_000);
+		expect(bySlug['council-tax'].untilAge).toBe(25);
+		expect(bySlug['staying-put'].untilAge).toBe(21);
+		expect(bySlug['personal-adviser'].untilAge).toBe(25);
+	});
+});
+
+describe('asking the PA', () => {
+	function setUp() {
+		const db = freshDb();
+		insertDemoContent(db);
+		const marcus = makeStaff(db, 'marcus', ['worker']);
+		const holly = makeStaff(db, 'holly', ['worker']);
+		const elif = makeYoungPerson(db, 'elif', [
+			{ staffUserId: marcus, linkType: 'personal_adviser' },
+			{ staffUserId: holly, linkType: 'social_worker' }
+		]);
+		const laptop = offer(db).find((i) => i.slug === 'study-laptop')!;
+		return { db, marcus, holly, elif, laptop };
+	}
+
+	it('goes to the PA (not the social worker), sealed, once while open', () => {
+		const { db, marcus, holly, elif, laptop } = setUp();
+		const result = askAbout(db, {
+			youngPersonId: elif,
+			entitlementId: laptop.id,
+			message: 'Mine broke'
+		});
+		expect(result.ok).toBe(true);
+		expect(db.select().from(offerRequests).get()!.messageSealed).not.toContain('broke');
+		expect(unreadCount(db, marcus)).toBe(1);
+		expect(unreadCount(db, holly)).toBe(0);
+		expect(requestsForWorker(db, marcus).map((r) => r.message)).toEqual(['Mine broke']);
+		expect(requestsForWorker(db, holly)).toEqual([]);
+		expect(askAbout(db, { youngPersonId: elif, entitlementId: laptop.id, message: null })).toEqual({
+			ok: false,
+			reason: 'already'
+		});
+	});
+
+	it('cannot be sent with no PA or worker linked', () => {
+		const { db, laptop } = setUp();
+		const alone = makeYoungPerson(db, 'alone');
+		expect(askAbout(db, { youngPersonId: alone, entitlementId: laptop.id, message: null })).toEqual(
+			{ ok: false, reason: 'no_pa' }
+		);
+	});
+
+	it('is answered only by a linked worker, once, and the young person is told', () => {
+		const { db, marcus, elif, laptop } = setUp();
+		const asked = askAbout(db, { youngPersonId: elif, entitlementId: laptop.id, message: null });
+		if (!asked.ok) throw new Error('not asked');
+		const stranger = makeStaff(db, 'stranger', ['worker']);
+		expect(
+			answerRequest(db, stranger, { requestId: asked.id, status: 'done', answer: 'x' })
+		).toEqual({ ok: false, reason: 'not_linked' });
+		expect(
+			answerRequest(db, marcus, {
+				requestId: asked.id,
+				status: 'declined',
+				answer: 'Not this term, try in April.'
+			})
+		).toEqual({ ok: true });
+		expect(answerRequest(db, marcus, { requestId: asked.id, status: 'done', answer: 'x' })).toEqual(
+			{ ok: false, reason: 'answered' }
+		);
+		expect(myRequests(db, elif)).toMatchObject([
+			{ status: 'declined', answer: 'Not this term, try in April.' }
+		]);
+		expect(unreadCount(db, elif)).toBe(1);
+	});
+});
+
+describe('promise ratings', () => {
+	it('save, change and seal the comment', () => {
+		const db = freshDb();
+		insertDemoContent(db);
+		const maya = makeYoungPerson(db, 'maya');
+		const promiseId = pledge(db)[0].promises[0].id;
+		ratePromise(db, { youngPersonId: maya, promiseId, rating: 'no', comment: 'Nobody asked me' });
+		expect(db.select().from(promiseRatings).get()!.commentSealed).not.toContain('asked');
+		ratePromise(db, { youngPersonId: maya, promiseId, rating: 'sometimes', comment: null });
+		expect(myRatings(db, maya)).toEqual({ [promiseId]: { rating: 'sometimes', comment: '' } });
+		expect(db.select().from(promiseRatings).all()).toHaveLength(1);
+	});
+});
