@@ -66,7 +66,8 @@ test('the bell updates in place when the app comes back into view', async ({ pag
 	await signIn(page, 'marcus.reid');
 	const bell = page.getByTestId('notice-bell');
 	// Other tests may tell Marcus things too, so count from where he starts.
-	const unread = async () => Number((await bell.getAttribute('aria-label'))?.match(/(\d+) new/)?.[1] ?? 0);
+	const unread = async () =>
+		Number((await bell.getAttribute('aria-label'))?.match(/(\d+) new/)?.[1] ?? 0);
 	const before = await unread();
 
 	// Meanwhile, on another device, Marcus invites a care leaver who joins.

@@ -101,3 +101,14 @@ describe('contrastRatio', () => {
 		expect(contrastRatio('#ffff00', '#ffffff')).toBeLessThan(4.5);
 	});
 });
+
+describe('rolesForPath', () => {
+	it('lets participation officers edit content under /admin, and nothing else there', async () => {
+		const { rolesForPath } = await import('$lib/domain/roles');
+		expect(rolesForPath('/admin/content/offer')).toEqual(['admin', 'participation_officer']);
+		expect(rolesForPath('/admin/contentious')).toEqual(['admin']);
+		expect(rolesForPath('/admin/audit')).toEqual(['admin']);
+		expect(rolesForPath('/board')).toEqual(['board_member', 'participation_officer']);
+		expect(rolesForPath('/offer')).toBeNull();
+	});
+});

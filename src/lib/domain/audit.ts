@@ -13,6 +13,8 @@ export const AUDIT_ACTIONS = [
 	'link.added',
 	'link.ended',
 	'settings.changed',
-	'audit.searched'
+	'audit.searched',
+	'content.published',
+	'content.restored'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -10,7 +10,9 @@ export const NOTICE_KINDS = [
 	'review_reminder',
 	'request_update',
 	'invitation_used',
-	'board_update'
+	'board_update',
+	'offer_update',
+	'pledge_update'
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

@@ -64,6 +64,22 @@ export function areaOf(pathname: string): Home | null {
 	return null;
 }
 
+/** Paths inside an area that more roles may open: participation officers edit content under /admin. */
+const WIDER_PATHS: [prefix: string, roles: readonly Role[]][] = [
+	['/admin/content', ['admin', 'participation_officer']]
+];
+
+const under = (pathname: string, prefix: string) =>
+	pathname === prefix || pathname.startsWith(prefix + '/');
+
+/** Who may open a path: the roles of its area, or of a wider path inside it; null when it is not protected. */
+export function rolesForPath(pathname: string): readonly Role[] | null {
+	const wider = WIDER_PATHS.find(([prefix]) => under(pathname, prefix));
+	if (wider) return wider[1];
+	const area = areaOf(pathname);
+	return area ? AREA_ROLES[area] : null;
+}
+
 export function hasAnyRole(roles: readonly Role[], allowed: readonly Role[]): boolean {
 	return roles.some((role) => allowed.includes(role));
 }

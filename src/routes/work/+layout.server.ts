@@ -1,7 +1,7 @@
-import { AREA_ROLES } from '$lib/domain/roles';
+import { rolesForPath } from '$lib/domain/roles';
 import { requireRole } from '$lib/server/auth/guard';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = (event) => {
-	requireRole(event, ...AREA_ROLES['/work']);
+	requireRole(event, ...(rolesForPath(event.url.pathname) ?? []));
 };

@@ -1,5 +1,5 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import { AREA_ROLES, areaOf, hasAnyRole, type Role } from '$lib/domain/roles';
+import { hasAnyRole, rolesForPath, type Role } from '$lib/domain/roles';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '../db';
 import { recordAudit } from '../audit/log';
@@ -49,6 +49,6 @@ export function requireLinkedYoungPerson(event: Event, youngPersonId: string): S
 
 /** The path-prefix rule the hook applies before any page or action runs. */
 export function checkArea(event: Event): void {
-	const area = areaOf(event.url.pathname);
-	if (area) requireRole(event, ...AREA_ROLES[area]);
+	const roles = rolesForPath(event.url.pathname);
+	if (roles) requireRole(event, ...roles);
 }

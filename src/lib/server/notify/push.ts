@@ -17,7 +17,9 @@ export function noticeText(kind: NoticeKind): string {
 		review_reminder: m.notice_review_reminder,
 		request_update: m.notice_request_update,
 		invitation_used: m.notice_invitation_used,
-		board_update: m.notice_board_update
+		board_update: m.notice_board_update,
+		offer_update: m.notice_offer_update,
+		pledge_update: m.notice_pledge_update
 	};
 	return texts[kind]();
 }

@@ -112,3 +112,29 @@ export const offerRequests = sqliteTable(
 	]
 );
 export type OfferRequest = typeof offerRequests.$inferSelect;
+
+/**
+ * Every saved version of a piece of content, for drafts, publishing and history. The live
+ * tables hold what is published; a version is copied into them when it is published.
+ */
+export const contentVersions = sqliteTable(
+	'content_versions',
+	{
+		id: text('id').primaryKey(),
+		entityType: text('entity_type', { enum: ['entitlement', 'promise'] }).notNull(),
+		entityId: text('entity_id').notNull(),
+		data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+		state: text('state', { enum: ['draft', 'published', 'superseded'] }).notNull(),
+		note: text('note'),
+		createdBy: text('created_by')
+			.notNull()
+			.references(() => users.id),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		publishedAt: integer('published_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [
+		index('content_versions_entity_idx').on(t.entityType, t.entityId, t.createdAt),
+		index('content_versions_created_by_idx').on(t.createdBy)
+	]
+);
+export type ContentVersion = typeof contentVersions.$inferSelect;
