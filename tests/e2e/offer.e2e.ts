@@ -194,3 +194,29 @@ test('a copy kept for offline reading never holds the name of whoever was signed
 	);
 	expect(cachedText).not.toContain('Amira');
 });
+
+test('a PA records that a young person has started university, and the bursary appears for them', async ({
+	page
+}) => {
+	await signIn(page, 'dan');
+	await page.goto('/me/offer');
+	await expect(
+		page.getByRole('main').getByRole('link', { name: 'Higher education bursary' })
+	).toHaveCount(0);
+	await signOut(page);
+
+	await signIn(page, 'marcus.reid');
+	await page.getByRole('link', { name: 'Dan', exact: true }).click();
+	await page.getByLabel('at university or in higher education').check();
+	await page.getByRole('button', { name: 'Save situation' }).click();
+	await expect(page.getByText('Saved.')).toBeVisible();
+	await expect(page.getByLabel('at university or in higher education')).toBeChecked();
+	await expectAccessible(page);
+	await signOut(page);
+
+	await signIn(page, 'dan');
+	await page.goto('/me/offer');
+	await expect(
+		page.getByRole('main').getByRole('link', { name: 'Higher education bursary' })
+	).toBeVisible();
+});

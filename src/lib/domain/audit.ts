@@ -7,6 +7,7 @@ export const AUDIT_ACTIONS = [
 	'invitation.created',
 	'invitation.redeemed',
 	'young_person.viewed',
+	'young_person.updated',
 	'account.viewed',
 	'account.disabled',
 	'account.enabled',

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, max, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, max, ne } from 'drizzle-orm';
 import { judge, type Eligibility } from '$lib/domain/offer';
 import { ukToday } from '$lib/domain/people';
 import type { Db, Executor } from '../db';
@@ -7,12 +7,12 @@ import {
 	entitlements,
 	pledgePromises,
 	users,
-	youngPeople,
 	type NewEntitlement
 } from '../db/schema';
 import { newId } from '../ids';
 import { recordAudit } from '../audit/log';
 import { notify } from '../notify/notify';
+import { activeYoungPeopleProfiles } from '../people/young-people';
 
 /** What an officer edits about an entitlement. */
 export type EntitlementFields = Omit<NewEntitlement, 'id' | 'slug' | 'position' | 'updatedAt'>;
@@ -124,21 +124,8 @@ export function saveEntitlementDraft(
 
 /** Young people the entitlement is for now or later: they are told when it changes. */
 function affectedYoungPeople(db: Db, eligibility: Eligibility, today: string): string[] {
-	return db
-		.select({
-			userId: youngPeople.userId,
-			dateOfBirth: youngPeople.dateOfBirth,
-			category: youngPeople.leavingCareCategory,
-			conditions: youngPeople.conditions
-		})
-		.from(youngPeople)
-		.innerJoin(users, eq(users.id, youngPeople.userId))
-		.where(isNull(users.disabledAt))
-		.all()
-		.filter((person) => {
-			const verdict = judge(eligibility, { ...person, category: person.category ?? 'none' }, today);
-			return verdict.status === 'applies' || verdict.status === 'later';
-		})
+	return activeYoungPeopleProfiles(db)
+		.filter((person) => ['applies', 'later'].includes(judge(eligibility, person, today).status))
 		.map((person) => person.userId);
 }
 
@@ -348,13 +335,7 @@ export function savePromise(
 			.run();
 		recordAudit(tx, { actorId, action: 'content.published', detail: 'pledge promise' }, now);
 	});
-	const everyone = db
-		.select({ id: youngPeople.userId })
-		.from(youngPeople)
-		.innerJoin(users, eq(users.id, youngPeople.userId))
-		.where(isNull(users.disabledAt))
-		.all()
-		.map((row) => row.id);
+	const everyone = activeYoungPeopleProfiles(db).map((person) => person.userId);
 	notify(db, everyone, 'pledge_update', '/me/pledge', now);
 	return id;
 }

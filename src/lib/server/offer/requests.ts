@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Person } from '$lib/domain/offer';
 import { ukToday } from '$lib/domain/people';
 import type { Db } from '../db';
@@ -6,7 +6,7 @@ import { entitlements, offerRequests, users, workerLinks, youngPeople } from '..
 import { newId } from '../ids';
 import { seal, sealOptional, unsealOptional } from '../crypto/seal';
 import { notify } from '../notify/notify';
-import { isLinked } from '../people/young-people';
+import { activeOn, isLinked } from '../people/young-people';
 
 /** What the eligibility rules need to know about a young person; null for anyone else. */
 export function offerProfile(db: Db, youngPersonId: string): Person | null {
@@ -24,13 +24,7 @@ export function requestHandlers(db: Db, youngPersonId: string, today = ukToday()
 	const links = db
 		.select({ staffUserId: workerLinks.staffUserId, linkType: workerLinks.linkType })
 		.from(workerLinks)
-		.where(
-			and(
-				eq(workerLinks.youngPersonId, youngPersonId),
-				lte(workerLinks.startsOn, today),
-				or(isNull(workerLinks.endsOn), gt(workerLinks.endsOn, today))
-			)
-		)
+		.where(and(eq(workerLinks.youngPersonId, youngPersonId), activeOn(today)))
 		.all();
 	const pas = links.filter((link) => link.linkType === 'personal_adviser');
 	const chosen = pas.length ? pas : links.filter((link) => link.linkType === 'social_worker');
@@ -104,13 +98,7 @@ export function requestsForWorker(db: Db, workerId: string, today = ukToday()) {
 	const linked = db
 		.selectDistinct({ youngPersonId: workerLinks.youngPersonId })
 		.from(workerLinks)
-		.where(
-			and(
-				eq(workerLinks.staffUserId, workerId),
-				lte(workerLinks.startsOn, today),
-				or(isNull(workerLinks.endsOn), gt(workerLinks.endsOn, today))
-			)
-		)
+		.where(and(eq(workerLinks.staffUserId, workerId), activeOn(today)))
 		.all()
 		.map((row) => row.youngPersonId)
 		.filter((id) => requestHandlers(db, id, today).includes(workerId));

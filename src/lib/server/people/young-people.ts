@@ -15,7 +15,7 @@ import { newId } from '../ids';
 import { recordAudit } from '../audit/log';
 
 /** Links that count on `today`, as a SQL condition. */
-function activeOn(today: string) {
+export function activeOn(today: string) {
 	return and(
 		lte(workerLinks.startsOn, today),
 		or(isNull(workerLinks.endsOn), gt(workerLinks.endsOn, today))
@@ -70,7 +70,8 @@ export function youngPersonRecord(db: Db, youngPersonId: string, today = ukToday
 			username: users.username,
 			dateOfBirth: youngPeople.dateOfBirth,
 			careStatus: youngPeople.careStatus,
-			leavingCareCategory: youngPeople.leavingCareCategory
+			leavingCareCategory: youngPeople.leavingCareCategory,
+			conditions: youngPeople.conditions
 		})
 		.from(youngPeople)
 		.innerJoin(users, eq(users.id, youngPeople.userId))
@@ -211,4 +212,43 @@ export function allYoungPeople(db: Db, today = ukToday()) {
 		.orderBy(asc(users.displayName))
 		.all()
 		.map((row) => ({ ...row, age: ageOn(row.dateOfBirth, today), linkType: null }));
+}
+
+/** Record a young person's situation for the Local Offer (a linked worker's change, audited). */
+export function setConditions(
+	db: Db,
+	actorId: string,
+	youngPersonId: string,
+	conditions: Condition[],
+	now = new Date()
+): void {
+	db.transaction((tx) => {
+		tx.update(youngPeople).set({ conditions }).where(eq(youngPeople.userId, youngPersonId)).run();
+		recordAudit(
+			tx,
+			{
+				actorId,
+				action: 'young_person.updated',
+				subjectUserId: youngPersonId,
+				detail: conditions.join(', ') || 'none'
+			},
+			now
+		);
+	});
+}
+
+/** Every young person whose account is on, with what the Local Offer rules need. */
+export function activeYoungPeopleProfiles(db: Db) {
+	return db
+		.select({
+			userId: youngPeople.userId,
+			dateOfBirth: youngPeople.dateOfBirth,
+			category: youngPeople.leavingCareCategory,
+			conditions: youngPeople.conditions
+		})
+		.from(youngPeople)
+		.innerJoin(users, eq(users.id, youngPeople.userId))
+		.where(isNull(users.disabledAt))
+		.all()
+		.map((row) => ({ ...row, category: row.category ?? ('none' as const) }));
 }

@@ -1,13 +1,29 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { requireLinkedYoungPerson } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import { youngPersonRecord } from '$lib/server/people/young-people';
 import { m } from '$lib/paraglide/messages';
-import type { PageServerLoad } from './$types';
+import { z } from 'zod';
+import { CONDITIONS } from '$lib/domain/offer';
+import { setConditions } from '$lib/server/people/young-people';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	requireLinkedYoungPerson(event, event.params.id);
 	const record = youngPersonRecord(getDb(), event.params.id);
 	if (!record) error(404, m.error_not_found());
-	return { record };
+	return { record, saved: event.url.searchParams.has('saved') };
+};
+
+export const actions: Actions = {
+	/** A linked worker records the young person's situation, which the Local Offer depends on. */
+	conditions: async (event) => {
+		const user = requireLinkedYoungPerson(event, event.params.id);
+		const formData = await event.request.formData();
+		const parsed = z.array(z.enum(CONDITIONS)).safeParse(formData.getAll('conditions'));
+		if (!parsed.success) error(400, m.error_choose_one());
+		if (!youngPersonRecord(getDb(), event.params.id)) error(404, m.error_not_found());
+		setConditions(getDb(), user.id, event.params.id, parsed.data);
+		redirect(303, `/work/young-people/${event.params.id}?saved`);
+	}
 };
