@@ -116,6 +116,20 @@ test('an officer changes a promise in the Pledge', async ({ page }) => {
 	await expect(
 		page.getByText('We will pay for every school trip, so you never miss out.')
 	).toBeVisible();
+
+	// Reorder: the tutoring promise moves above the school trips one.
+	await page.goto('/admin/content/pledge');
+	await page
+		.getByRole('button', { name: 'Move You can have extra tutoring if you want it. up' })
+		.click();
+	await page.goto('/pledge');
+	const school = page
+		.getByRole('region', { name: 'School, learning and fun' })
+		.getByRole('listitem');
+	await expect(school.nth(1)).toHaveText('You can have extra tutoring if you want it.');
+	await expect(school.nth(2)).toHaveText(
+		'We will pay for every school trip, so you never miss out.'
+	);
 });
 
 test('only officers and admins may edit, and officers nothing else under /admin', async ({

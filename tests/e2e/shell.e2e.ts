@@ -110,7 +110,7 @@ test('what someone types while a slow phone is still loading the code is kept', 
 	// Hold the app's JavaScript back, type, then let it load and take over the page.
 	let release: () => void = () => {};
 	const held = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/immutable/**', async (route) => {
+	await page.route(/\/_app\/immutable\/.*\.js$/, async (route) => {
 		await held;
 		await route.continue();
 	});
@@ -122,4 +122,32 @@ test('what someone types while a slow phone is still loading the code is kept', 
 	);
 	await page.waitForLoadState('networkidle');
 	await expect(page.getByLabel('Choose a username')).toHaveValue('typed.early');
+});
+
+test('ticks and longer answers made before the code has loaded are kept too', async ({
+	browser
+}) => {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await signIn(page, 'tyler');
+	// Routing turns Playwright's HTTP cache off, so the next visit really waits for the code.
+
+	let release: () => void = () => {};
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route(/\/_app\/immutable\/.*\.js$/, async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/me/pledge', { waitUntil: 'commit' });
+	const first = page.getByRole('listitem').first();
+	await first.getByLabel('No', { exact: true }).check();
+	await first.getByLabel(/Tell us more/).fill('Nobody asked me about moving.');
+	release();
+	await page.waitForLoadState('networkidle');
+	await expect(first.getByLabel('No', { exact: true })).toBeChecked();
+	await expect(first.getByLabel(/Tell us more/)).toHaveValue('Nobody asked me about moving.');
+	// And the form still works once the code is there.
+	await first.getByRole('button', { name: 'Save my answer' }).click();
+	await expect(first.getByText(/saved your answer/)).toBeVisible();
+	await context.close();
 });

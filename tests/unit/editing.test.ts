@@ -6,6 +6,7 @@ import { entitlementSchema } from '$lib/schemas/content';
 import { entitlementBySlug, insertDemoContent, offer, pledge } from '$lib/server/offer/content';
 import {
 	contentHistory,
+	movePromise,
 	entitlementDraft,
 	moveEntitlement,
 	publishEntitlement,
@@ -150,6 +151,17 @@ describe('drafts, publishing and history', () => {
 		).toEqual([ids[1], ids[0]]);
 		moveEntitlement(db, ids[1], 'up'); // already first: nothing happens
 		expect(offer(db)[0].id).toBe(ids[1]);
+	});
+
+	it('reorders promises within their theme only', () => {
+		const { db } = setUp();
+		const [first, second] = pledge(db);
+		const ids = first.promises.map((p) => p.id);
+		movePromise(db, ids[2], 'up');
+		expect(pledge(db)[0].promises.map((p) => p.id)).toEqual([ids[0], ids[2], ids[1], ids[3]]);
+		movePromise(db, ids[3], 'down'); // already last
+		expect(pledge(db)[0].promises.at(-1)?.id).toBe(ids[3]);
+		expect(pledge(db)[1].promises.map((p) => p.id)).toEqual(second.promises.map((p) => p.id));
 	});
 
 	it('publishes Pledge changes at once and tells every young person', () => {

@@ -267,25 +267,48 @@ export function contentHistory(db: Db, entityId: string) {
 		.all();
 }
 
+/** Swap a row with its neighbour in a list ordered by position. */
+function swapWithNeighbour(
+	rows: { id: string; position: number }[],
+	id: string,
+	direction: 'up' | 'down',
+	setPosition: (id: string, position: number) => void
+): void {
+	const index = rows.findIndex((row) => row.id === id);
+	const other = rows[direction === 'up' ? index - 1 : index + 1];
+	if (index === -1 || !other) return;
+	setPosition(id, other.position);
+	setPosition(other.id, rows[index].position);
+}
+
 /** Move an entitlement one place up or down in the offer's order. */
 export function moveEntitlement(db: Db, entityId: string, direction: 'up' | 'down'): void {
 	db.transaction((tx) => {
-		const all = tx
+		const rows = tx
 			.select({ id: entitlements.id, position: entitlements.position })
 			.from(entitlements)
 			.orderBy(asc(entitlements.position))
 			.all();
-		const index = all.findIndex((row) => row.id === entityId);
-		const other = all[direction === 'up' ? index - 1 : index + 1];
-		if (index === -1 || !other) return;
-		tx.update(entitlements)
-			.set({ position: other.position })
-			.where(eq(entitlements.id, entityId))
-			.run();
-		tx.update(entitlements)
-			.set({ position: all[index].position })
-			.where(eq(entitlements.id, other.id))
-			.run();
+		swapWithNeighbour(rows, entityId, direction, (id, position) =>
+			tx.update(entitlements).set({ position }).where(eq(entitlements.id, id)).run()
+		);
+	});
+}
+
+/** Move a promise one place up or down within its theme. */
+export function movePromise(db: Db, promiseId: string, direction: 'up' | 'down'): void {
+	db.transaction((tx) => {
+		const promise = tx.select().from(pledgePromises).where(eq(pledgePromises.id, promiseId)).get();
+		if (!promise) return;
+		const rows = tx
+			.select({ id: pledgePromises.id, position: pledgePromises.position })
+			.from(pledgePromises)
+			.where(eq(pledgePromises.themeId, promise.themeId))
+			.orderBy(asc(pledgePromises.position))
+			.all();
+		swapWithNeighbour(rows, promiseId, direction, (id, position) =>
+			tx.update(pledgePromises).set({ position }).where(eq(pledgePromises.id, id)).run()
+		);
 	});
 }
 

@@ -5,7 +5,7 @@ import { requireRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import { pledgeThemes } from '$lib/server/db/schema';
 import { pledge } from '$lib/server/offer/content';
-import { savePromise } from '$lib/server/offer/editing';
+import { movePromise, savePromise } from '$lib/server/offer/editing';
 import { parseForm, text } from '$lib/server/forms';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
@@ -43,5 +43,15 @@ export const actions: Actions = {
 		}
 		const id = savePromise(db, user.id, parsed.data);
 		return { saved: id };
+	},
+	move: async (event) => {
+		requireRole(event, ...EDITORS);
+		const formData = await event.request.formData();
+		movePromise(
+			getDb(),
+			text(formData, 'id').slice(0, 64),
+			text(formData, 'direction') === 'up' ? 'up' : 'down'
+		);
+		return { moved: true };
 	}
 };
