@@ -73,7 +73,13 @@ export const actions: Actions = {
 		const formData = await event.request.formData();
 		const parsed = parseForm(endLinkSchema, { linkId: text(formData, 'linkId') }, formData);
 		if (!parsed.ok) return parsed.failure;
-		endLink(getDb(), admin.id, parsed.data.linkId, ukToday());
+		const db = getDb();
+		// Only a link of the young person on this page, so the audit entry and the page agree.
+		const ownLink = youngPersonRecord(db, event.params.id)?.links.some(
+			(link) => link.id === parsed.data.linkId
+		);
+		if (!ownLink) error(404, m.error_not_found());
+		endLink(db, admin.id, parsed.data.linkId, ukToday());
 		redirect(303, `/admin/accounts/${event.params.id}`);
 	}
 };
