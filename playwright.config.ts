@@ -38,7 +38,9 @@ export default defineConfig({
 		server(DEMO_PORT, 'scripts/demo.js', {
 			HEARTH_DATA_DIR: process.env.HEARTH_E2E_DEMO_DIR,
 			// The browser tests' stand-in push subscriptions point at this machine.
-			HEARTH_PUSH_ALLOW_LOOPBACK: '1'
+			HEARTH_PUSH_ALLOW_LOOPBACK: '1',
+			// Lets the voice tests move the server's clock to watch a safety alert escalate.
+			HEARTH_TEST_CLOCK: '1'
 		}),
 		server(EMPTY_PORT, 'scripts/serve.js', {
 			HEARTH_DATA_DIR: process.env.HEARTH_E2E_EMPTY_DIR,

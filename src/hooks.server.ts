@@ -16,7 +16,8 @@ import { getSetupToken, isSetUp } from '$lib/server/accounts/setup';
 import { seedDemoIfAsked } from '$lib/server/demo/seed';
 import { scheduleDailyCleanup } from '$lib/server/jobs/cleanup';
 import { jobHandlers } from '$lib/server/jobs/handlers';
-import { startJobRunner } from '$lib/server/jobs/runner';
+import { runDueJobs, startJobRunner } from '$lib/server/jobs/runner';
+import { advanceClock, now, testClockAllowed } from '$lib/server/clock';
 import { vapidKeys } from '$lib/server/notify/vapid';
 
 export const init: ServerInit = async () => {
@@ -25,7 +26,11 @@ export const init: ServerInit = async () => {
 	await seedDemoIfAsked(db);
 	vapidKeys(); // made now, so a problem with the data folder shows at start
 	scheduleDailyCleanup(db);
-	startJobRunner(db, { handlers: jobHandlers(), log: (message) => console.error(message) });
+	startJobRunner(db, {
+		handlers: jobHandlers({ clock: now }),
+		clock: now,
+		log: (message) => console.error(message)
+	});
 	if (!isSetUp(db)) {
 		const origin = process.env.ORIGIN ?? `http://localhost:${process.env.PORT ?? 3000}`;
 		console.log(
@@ -60,6 +65,22 @@ const paraglide: Handle = ({ event, resolve }) =>
 					.replace('%paraglide.dir%', getTextDirection(locale))
 		});
 	});
+
+/**
+ * Browser tests move the server's clock forward (POST /__test/clock?minutes=31) and run the
+ * jobs that fall due, to watch a safety alert escalate without waiting. Off unless
+ * HEARTH_TEST_CLOCK=1 outside production; otherwise the path is an ordinary 404.
+ */
+const testClock: Handle = async ({ event, resolve }) => {
+	if (event.url.pathname !== '/__test/clock' || !testClockAllowed()) return resolve(event);
+	if (event.request.method !== 'POST') return new Response('POST only', { status: 405 });
+	const minutes = Number(event.url.searchParams.get('minutes'));
+	if (!Number.isFinite(minutes) || minutes < 0 || minutes > 7 * 24 * 60)
+		return new Response('minutes must be 0 to 10080', { status: 400 });
+	const moved = advanceClock(minutes * 60_000);
+	const ran = await runDueJobs(getDb(), { handlers: jobHandlers({ clock: now }), clock: now });
+	return Response.json({ now: moved.toISOString(), ran });
+};
 
 /** Until there is an administrator, every page leads to first-run setup. */
 const firstRun: Handle = ({ event, resolve }) => {
@@ -101,4 +122,4 @@ const guard: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(securityHeaders, paraglide, firstRun, session, guard);
+export const handle = sequence(securityHeaders, testClock, paraglide, firstRun, session, guard);

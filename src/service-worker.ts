@@ -3,6 +3,7 @@
 /// <reference lib="webworker" />
 /// <reference types="@sveltejs/kit" />
 import { build, files, prerendered, version } from '$service-worker';
+import { flushOutbox, OUTBOX_SYNC_TAG } from '$lib/outbox';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `hearth-shell-${version}`;
@@ -128,3 +129,19 @@ sw.addEventListener('notificationclick', (event) => {
 		})()
 	);
 });
+
+/** Send what a young person wrote offline: when the browser says we are back online, or when a page asks. */
+sw.addEventListener('sync', (event) => {
+	const sync = event as ExtendableEvent & { tag?: string };
+	if (sync.tag === OUTBOX_SYNC_TAG) sync.waitUntil(sendOutbox());
+});
+
+sw.addEventListener('message', (event) => {
+	if (event.data?.type === 'flush-outbox') event.waitUntil(sendOutbox());
+});
+
+async function sendOutbox(): Promise<void> {
+	const { sent } = await flushOutbox();
+	const windows = await sw.clients.matchAll({ type: 'window' });
+	windows.forEach((client) => client.postMessage({ type: 'outbox-changed', sent }));
+}

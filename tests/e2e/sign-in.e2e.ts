@@ -4,8 +4,8 @@ const HOMES: [username: string, path: string, heading: RegExp][] = [
 	['maya', '/me', /Hi Maya/],
 	['amira', '/me', /Hi Amira/],
 	['reece', '/me', /Hi Reece/],
-	['sam.okafor', '/work', /My young people/],
-	['janet.ward', '/work', /My young people/],
+	['sam.okafor', '/work', /Inbox/],
+	['janet.ward', '/work', /Inbox/],
 	['leah.mensah', '/board', /Corporate Parenting Board/],
 	['cllr.pemberton', '/board', /Corporate Parenting Board/],
 	['admin', '/admin', /Administration/]

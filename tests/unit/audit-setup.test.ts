@@ -80,7 +80,9 @@ describe('first-run setup', () => {
 			phone: null,
 			outOfHoursPhone: null,
 			email: null,
-			quickExitUrl: 'https://www.bbc.co.uk/weather'
+			quickExitUrl: 'https://www.bbc.co.uk/weather',
+			alertMinutes: 30,
+			smallNumberThreshold: 6
 		};
 		saveCouncilSettings(db, admin, base);
 		saveCouncilSettings(db, admin, { ...base, name: 'B', outOfHoursPhone: '01632 960 999' });

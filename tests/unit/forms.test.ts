@@ -73,6 +73,8 @@ describe('schemas', () => {
 			outOfHoursPhone: '01632 960 999',
 			email: '',
 			quickExitUrl: 'https://www.bbc.co.uk/weather',
+			alertMinutes: '30',
+			smallNumberThreshold: '6',
 			removeLogo: false
 		};
 		const ok = settingsSchema.safeParse(base);
@@ -82,6 +84,11 @@ describe('schemas', () => {
 			outOfHoursPhone: '01632 960 999'
 		});
 		expect(settingsSchema.safeParse({ ...base, primaryColour: '#ffff00' }).success).toBe(false);
+		// Escalation time and the small-number threshold stay within sensible bounds.
+		for (const alertMinutes of ['4', '241', '', '30.5', 'soon'])
+			expect(settingsSchema.safeParse({ ...base, alertMinutes }).success, alertMinutes).toBe(false);
+		for (const smallNumberThreshold of ['1', '21', ''])
+			expect(settingsSchema.safeParse({ ...base, smallNumberThreshold }).success).toBe(false);
 		expect(settingsSchema.safeParse({ ...base, quickExitUrl: 'javascript:alert(1)' }).success).toBe(
 			false
 		);

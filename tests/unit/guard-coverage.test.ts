@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 // Every server file under a protected folder must call a guard in its load and in each action
 // and handler: a layout guard alone is skipped by actions and parallel loads.
 const PROTECTED = ['me', 'work', 'board', 'admin', 'account', 'home', 'notices', 'api'];
-const GUARD_CALL = /\brequire(User|Role|LinkedYoungPerson)\(/;
+const GUARD_CALL = /\brequire(User|Role|LinkedYoungPerson|StatementAccess|AlertAccess)\(/;
 const ROUTES = path.resolve('src/routes');
 
 function serverFiles(dir: string): string[] {

@@ -16,6 +16,14 @@ export const AUDIT_ACTIONS = [
 	'settings.changed',
 	'audit.searched',
 	'content.published',
-	'content.restored'
+	'content.restored',
+	'young_person.refused',
+	'statement.acknowledged',
+	'statement.reassigned',
+	'statement.themes_changed',
+	'statement.case_recorded',
+	'statement.printed',
+	'alert.acknowledged',
+	'duty.changed'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

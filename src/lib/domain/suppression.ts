@@ -29,3 +29,48 @@ export function suppressBreakdown(counts: readonly number[], threshold = 6): Sho
 	}
 	return shown;
 }
+
+/** A share of a total, in whole per cent, or withheld because its count is hidden. */
+export type ShownShare = { kind: 'share'; percent: number } | { kind: 'withheld' };
+
+export interface SuppressedRow<K extends string> {
+	key: K;
+	/** One cell per column, in the order given. */
+	cells: ShownCount[];
+	total: ShownCount;
+	share: ShownShare;
+}
+
+/**
+ * A table of counts (rows by columns, for example themes by month) ready for the Board: every
+ * cell and row total suppressed, one more cell withheld in any row where a single hidden cell
+ * could be worked out from the row total, and each row's share of the grand total withheld
+ * whenever its count is not shown. When rows add up to the grand total (each item in one row
+ * only), row totals are suppressed against the grand total the same way.
+ */
+export function suppressedTable<K extends string>(
+	keys: readonly K[],
+	columns: readonly string[],
+	counts: readonly { key: K; column: string; count: number }[],
+	options: { threshold?: number; rowsAddUp: boolean }
+): { rows: SuppressedRow<K>[]; grandTotal: ShownCount } {
+	const threshold = options.threshold ?? 6;
+	const raw = keys.map((key) =>
+		columns.map((column) => counts.find((c) => c.key === key && c.column === column)?.count ?? 0)
+	);
+	const totals = raw.map((cells) => cells.reduce((sum, n) => sum + n, 0));
+	const grand = options.rowsAddUp ? totals.reduce((sum, n) => sum + n, 0) : 0;
+	const shownTotals = options.rowsAddUp
+		? suppressBreakdown(totals, threshold)
+		: totals.map((total) => suppressCount(total, threshold));
+	const rows = keys.map((key, index) => {
+		const total = shownTotals[index];
+		const cells = suppressBreakdown(raw[index], threshold);
+		const share: ShownShare =
+			options.rowsAddUp && total.kind === 'count' && grand > 0
+				? { kind: 'share', percent: Math.round((total.value / grand) * 100) }
+				: { kind: 'withheld' };
+		return { key, cells, total, share };
+	});
+	return { rows, grandTotal: suppressCount(grand, threshold) };
+}

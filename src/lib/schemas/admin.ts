@@ -35,6 +35,16 @@ export const settingsSchema = z.object({
 		.union([z.literal(''), z.email({ error: () => m.error_email() }).max(200)])
 		.transform((value) => value || null),
 	quickExitUrl: z.url({ protocol: /^https$/, error: () => m.error_url() }).max(300),
+	alertMinutes: z.coerce
+		.number({ error: () => m.error_alert_minutes() })
+		.int({ error: () => m.error_alert_minutes() })
+		.min(5, { error: () => m.error_alert_minutes() })
+		.max(240, { error: () => m.error_alert_minutes() }),
+	smallNumberThreshold: z.coerce
+		.number({ error: () => m.error_threshold() })
+		.int({ error: () => m.error_threshold() })
+		.min(2, { error: () => m.error_threshold() })
+		.max(20, { error: () => m.error_threshold() }),
 	removeLogo: z.boolean()
 });
 

@@ -1,18 +1,41 @@
-import { suppressBreakdown } from '$lib/domain/suppression';
+import { suppressBreakdown, suppressedTable } from '$lib/domain/suppression';
+import { TEMPLATE_IDS, THEMES } from '$lib/domain/voice';
 import { requireRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
+import { getCouncilSettings } from '$lib/server/council/settings';
 import { countYoungPeopleByStatus } from '$lib/server/people/young-people';
+import { statementCounts } from '$lib/server/voice/counts';
+import { now } from '$lib/server/clock';
 import type { PageServerLoad } from './$types';
 
-/** Small numbers are suppressed here, on the server: the page never receives a count under the threshold. */
-const SUPPRESSION_THRESHOLD = 6;
+const VOICE_MONTHS = 6;
 
+/** Small numbers are suppressed here, on the server: the page never receives a count under the threshold. */
 export const load: PageServerLoad = (event) => {
 	requireRole(event, 'board_member', 'participation_officer');
-	const counts = countYoungPeopleByStatus(getDb());
-	const [inCare, careLeavers] = suppressBreakdown(
-		[counts.inCare, counts.careLeavers],
-		SUPPRESSION_THRESHOLD
-	);
-	return { threshold: SUPPRESSION_THRESHOLD, inCare, careLeavers };
+	const db = getDb();
+	const threshold = getCouncilSettings(db)?.smallNumberThreshold ?? 6;
+	const counts = countYoungPeopleByStatus(db);
+	const [inCare, careLeavers] = suppressBreakdown([counts.inCare, counts.careLeavers], threshold);
+	const voice = statementCounts(db, VOICE_MONTHS, now());
+	const column = <K extends string>(rows: { key: K; month: string; count: number }[]) =>
+		rows.map((row) => ({ key: row.key, column: row.month, count: row.count }));
+	return {
+		threshold,
+		inCare,
+		careLeavers,
+		voice: {
+			months: voice.months,
+			// Each statement has one template, so template rows add up to the total.
+			byTemplate: suppressedTable(TEMPLATE_IDS, voice.months, column(voice.byTemplate), {
+				threshold,
+				rowsAddUp: true
+			}),
+			// A statement can carry several themes, so theme rows do not add up: no shares there.
+			byTheme: suppressedTable(THEMES, voice.months, column(voice.byTheme), {
+				threshold,
+				rowsAddUp: false
+			})
+		}
+	};
 };

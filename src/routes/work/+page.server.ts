@@ -1,14 +1,38 @@
+import { z } from 'zod';
+import { THEMES } from '$lib/domain/voice';
 import { requireRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import { allYoungPeople, youngPeopleLinkedTo } from '$lib/server/people/young-people';
+import { workerInbox } from '$lib/server/voice/inbox';
+import { now } from '$lib/server/clock';
 import type { PageServerLoad } from './$types';
+
+const filterSchema = z.object({
+	person: z.string().max(64).optional().catch(undefined),
+	theme: z.enum(THEMES).optional().catch(undefined)
+});
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'worker', 'iro', 'manager');
 	const db = getDb();
-	const mine = youngPeopleLinkedTo(db, user.id);
+	const filter = filterSchema.parse({
+		person: event.url.searchParams.get('person') || undefined,
+		theme: event.url.searchParams.get('theme') || undefined
+	});
+	const inbox = workerInbox(
+		db,
+		user.id,
+		{ youngPersonId: filter.person, theme: filter.theme },
+		now()
+	);
 	return {
-		mine,
+		inbox: {
+			alerts: inbox.alerts.map(({ youngPersonId: _id, ...alert }) => alert),
+			statements: inbox.statements.map(({ youngPersonId: _id, ...statement }) => statement),
+			people: inbox.people
+		},
+		filter,
+		mine: youngPeopleLinkedTo(db, user.id),
 		everyone: user.roles.includes('manager') ? allYoungPeople(db) : null
 	};
 };

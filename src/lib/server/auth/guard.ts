@@ -30,20 +30,21 @@ const RECORD_ROLES: Role[] = ['worker', 'iro', 'manager'];
 
 /**
  * Staff may read a young person's record only when linked to them today (managers
- * always, for oversight). Every read that is allowed is written to the audit log.
+ * always, for oversight). Every read, and every refusal, is written to the audit log.
  */
 export function requireLinkedYoungPerson(event: Event, youngPersonId: string): SessionUser {
 	const user = requireRole(event, ...RECORD_ROLES);
 	const db = getDb();
 	const allowed = user.roles.includes('manager') || isLinked(db, user.id, youngPersonId);
-	if (!allowed) error(403, m.error_not_linked());
+	// Refusals are written too: someone trying records they have no link to is worth a look.
 	recordAudit(db, {
 		actorId: user.id,
-		action: 'young_person.viewed',
+		action: allowed ? 'young_person.viewed' : 'young_person.refused',
 		subjectUserId: youngPersonId,
 		detail: event.url.pathname,
 		address: event.getClientAddress()
 	});
+	if (!allowed) error(403, m.error_not_linked());
 	return user;
 }
 

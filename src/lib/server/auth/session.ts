@@ -3,7 +3,7 @@ import type { Cookies } from '@sveltejs/kit';
 import { and, eq, lt, ne } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import type { Role } from '$lib/domain/roles';
-import type { Db } from '../db';
+import type { Db, Executor } from '../db';
 import { sessions, userRoles, users } from '../db/schema';
 import { hashSecret } from '../ids';
 
@@ -41,7 +41,7 @@ export function createSession(db: Db, token: string, userId: string, now = new D
 	return session;
 }
 
-export function rolesOf(db: Db, userId: string): Role[] {
+export function rolesOf(db: Executor, userId: string): Role[] {
 	return db
 		.select({ role: userRoles.role })
 		.from(userRoles)

@@ -7,7 +7,9 @@ export const DEFAULT_SETTINGS = {
 	primaryColour: '#1f5f5b',
 	accentColour: '#b4451f',
 	// A neutral page that loads quickly and says nothing about care.
-	quickExitUrl: 'https://www.bbc.co.uk/weather'
+	quickExitUrl: 'https://www.bbc.co.uk/weather',
+	alertMinutes: 30,
+	smallNumberThreshold: 6
 } as const;
 
 export type CouncilSettingsInput = Omit<CouncilSettings, 'id' | 'updatedAt' | 'logoFile'>;

@@ -1,53 +1,50 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { dataDir } from '../config';
+import { createSealer, keyFromHex, unsealWithAny, type Sealer } from './sealer.ts';
 
 // Free text written by or about a young person is sealed with AES-256-GCM before it is stored.
 // The key lives outside the database: HEARTH_ENCRYPTION_KEY (64 hex characters), or a key file
 // made on first use in the data folder, readable by its owner only. Back the key up apart from
-// the database: without it the sealed text cannot be read.
-const VERSION = 'v1';
-let key: Buffer | undefined;
+// the database: without it the sealed text cannot be read. `npm run rotate-key` changes it.
 
-function encryptionKey(): Buffer {
-	if (key) return key;
+export const KEY_FILE = 'encryption.key';
+/** Written by a key rotation before it starts, and renamed to KEY_FILE when it ends. */
+export const NEXT_KEY_FILE = 'encryption.key.next';
+
+let sealers: Sealer[] | undefined;
+
+function loadSealers(): Sealer[] {
+	if (sealers) return sealers;
 	const fromEnv = process.env.HEARTH_ENCRYPTION_KEY;
+	const dir = dataDir();
+	const found: Sealer[] = [];
 	if (fromEnv) {
-		if (!/^[0-9a-f]{64}$/i.test(fromEnv))
-			throw new Error('HEARTH_ENCRYPTION_KEY must be 64 hex characters.');
-		key = Buffer.from(fromEnv, 'hex');
-		return key;
+		found.push(createSealer(keyFromHex(fromEnv, 'HEARTH_ENCRYPTION_KEY')));
+	} else {
+		const file = path.join(dir, KEY_FILE);
+		if (!existsSync(file)) {
+			writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+			chmodSync(file, 0o600);
+		}
+		found.push(createSealer(keyFromHex(readFileSync(file, 'utf8'), file)));
 	}
-	const file = path.join(dataDir(), 'encryption.key');
-	if (!existsSync(file)) {
-		writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
-		chmodSync(file, 0o600);
-	}
-	key = Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
-	return key;
+	// A rotation stopped half-way leaves the new key beside the old: text may be under either.
+	const next = path.join(dir, NEXT_KEY_FILE);
+	if (existsSync(next)) found.push(createSealer(keyFromHex(readFileSync(next, 'utf8'), next)));
+	sealers = found;
+	return sealers;
 }
 
-/** Seal text for storage: `v1.<iv>.<tag>.<ciphertext>`, base64url. */
+/** Seal text for storage with the current key. */
 export function seal(text: string): string {
-	const iv = randomBytes(12);
-	const cipher = createCipheriv('aes-256-gcm', encryptionKey(), iv);
-	const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
-	return [VERSION, iv, cipher.getAuthTag(), body]
-		.map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
-		.join('.');
+	return loadSealers()[0].seal(text);
 }
 
-/** Open sealed text. Throws if it was changed or sealed with another key. */
+/** Open sealed text. Throws if it was changed or sealed with a key Hearth does not hold. */
 export function unseal(sealed: string): string {
-	const [version, iv, tag, body] = sealed.split('.');
-	if (version !== VERSION) throw new Error('Unknown sealed text version');
-	const decipher = createDecipheriv('aes-256-gcm', encryptionKey(), Buffer.from(iv, 'base64url'));
-	decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-	return Buffer.concat([
-		decipher.update(Buffer.from(body, 'base64url')),
-		decipher.final()
-	]).toString('utf8');
+	return unsealWithAny(loadSealers(), sealed);
 }
 
 export const sealOptional = (text: string | null | undefined) => (text ? seal(text) : null);

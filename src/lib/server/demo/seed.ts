@@ -9,6 +9,10 @@ import { DEFAULT_SETTINGS, saveCouncilSettings } from '../council/settings';
 import { insertYoungPerson } from '../people/young-people';
 import { insertDemoContent } from '../offer/content';
 import type { Condition } from '$lib/domain/offer';
+import { eq } from 'drizzle-orm';
+import { notices, users } from '../db/schema';
+import { setDuty } from '../voice/people';
+import { addMessage, markSeenByWorker, sendStatement } from '../voice/statements';
 
 /** Everyone in the demo council signs in with this password. */
 export const DEMO_PASSWORD = 'brightwater';
@@ -31,7 +35,13 @@ export const DEMO_STAFF: DemoStaff[] = [
 		username: 'gareth.lloyd',
 		name: 'Gareth Lloyd',
 		roles: ['manager', 'board_member'],
-		what: 'team manager, sits on the Board'
+		what: 'team manager on duty, sits on the Board'
+	},
+	{
+		username: 'nadia.hussain',
+		name: 'Nadia Hussain',
+		roles: ['manager'],
+		what: 'team manager, off duty'
 	},
 	{
 		username: 'leah.mensah',
@@ -227,10 +237,81 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
 						linkType
 					}))
 				},
-				now
+				// Their workers have known them for a while: links start six months back.
+				daysAgo(now, 180)
 			);
 		}
 	});
+	seedDemoVoice(db, now);
+	// The demo starts with every bell quiet; what was said shows in the inboxes.
+	db.update(notices).set({ readAt: now }).run();
+}
+
+const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
+
+/** A few things young people said, so inboxes and the Board are not empty. All invented. */
+function seedDemoVoice(db: Db, now: Date): void {
+	const id = (username: string) =>
+		db.select({ id: users.id }).from(users).where(eq(users.username, username)).get()!.id;
+	setDuty(db, id('gareth.lloyd'), true, now);
+	const said = (
+		who: string,
+		to: string,
+		template: Parameters<typeof sendStatement>[1]['template'],
+		answers: Record<string, string | string[]>,
+		when: Date
+	) => {
+		const sent = sendStatement(
+			db,
+			{
+				youngPersonId: id(who),
+				template,
+				answers,
+				recipientId: id(to),
+				clientKey: `demo-${who}-${template}`
+			},
+			when
+		);
+		if (!sent.ok) throw new Error(`Demo statement from ${who} was refused: ${sent.reason}`);
+		return sent.id;
+	};
+	const tyler = said(
+		'tyler',
+		'sam.okafor',
+		'feeling',
+		{ mood: 'good', feelings: ['happy', 'tired'], more: 'Football was good. I scored a goal!' },
+		daysAgo(now, 3)
+	);
+	markSeenByWorker(db, tyler, daysAgo(now, 2));
+	addMessage(
+		db,
+		{
+			statementId: tyler,
+			authorId: id('sam.okafor'),
+			body: 'Well done Tyler! I would love to hear about the goal when I visit on Thursday.',
+			clientKey: 'demo-reply-tyler'
+		},
+		daysAgo(now, 2)
+	);
+	said(
+		'amira',
+		'holly.brennan',
+		'visit',
+		{ mood: 'okay', talk_about: ['school', 'friends'], where: ['go_out'], alone: ['yes'] },
+		daysAgo(now, 1)
+	);
+	said(
+		'reece',
+		'marcus.reid',
+		'plans',
+		{
+			mood: 'sad',
+			area: ['money', 'study'],
+			need: ['help_soon'],
+			more: 'My student loan is late and I am worried about rent next month.'
+		},
+		daysAgo(now, 5)
+	);
 }
 
 /** Run by the server at start when `npm run demo` asked for it (HEARTH_DEMO=1). */

@@ -5,7 +5,7 @@ import {
 	ukMinuteOfDay,
 	type NoticeKind
 } from '$lib/domain/notices';
-import type { Db } from '../db';
+import type { Executor } from '../db';
 import { notices, pushSubscriptions } from '../db/schema';
 import { newId } from '../ids';
 import { rolesOf } from '../auth/session';
@@ -20,7 +20,7 @@ export const PUSH_JOB = 'push.send';
  * safety notices. Only the kind and a link inside Hearth are kept; nothing personal.
  */
 export function notify(
-	db: Db,
+	db: Executor,
 	recipients: string[],
 	kind: NoticeKind,
 	link: string,
@@ -38,7 +38,7 @@ export function notify(
 			? tx.select().from(pushSubscriptions).where(inArray(pushSubscriptions.userId, unique)).all()
 			: [];
 		for (const userId of unique) {
-			const preferences = preferencesOf(db, userId, rolesOf(db, userId));
+			const preferences = preferencesOf(tx, userId, rolesOf(tx, userId));
 			if (!preferences.pushEnabled) continue;
 			let delayMinutes = 0;
 			if (!urgent && preferences.quietStart && preferences.quietEnd) {

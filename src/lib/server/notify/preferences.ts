@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Role } from '$lib/domain/roles';
-import type { Db } from '../db';
+import type { Db, Executor } from '../db';
 import { noticePreferences } from '../db/schema';
 
 export interface Preferences {
@@ -13,7 +13,7 @@ export interface Preferences {
  * Someone's choices, or the defaults: young people get no push notices until they turn them on
  * (the ICO Children's Code: most private by default); staff get them, as their work needs.
  */
-export function preferencesOf(db: Db, userId: string, roles: readonly Role[]): Preferences {
+export function preferencesOf(db: Executor, userId: string, roles: readonly Role[]): Preferences {
 	const row = db.select().from(noticePreferences).where(eq(noticePreferences.userId, userId)).get();
 	if (row)
 		return { pushEnabled: row.pushEnabled, quietStart: row.quietStart, quietEnd: row.quietEnd };

@@ -39,7 +39,9 @@ export const actions: Actions = {
 			'phone',
 			'outOfHoursPhone',
 			'email',
-			'quickExitUrl'
+			'quickExitUrl',
+			'alertMinutes',
+			'smallNumberThreshold'
 		];
 		const parsed = parseForm(
 			settingsSchema,

@@ -5,32 +5,8 @@ import { getDb } from '$lib/server/db';
 import { deviceLabelFrom, removeSubscription, saveSubscription } from '$lib/server/notify/devices';
 import { isAllowedPushEndpoint } from '$lib/server/notify/endpoints';
 import { preferencesOf, savePreferences } from '$lib/server/notify/preferences';
-import type { RequestEvent, RequestHandler } from './$types';
-
-const MAX_BODY_BYTES = 4096;
-
-/**
- * Read a small JSON body from this site only. SvelteKit's origin check covers forms, not
- * JSON, so the Origin header is checked here.
- */
-async function readJson(event: RequestEvent): Promise<unknown> {
-	if (event.request.headers.get('origin') !== event.url.origin)
-		error(403, 'Requests must come from Hearth itself.');
-	if (
-		!(event.request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json')
-	) {
-		error(400, 'Send JSON.');
-	}
-	const declared = Number(event.request.headers.get('content-length') ?? '0');
-	if (declared > MAX_BODY_BYTES) error(400, 'That request is too large.');
-	const text = await event.request.text();
-	if (Buffer.byteLength(text) > MAX_BODY_BYTES) error(400, 'That request is too large.');
-	try {
-		return JSON.parse(text);
-	} catch {
-		error(400, 'That is not valid JSON.');
-	}
-}
+import { readJson } from '$lib/server/json';
+import type { RequestHandler } from './$types';
 
 /** Turn on notifications for this device. */
 export const POST: RequestHandler = async (event) => {

@@ -11,6 +11,10 @@ export const councilSettings = sqliteTable('council_settings', {
 	email: text('email'),
 	logoFile: text('logo_file'),
 	quickExitUrl: text('quick_exit_url').notNull(),
+	/** Minutes before an unacknowledged safety alert goes to every manager. */
+	alertMinutes: integer('alert_minutes').notNull().default(30),
+	/** Counts below this are shown to the Board as "fewer than N". */
+	smallNumberThreshold: integer('small_number_threshold').notNull().default(6),
 	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 });
 export type CouncilSettings = typeof councilSettings.$inferSelect;

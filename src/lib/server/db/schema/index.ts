@@ -6,3 +6,4 @@ export * from './council';
 export * from './notify';
 export * from './jobs';
 export * from './offer';
+export * from './voice';

@@ -1,0 +1,39 @@
+import { m } from '$lib/paraglide/messages';
+import type { Mood, TemplateId, Theme } from '$lib/domain/voice';
+
+// Voice words come from the interface messages, named by the ids in $lib/domain/voice, so every
+// template can be translated. tests/unit/voice.test.ts checks that each id has its words.
+const messages = m as unknown as Record<string, (() => string) | undefined>;
+
+function say(key: string): string {
+	const message = messages[key];
+	if (!message) throw new Error(`No interface words for ${key}`);
+	return message();
+}
+
+export const MOOD_FACES: Record<Mood, string> = {
+	great: '😄',
+	good: '🙂',
+	okay: '😐',
+	sad: '😢',
+	awful: '😣'
+};
+
+export const TEMPLATE_ICONS: Record<TemplateId, string> = {
+	feeling: '💭',
+	visit: '🏠',
+	worry: '😟',
+	good_news: '⭐',
+	home: '🛏️',
+	plans: '🧭',
+	complain: '📣'
+};
+
+export const moodLabel = (mood: Mood) => say(`voice_mood_${mood}`);
+export const templateTitle = (id: TemplateId) => say(`voice_template_${id}_title`);
+export const templateIntro = (id: TemplateId) => say(`voice_template_${id}_intro`);
+export const questionLabel = (template: TemplateId, question: string) =>
+	say(`voice_q_${template}_${question}`);
+export const optionLabel = (option: string) => say(`voice_opt_${option}`);
+export const themeLabel = (theme: Theme) => say(`voice_theme_${theme}`);
+export const voiceError = (code: string) => say(`voice_error_${code}`);

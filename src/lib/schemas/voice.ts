@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { MAX_TEXT, THEMES, answersSchema, type Answers, type Template } from '$lib/domain/voice';
+import { voiceError } from '$lib/components/voice-labels';
+import { fieldErrors, type FieldErrors } from '$lib/server/forms';
+import { m } from '$lib/paraglide/messages';
+
+/** A client key: made on the device for each form so a form sent twice is kept once. */
+export const clientKeySchema = z
+	.string()
+	.trim()
+	.regex(/^[A-Za-z0-9_-]{8,64}$/);
+
+/** The answers in a submitted form (or JSON body), shaped for the template's schema. */
+export function answersInput(
+	template: Template,
+	get: (name: string) => string | null,
+	getAll: (name: string) => string[]
+): Record<string, unknown> {
+	const input: Record<string, unknown> = { mood: get('mood') || undefined };
+	for (const question of template.questions) {
+		input[question.id] = question.kind === 'text' ? (get(question.id) ?? '') : getAll(question.id);
+	}
+	return input;
+}
+
+export type StatementParse =
+	| { ok: true; answers: Answers; recipientId: string; clientKey: string }
+	| { ok: false; errors: FieldErrors };
+
+/** Check a statement: the template's answers, who it goes to, and the form's own key. */
+export function parseStatement(
+	template: Template,
+	input: { answers: Record<string, unknown>; recipientId: unknown; clientKey: unknown }
+): StatementParse {
+	const errors: FieldErrors = {};
+	const answers = answersSchema(template).safeParse(input.answers);
+	if (!answers.success) {
+		for (const [path, code] of Object.entries(fieldErrors(answers.error)))
+			errors[path.split('.')[0]] ??= voiceError(code);
+	}
+	const recipient = z.string().min(1).max(64).safeParse(input.recipientId);
+	if (!recipient.success) errors.recipientId = m.voice_error_recipient();
+	const clientKey = clientKeySchema.safeParse(input.clientKey);
+	if (!clientKey.success) errors.form ??= m.error_general();
+	if (!answers.success || !recipient.success || !clientKey.success) return { ok: false, errors };
+	return {
+		ok: true,
+		answers: answers.data as Answers,
+		recipientId: recipient.data,
+		clientKey: clientKey.data
+	};
+}
+
+export const replySchema = z.object({
+	body: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.voice_error_reply_empty() })
+		.max(MAX_TEXT, { error: () => voiceError('too_long') }),
+	clientKey: clientKeySchema
+});
+
+export const themesSchema = z.object({ themes: z.array(z.enum(THEMES)).max(THEMES.length) });
+
+export const reassignSchema = z.object({
+	staffId: z
+		.string()
+		.min(1, { error: () => m.error_choose_one() })
+		.max(64)
+});

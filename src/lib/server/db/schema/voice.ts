@@ -1,0 +1,152 @@
+import {
+	index,
+	integer,
+	primaryKey,
+	sqliteTable,
+	text,
+	uniqueIndex
+} from 'drizzle-orm/sqlite-core';
+import { TEMPLATE_IDS, THEMES } from '../../../domain/voice';
+import { users } from './accounts';
+
+/**
+ * Something a young person sent through one of the Voice templates. The answers (mood, chips
+ * and words) are sealed with AES-256-GCM; only the template, the times and the themes are
+ * in the clear, which is all the Board's counts need.
+ */
+export const statements = sqliteTable(
+	'statements',
+	{
+		id: text('id').primaryKey(),
+		youngPersonId: text('young_person_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		template: text('template', { enum: TEMPLATE_IDS }).notNull(),
+		recipientId: text('recipient_id')
+			.notNull()
+			.references(() => users.id),
+		answersSealed: text('answers_sealed').notNull(),
+		/** Made on the young person's device for each form, so a form sent twice is kept once. */
+		clientKey: text('client_key').notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		/** First opened by a worker: the "read" receipt. */
+		readAt: integer('read_at', { mode: 'timestamp_ms' }),
+		/** First reply from a worker: the "answered" receipt. */
+		answeredAt: integer('answered_at', { mode: 'timestamp_ms' }),
+		acknowledgedAt: integer('acknowledged_at', { mode: 'timestamp_ms' }),
+		acknowledgedBy: text('acknowledged_by').references(() => users.id),
+		caseRecordedAt: integer('case_recorded_at', { mode: 'timestamp_ms' }),
+		caseRecordedBy: text('case_recorded_by').references(() => users.id),
+		/** Latest word from each side, and when each side last looked: what is new for whom. */
+		lastFromYoungPersonAt: integer('last_from_young_person_at', { mode: 'timestamp_ms' }).notNull(),
+		lastFromWorkerAt: integer('last_from_worker_at', { mode: 'timestamp_ms' }),
+		workerSeenAt: integer('worker_seen_at', { mode: 'timestamp_ms' }),
+		youngPersonSeenAt: integer('young_person_seen_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [
+		uniqueIndex('statements_client_key_idx').on(t.youngPersonId, t.clientKey),
+		index('statements_young_person_idx').on(t.youngPersonId, t.createdAt),
+		index('statements_recipient_idx').on(t.recipientId, t.lastFromYoungPersonAt),
+		index('statements_unanswered_idx').on(t.answeredAt, t.createdAt),
+		index('statements_month_idx').on(t.createdAt, t.template)
+	]
+);
+export type Statement = typeof statements.$inferSelect;
+export type NewStatement = typeof statements.$inferInsert;
+
+/** Themes on a statement: from its template at first, then as workers tag it. */
+export const statementThemes = sqliteTable(
+	'statement_themes',
+	{
+		statementId: text('statement_id')
+			.notNull()
+			.references(() => statements.id, { onDelete: 'cascade' }),
+		theme: text('theme', { enum: THEMES }).notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.statementId, t.theme] }),
+		index('statement_themes_theme_idx').on(t.theme, t.statementId)
+	]
+);
+export type StatementTheme = typeof statementThemes.$inferSelect;
+
+/** The conversation under a statement: replies from workers and from the young person, sealed. */
+export const statementMessages = sqliteTable(
+	'statement_messages',
+	{
+		id: text('id').primaryKey(),
+		statementId: text('statement_id')
+			.notNull()
+			.references(() => statements.id, { onDelete: 'cascade' }),
+		authorId: text('author_id')
+			.notNull()
+			.references(() => users.id),
+		bodySealed: text('body_sealed').notNull(),
+		clientKey: text('client_key').notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		index('statement_messages_statement_idx').on(t.statementId, t.createdAt),
+		uniqueIndex('statement_messages_client_key_idx').on(t.statementId, t.clientKey)
+	]
+);
+export type StatementMessage = typeof statementMessages.$inferSelect;
+
+export const ALERT_SOURCES = ['button', 'statement'] as const;
+
+/** "I feel unsafe": raised at once, and escalated until a member of staff acknowledges it. */
+export const safetyAlerts = sqliteTable(
+	'safety_alerts',
+	{
+		id: text('id').primaryKey(),
+		youngPersonId: text('young_person_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		statementId: text('statement_id').references(() => statements.id, { onDelete: 'set null' }),
+		source: text('source', { enum: ALERT_SOURCES }).notNull(),
+		clientKey: text('client_key').notNull(),
+		raisedAt: integer('raised_at', { mode: 'timestamp_ms' }).notNull(),
+		acknowledgedAt: integer('acknowledged_at', { mode: 'timestamp_ms' }),
+		acknowledgedBy: text('acknowledged_by').references(() => users.id),
+		/** How many escalation steps have run. */
+		escalationStep: integer('escalation_step').notNull().default(0)
+	},
+	(t) => [
+		uniqueIndex('safety_alerts_client_key_idx').on(t.youngPersonId, t.clientKey),
+		index('safety_alerts_open_idx').on(t.acknowledgedAt, t.raisedAt),
+		index('safety_alerts_young_person_idx').on(t.youngPersonId, t.raisedAt),
+		index('safety_alerts_statement_idx').on(t.statementId)
+	]
+);
+export type SafetyAlert = typeof safetyAlerts.$inferSelect;
+
+export const ALERT_EVENTS = ['raised', 'told', 'escalated', 'acknowledged'] as const;
+
+/** Every step taken on an alert, in order: raised, who was told, escalations, acknowledgement. */
+export const safetyAlertEvents = sqliteTable(
+	'safety_alert_events',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		alertId: text('alert_id')
+			.notNull()
+			.references(() => safetyAlerts.id, { onDelete: 'cascade' }),
+		kind: text('kind', { enum: ALERT_EVENTS }).notNull(),
+		at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+		actorId: text('actor_id').references(() => users.id),
+		/** How many people were told at this step. */
+		toldCount: integer('told_count'),
+		step: integer('step')
+	},
+	(t) => [index('safety_alert_events_alert_idx').on(t.alertId, t.at)]
+);
+export type SafetyAlertEvent = typeof safetyAlertEvents.$inferSelect;
+
+/** Managers mark themselves on duty; safety alerts reach them at once. */
+export const managerDuty = sqliteTable('manager_duty', {
+	userId: text('user_id')
+		.primaryKey()
+		.references(() => users.id, { onDelete: 'cascade' }),
+	onDuty: integer('on_duty', { mode: 'boolean' }).notNull(),
+	changedAt: integer('changed_at', { mode: 'timestamp_ms' }).notNull()
+});
+export type ManagerDuty = typeof managerDuty.$inferSelect;

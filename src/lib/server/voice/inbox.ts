@@ -1,0 +1,117 @@
+import { and, asc, desc, eq, exists, inArray, isNull, or, lt, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { ukToday } from '$lib/domain/people';
+import { minutesWaiting, type Theme } from '$lib/domain/voice';
+import type { Db } from '../db';
+import { statementThemes, statements, users, workerLinks } from '../db/schema';
+import { activeOn } from '../people/young-people';
+import { openSafetyAlerts } from './safety';
+
+export const INBOX_LIMIT = 100;
+
+export interface InboxFilter {
+	youngPersonId?: string;
+	theme?: Theme;
+}
+
+/** Unread for a worker: never opened, or the young person has written since they last looked. */
+const unreadForWorker = or(
+	isNull(statements.workerSeenAt),
+	lt(statements.workerSeenAt, statements.lastFromYoungPersonAt)
+);
+
+/**
+ * A worker's inbox: open safety alerts about their young people first, then statements sent to
+ * them, unread before read, newest first. Only young people they are linked to today count.
+ */
+export function workerInbox(db: Db, staffId: string, filter: InboxFilter = {}, now = new Date()) {
+	const linkedIds = db
+		.selectDistinct({ id: workerLinks.youngPersonId })
+		.from(workerLinks)
+		.where(and(eq(workerLinks.staffUserId, staffId), activeOn(ukToday(now))))
+		.all()
+		.map((row) => row.id);
+	const alerts = openSafetyAlerts(db, linkedIds).map((alert) => ({
+		...alert,
+		waitingMinutes: minutesWaiting(alert.raisedAt, now)
+	}));
+	if (!linkedIds.length) return { alerts, statements: [], people: [] };
+	const youngPerson = alias(users, 'young_person');
+	const unread = sql<number>`case when ${unreadForWorker} then 1 else 0 end`;
+	const rows = db
+		.select({
+			id: statements.id,
+			template: statements.template,
+			youngPersonId: statements.youngPersonId,
+			name: youngPerson.displayName,
+			createdAt: statements.createdAt,
+			lastFromYoungPersonAt: statements.lastFromYoungPersonAt,
+			answeredAt: statements.answeredAt,
+			caseRecordedAt: statements.caseRecordedAt,
+			unread
+		})
+		.from(statements)
+		.innerJoin(youngPerson, eq(youngPerson.id, statements.youngPersonId))
+		.where(
+			and(
+				eq(statements.recipientId, staffId),
+				inArray(statements.youngPersonId, linkedIds),
+				filter.youngPersonId ? eq(statements.youngPersonId, filter.youngPersonId) : undefined,
+				filter.theme
+					? exists(
+							db
+								.select({ one: sql`1` })
+								.from(statementThemes)
+								.where(
+									and(
+										eq(statementThemes.statementId, statements.id),
+										eq(statementThemes.theme, filter.theme)
+									)
+								)
+						)
+					: undefined
+			)
+		)
+		.orderBy(desc(unread), desc(statements.lastFromYoungPersonAt))
+		.limit(INBOX_LIMIT)
+		.all()
+		.map((row) => ({ ...row, unread: row.unread === 1 }));
+	const people = db
+		.selectDistinct({ id: users.id, name: users.displayName })
+		.from(users)
+		.where(inArray(users.id, linkedIds))
+		.orderBy(asc(users.displayName))
+		.all();
+	return { alerts, statements: rows, people };
+}
+
+/**
+ * A manager's view: every open safety alert and every statement nobody has answered yet,
+ * longest waiting first, with how long each has waited.
+ */
+export function teamWaiting(db: Db, now = new Date()) {
+	const youngPerson = alias(users, 'young_person');
+	const recipient = alias(users, 'recipient');
+	const unanswered = db
+		.select({
+			id: statements.id,
+			template: statements.template,
+			name: youngPerson.displayName,
+			recipient: recipient.displayName,
+			createdAt: statements.createdAt,
+			readAt: statements.readAt
+		})
+		.from(statements)
+		.innerJoin(youngPerson, eq(youngPerson.id, statements.youngPersonId))
+		.innerJoin(recipient, eq(recipient.id, statements.recipientId))
+		.where(isNull(statements.answeredAt))
+		.orderBy(asc(statements.createdAt))
+		.limit(INBOX_LIMIT)
+		.all()
+		.map((row) => ({ ...row, waitingMinutes: minutesWaiting(row.createdAt, now) }));
+	const alerts = openSafetyAlerts(db, null).map((alert) => ({
+		...alert,
+		waitingMinutes: minutesWaiting(alert.raisedAt, now)
+	}));
+	return { alerts, unanswered };
+}

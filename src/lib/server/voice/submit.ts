@@ -1,0 +1,51 @@
+import { isTemplateId, TEMPLATES, type TemplateId } from '$lib/domain/voice';
+import { parseStatement } from '$lib/schemas/voice';
+import type { FieldErrors } from '../forms';
+import type { Db } from '../db';
+import { m } from '$lib/paraglide/messages';
+import { sendStatement } from './statements';
+import { raiseSafetyAlert } from './safety';
+
+export type SubmitResult =
+	| { ok: true; id: string; alertId: string | null }
+	| { ok: false; status: 400 | 404; errors: FieldErrors };
+
+/**
+ * Check and send a statement, from the form or from the offline queue: one path for both, so
+ * both give the same messages and neither can store what the other would refuse.
+ */
+export function submitStatement(
+	db: Db,
+	youngPersonId: string,
+	templateId: string,
+	input: { answers: Record<string, unknown>; recipientId: unknown; clientKey: unknown },
+	now = new Date()
+): SubmitResult {
+	if (!isTemplateId(templateId))
+		return { ok: false, status: 404, errors: { form: m.error_not_found() } };
+	const template = TEMPLATES[templateId as TemplateId];
+	const parsed = parseStatement(template, input);
+	if (!parsed.ok) return { ok: false, status: 400, errors: parsed.errors };
+	const sent = sendStatement(
+		db,
+		{
+			youngPersonId,
+			template: template.id,
+			answers: parsed.answers,
+			recipientId: parsed.recipientId,
+			clientKey: parsed.clientKey
+		},
+		now
+	);
+	if (!sent.ok) {
+		if (sent.reason === 'template')
+			return { ok: false, status: 404, errors: { form: m.error_not_found() } };
+		return { ok: false, status: 400, errors: { recipientId: m.voice_error_recipient() } };
+	}
+	return { ok: true, id: sent.id, alertId: sent.alertId };
+}
+
+/** "I feel unsafe", from the button or from the offline queue. */
+export function submitUnsafe(db: Db, youngPersonId: string, clientKey: string, now = new Date()) {
+	return raiseSafetyAlert(db, { youngPersonId, clientKey: `button:${clientKey}` }, now);
+}

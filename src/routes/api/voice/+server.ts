@@ -1,0 +1,61 @@
+import { error, json } from '@sveltejs/kit';
+import { z } from 'zod';
+import { TEMPLATES, isTemplateId } from '$lib/domain/voice';
+import { answersInput, clientKeySchema } from '$lib/schemas/voice';
+import { requireRole } from '$lib/server/auth/guard';
+import { getDb } from '$lib/server/db';
+import { readJson } from '$lib/server/json';
+import { submitStatement, submitUnsafe } from '$lib/server/voice/submit';
+import { now } from '$lib/server/clock';
+import type { RequestHandler } from './$types';
+
+// Five thousand characters of words can take four bytes each, plus the chips and keys.
+const MAX_BODY_BYTES = 24 * 1024;
+
+const envelope = z.object({
+	kind: z.enum(['statement', 'unsafe']),
+	owner: z.string().min(1).max(64),
+	template: z.string().max(40).optional(),
+	clientKey: clientKeySchema,
+	recipientId: z.unknown().optional(),
+	answers: z.record(z.string(), z.unknown()).optional()
+});
+
+/**
+ * The offline queue's way in: a statement or an "I feel unsafe" written while offline and sent
+ * by the service worker later. The same checks as the forms; the same form key is kept once.
+ */
+export const POST: RequestHandler = async (event) => {
+	const user = requireRole(event, 'young_person', 'forum_member');
+	const parsed = envelope.safeParse(await readJson(event, MAX_BODY_BYTES));
+	if (!parsed.success) error(400, 'That message is not in the right shape.');
+	const body = parsed.data;
+	// Written by someone else who used this phone: it waits until they sign in again.
+	if (body.owner !== user.id) return json({ error: 'not_yours' }, { status: 409 });
+	const db = getDb();
+	if (body.kind === 'unsafe') {
+		const alert = submitUnsafe(db, user.id, body.clientKey, now());
+		return json({ id: alert.id }, { status: alert.created ? 201 : 200 });
+	}
+	const templateId = body.template ?? '';
+	const answers = body.answers ?? {};
+	const shaped = isTemplateId(templateId)
+		? answersInput(
+				TEMPLATES[templateId],
+				(name) => (typeof answers[name] === 'string' ? (answers[name] as string) : null),
+				(name) => {
+					const value = answers[name];
+					return Array.isArray(value) ? value.map(String) : value == null ? [] : [String(value)];
+				}
+			)
+		: {};
+	const result = submitStatement(
+		db,
+		user.id,
+		templateId,
+		{ answers: shaped, recipientId: body.recipientId, clientKey: body.clientKey },
+		now()
+	);
+	if (!result.ok) return json({ errors: result.errors }, { status: result.status });
+	return json({ id: result.id, alertId: result.alertId }, { status: 201 });
+};

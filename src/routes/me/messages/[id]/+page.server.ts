@@ -1,0 +1,59 @@
+import { error } from '@sveltejs/kit';
+import { replySchema } from '$lib/schemas/voice';
+import { requireRole } from '$lib/server/auth/guard';
+import { getDb } from '$lib/server/db';
+import { parseForm, text } from '$lib/server/forms';
+import { newId } from '$lib/server/ids';
+import {
+	addMessage,
+	markSeenByYoungPerson,
+	statementOwner,
+	statementThread
+} from '$lib/server/voice/statements';
+import { now } from '$lib/server/clock';
+import { m } from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
+
+/** A young person's own statement, or 404: another's looks the same as none. */
+function ownStatement(statementId: string, youngPersonId: string) {
+	const owner = statementOwner(getDb(), statementId);
+	if (!owner || owner.youngPersonId !== youngPersonId) error(404, m.error_not_found());
+}
+
+export const load: PageServerLoad = (event) => {
+	const user = requireRole(event, 'young_person', 'forum_member');
+	ownStatement(event.params.id, user.id);
+	const db = getDb();
+	const thread = statementThread(db, event.params.id)!;
+	markSeenByYoungPerson(db, thread.id, now());
+	return {
+		statement: {
+			id: thread.id,
+			template: thread.template,
+			recipientName: thread.recipientName,
+			answers: thread.answers,
+			createdAt: thread.createdAt,
+			readAt: thread.readAt,
+			answeredAt: thread.answeredAt,
+			messages: thread.messages
+		},
+		sent: event.url.searchParams.has('sent'),
+		replyKey: newId()
+	};
+};
+
+export const actions: Actions = {
+	reply: async (event) => {
+		const user = requireRole(event, 'young_person', 'forum_member');
+		ownStatement(event.params.id, user.id);
+		const formData = await event.request.formData();
+		const parsed = parseForm(
+			replySchema,
+			{ body: text(formData, 'body'), clientKey: text(formData, 'clientKey') },
+			formData
+		);
+		if (!parsed.ok) return parsed.failure;
+		addMessage(getDb(), { statementId: event.params.id, authorId: user.id, ...parsed.data }, now());
+		return { replied: true };
+	}
+};

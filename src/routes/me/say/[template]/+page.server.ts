@@ -1,0 +1,64 @@
+import { error, redirect } from '@sveltejs/kit';
+import { TEMPLATES, defaultRecipient, isTemplateId, templatesFor } from '$lib/domain/voice';
+import { answersInput } from '$lib/schemas/voice';
+import { requireRole } from '$lib/server/auth/guard';
+import { getDb } from '$lib/server/db';
+import { invalid, text } from '$lib/server/forms';
+import { newId } from '$lib/server/ids';
+import { statementRecipients } from '$lib/server/voice/people';
+import { careStatusOf } from '$lib/server/voice/statements';
+import { submitStatement } from '$lib/server/voice/submit';
+import { now } from '$lib/server/clock';
+import { m } from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const user = requireRole(event, 'young_person', 'forum_member');
+	const db = getDb();
+	const careStatus = careStatusOf(db, user.id) ?? 'in_care';
+	const id = event.params.template;
+	if (!isTemplateId(id) || !templatesFor(careStatus).some((t) => t.id === id))
+		error(404, m.error_not_found());
+	const recipients = statementRecipients(db, user.id);
+	return {
+		template: TEMPLATES[id],
+		recipients,
+		defaultRecipientId: defaultRecipient(recipients, careStatus)?.id ?? null,
+		// A fresh key for this form: sending it twice keeps one statement.
+		clientKey: newId()
+	};
+};
+
+export const actions: Actions = {
+	send: async (event) => {
+		const user = requireRole(event, 'young_person', 'forum_member');
+		const formData = await event.request.formData();
+		const templateId = event.params.template;
+		const answers = isTemplateId(templateId)
+			? answersInput(
+					TEMPLATES[templateId],
+					(name) => text(formData, name) || null,
+					(name) => formData.getAll(name).filter((v): v is string => typeof v === 'string')
+				)
+			: {};
+		const result = submitStatement(
+			getDb(),
+			user.id,
+			templateId,
+			{
+				answers,
+				recipientId: text(formData, 'recipientId'),
+				clientKey: text(formData, 'clientKey')
+			},
+			now()
+		);
+		if (!result.ok) {
+			if (result.status === 404) error(404, m.error_not_found());
+			return invalid(formData, result.errors);
+		}
+		redirect(
+			303,
+			result.alertId ? `/me/unsafe/${result.alertId}` : `/me/messages/${result.id}?sent`
+		);
+	}
+};

@@ -1,0 +1,93 @@
+import { reassignSchema, replySchema, themesSchema } from '$lib/schemas/voice';
+import { recordAudit } from '$lib/server/audit/log';
+import { getDb } from '$lib/server/db';
+import { invalid, parseForm, text } from '$lib/server/forms';
+import { newId } from '$lib/server/ids';
+import { requireStatementAccess } from '$lib/server/voice/access';
+import { statementRecipients } from '$lib/server/voice/people';
+import {
+	acknowledgeStatement,
+	addMessage,
+	markCaseRecorded,
+	markSeenByWorker,
+	reassignStatement,
+	setStatementThemes,
+	statementThread
+} from '$lib/server/voice/statements';
+import { now } from '$lib/server/clock';
+import { m } from '$lib/paraglide/messages';
+import type { AuditAction } from '$lib/domain/audit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const { user, owner } = requireStatementAccess(event, event.params.id);
+	const db = getDb();
+	// Only the person it is addressed to gives the young person their "read" receipt.
+	if (owner.recipientId === user.id) markSeenByWorker(db, event.params.id, now());
+	const thread = statementThread(db, event.params.id)!;
+	const { youngPersonId, recipientId, ...statement } = thread;
+	return {
+		statement,
+		isRecipient: recipientId === user.id,
+		colleagues: statementRecipients(db, youngPersonId)
+			.filter((worker) => worker.id !== recipientId)
+			.map(({ id, name, linkType }) => ({ id, name, linkType })),
+		replyKey: newId()
+	};
+};
+
+function audit(event: RequestEvent, actorId: string, youngPersonId: string, action: AuditAction) {
+	recordAudit(getDb(), {
+		actorId,
+		action,
+		subjectUserId: youngPersonId,
+		detail: event.params.id,
+		address: event.getClientAddress()
+	});
+}
+
+export const actions: Actions = {
+	reply: async (event) => {
+		const { user } = requireStatementAccess(event, event.params.id);
+		const formData = await event.request.formData();
+		const parsed = parseForm(
+			replySchema,
+			{ body: text(formData, 'body'), clientKey: text(formData, 'clientKey') },
+			formData
+		);
+		if (!parsed.ok) return parsed.failure;
+		addMessage(getDb(), { statementId: event.params.id, authorId: user.id, ...parsed.data }, now());
+		return { done: m.statement_saved() };
+	},
+	acknowledge: async (event) => {
+		const { user, owner } = requireStatementAccess(event, event.params.id);
+		acknowledgeStatement(getDb(), user.id, event.params.id, now());
+		audit(event, user.id, owner.youngPersonId, 'statement.acknowledged');
+		return { done: m.statement_saved() };
+	},
+	themes: async (event) => {
+		const { user, owner } = requireStatementAccess(event, event.params.id);
+		const formData = await event.request.formData();
+		const parsed = parseForm(themesSchema, { themes: formData.getAll('themes') }, formData);
+		if (!parsed.ok) return parsed.failure;
+		setStatementThemes(getDb(), event.params.id, parsed.data.themes);
+		audit(event, user.id, owner.youngPersonId, 'statement.themes_changed');
+		return { done: m.statement_saved() };
+	},
+	reassign: async (event) => {
+		const { user, owner } = requireStatementAccess(event, event.params.id);
+		const formData = await event.request.formData();
+		const parsed = parseForm(reassignSchema, { staffId: text(formData, 'staffId') }, formData);
+		if (!parsed.ok) return parsed.failure;
+		if (!reassignStatement(getDb(), event.params.id, parsed.data.staffId, now()))
+			return invalid(formData, { staffId: m.error_not_linked() });
+		audit(event, user.id, owner.youngPersonId, 'statement.reassigned');
+		return { done: m.statement_reassigned() };
+	},
+	caseRecord: async (event) => {
+		const { user, owner } = requireStatementAccess(event, event.params.id);
+		markCaseRecorded(getDb(), user.id, event.params.id, now());
+		audit(event, user.id, owner.youngPersonId, 'statement.case_recorded');
+		return { done: m.statement_saved() };
+	}
+};
