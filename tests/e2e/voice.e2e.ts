@@ -28,6 +28,9 @@ const test = base.extend<{ as: SignedIn }>({
 	}
 });
 
+// Most tests here have several people acting at once, each signing in (argon2) and checked with axe.
+test.describe.configure({ timeout: 90_000 });
+
 /** A chip (a radio or checkbox styled as a button) in a question, by its words. */
 function chip(page: Page, question: string | RegExp, choice: string) {
 	const group = page.getByRole('group', { name: question });

@@ -23,7 +23,8 @@ import {
 	templateIntro,
 	templateTitle,
 	themeLabel,
-	voiceError
+	voiceError,
+	waitingTime
 } from '$lib/components/voice-labels';
 import { ANSWER_ERRORS } from '$lib/domain/voice';
 
@@ -226,6 +227,17 @@ describe('suppressed tables', () => {
 		expect(table.grandTotal).toEqual({ kind: 'count', value: 33 });
 	});
 
+	it('gives no shares at all when the grand total itself is hidden', () => {
+		const few = suppressedTable(
+			['feeling', 'home'],
+			['x'],
+			[{ key: 'feeling', column: 'x', count: 3 }],
+			{ rowsAddUp: true }
+		);
+		expect(few.grandTotal).toEqual({ kind: 'suppressed', below: 6 });
+		expect(few.rows.map((row) => row.share)).toEqual([{ kind: 'withheld' }, { kind: 'withheld' }]);
+	});
+
 	it('gives no shares when rows overlap', () => {
 		const themes = suppressedTable(
 			['home'],
@@ -245,5 +257,15 @@ describe('suppressed tables', () => {
 			threshold: 10
 		});
 		expect(strict.rows[0].total).toEqual({ kind: 'suppressed', below: 10 });
+	});
+});
+
+describe('waiting times', () => {
+	it('read as minutes, hours or days', () => {
+		expect(waitingTime(0)).toBe('0 min');
+		expect(waitingTime(59)).toBe('59 min');
+		expect(waitingTime(185)).toBe('3 h 5 min');
+		expect(waitingTime(7200)).toBe('5 d 0 h');
+		expect(waitingTime(1500)).toBe('1 d 1 h');
 	});
 });

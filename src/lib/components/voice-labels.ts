@@ -37,3 +37,11 @@ export const questionLabel = (template: TemplateId, question: string) =>
 export const optionLabel = (option: string) => say(`voice_opt_${option}`);
 export const themeLabel = (theme: Theme) => say(`voice_theme_${theme}`);
 export const voiceError = (code: string) => say(`voice_error_${code}`);
+
+/** How long something has waited, short enough for a table: 42 min, 3 h 5 min, 2 d 4 h. */
+export function waitingTime(minutes: number): string {
+	if (minutes < 60) return m.team_minutes({ minutes });
+	const hours = Math.floor(minutes / 60);
+	if (hours < 24) return m.team_hours({ hours, minutes: minutes % 60 });
+	return m.team_days({ days: Math.floor(hours / 24), hours: hours % 24 });
+}

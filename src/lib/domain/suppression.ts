@@ -63,14 +63,16 @@ export function suppressedTable<K extends string>(
 	const shownTotals = options.rowsAddUp
 		? suppressBreakdown(totals, threshold)
 		: totals.map((total) => suppressCount(total, threshold));
+	const grandTotal = suppressCount(grand, threshold);
 	const rows = keys.map((key, index) => {
 		const total = shownTotals[index];
 		const cells = suppressBreakdown(raw[index], threshold);
+		// A share is built on two counts: both must be shown.
 		const share: ShownShare =
-			options.rowsAddUp && total.kind === 'count' && grand > 0
+			options.rowsAddUp && total.kind === 'count' && grandTotal.kind === 'count' && grand > 0
 				? { kind: 'share', percent: Math.round((total.value / grand) * 100) }
 				: { kind: 'withheld' };
 		return { key, cells, total, share };
 	});
-	return { rows, grandTotal: suppressCount(grand, threshold) };
+	return { rows, grandTotal };
 }

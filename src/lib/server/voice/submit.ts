@@ -1,9 +1,11 @@
 import { isTemplateId, TEMPLATES, type TemplateId } from '$lib/domain/voice';
-import { parseStatement } from '$lib/schemas/voice';
-import type { FieldErrors } from '../forms';
+import { parseStatement, replySchema } from '$lib/schemas/voice';
+import { parseForm, text, type FieldErrors } from '../forms';
+import { getDb } from '../db';
+import { now } from '../clock';
 import type { Db } from '../db';
 import { m } from '$lib/paraglide/messages';
-import { sendStatement } from './statements';
+import { addMessage, sendStatement } from './statements';
 import { raiseSafetyAlert } from './safety';
 
 export type SubmitResult =
@@ -48,4 +50,20 @@ export function submitStatement(
 /** "I feel unsafe", from the button or from the offline queue. */
 export function submitUnsafe(db: Db, youngPersonId: string, clientKey: string, now = new Date()) {
 	return raiseSafetyAlert(db, { youngPersonId, clientKey: `button:${clientKey}` }, now);
+}
+
+/**
+ * Add a reply from a posted form, by whoever may (the caller has checked). Returns the 400 to
+ * send back, with the words kept, when the reply is empty or too long; null when it is saved.
+ */
+export async function replyFromForm(request: Request, statementId: string, authorId: string) {
+	const formData = await request.formData();
+	const parsed = parseForm(
+		replySchema,
+		{ body: text(formData, 'body'), clientKey: text(formData, 'clientKey') },
+		formData
+	);
+	if (!parsed.ok) return parsed.failure;
+	addMessage(getDb(), { statementId, authorId, ...parsed.data }, now());
+	return null;
 }

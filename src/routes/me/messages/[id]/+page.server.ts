@@ -1,16 +1,14 @@
 import { error } from '@sveltejs/kit';
-import { replySchema } from '$lib/schemas/voice';
 import { requireRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
-import { parseForm, text } from '$lib/server/forms';
 import { newId } from '$lib/server/ids';
 import {
-	addMessage,
 	markSeenByYoungPerson,
 	statementOwner,
 	statementThread
 } from '$lib/server/voice/statements';
 import { now } from '$lib/server/clock';
+import { replyFromForm } from '$lib/server/voice/submit';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -46,14 +44,8 @@ export const actions: Actions = {
 	reply: async (event) => {
 		const user = requireRole(event, 'young_person', 'forum_member');
 		ownStatement(event.params.id, user.id);
-		const formData = await event.request.formData();
-		const parsed = parseForm(
-			replySchema,
-			{ body: text(formData, 'body'), clientKey: text(formData, 'clientKey') },
-			formData
-		);
-		if (!parsed.ok) return parsed.failure;
-		addMessage(getDb(), { statementId: event.params.id, authorId: user.id, ...parsed.data }, now());
+		const refused = await replyFromForm(event.request, event.params.id, user.id);
+		if (refused) return refused;
 		return { replied: true };
 	}
 };

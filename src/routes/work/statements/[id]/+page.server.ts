@@ -1,4 +1,4 @@
-import { reassignSchema, replySchema, themesSchema } from '$lib/schemas/voice';
+import { reassignSchema, themesSchema } from '$lib/schemas/voice';
 import { recordAudit } from '$lib/server/audit/log';
 import { getDb } from '$lib/server/db';
 import { invalid, parseForm, text } from '$lib/server/forms';
@@ -7,7 +7,6 @@ import { requireStatementAccess } from '$lib/server/voice/access';
 import { statementRecipients } from '$lib/server/voice/people';
 import {
 	acknowledgeStatement,
-	addMessage,
 	markCaseRecorded,
 	markSeenByWorker,
 	reassignStatement,
@@ -15,6 +14,7 @@ import {
 	statementThread
 } from '$lib/server/voice/statements';
 import { now } from '$lib/server/clock';
+import { replyFromForm } from '$lib/server/voice/submit';
 import { m } from '$lib/paraglide/messages';
 import type { AuditAction } from '$lib/domain/audit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -49,14 +49,8 @@ function audit(event: RequestEvent, actorId: string, youngPersonId: string, acti
 export const actions: Actions = {
 	reply: async (event) => {
 		const { user } = requireStatementAccess(event, event.params.id);
-		const formData = await event.request.formData();
-		const parsed = parseForm(
-			replySchema,
-			{ body: text(formData, 'body'), clientKey: text(formData, 'clientKey') },
-			formData
-		);
-		if (!parsed.ok) return parsed.failure;
-		addMessage(getDb(), { statementId: event.params.id, authorId: user.id, ...parsed.data }, now());
+		const refused = await replyFromForm(event.request, event.params.id, user.id);
+		if (refused) return refused;
 		return { done: m.statement_saved() };
 	},
 	acknowledge: async (event) => {
