@@ -25,6 +25,8 @@ export default defineConfig({
 	testDir: 'tests/e2e',
 	testMatch: '**/*.e2e.ts',
 	fullyParallel: false,
+	// Journeys sign several people in (argon2 on purpose) and run axe on each page: give a busy machine room.
+	timeout: 60_000,
 	workers: 2,
 	retries: 0,
 	reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],

@@ -143,6 +143,8 @@ test('a young person rates a promise and can change the answer later', async ({ 
 	);
 	await again.getByLabel('Yes').check();
 	await again.getByRole('button', { name: 'Save my answer' }).click();
+	// Wait for the save to land before reloading, or the reload can cut it off.
+	await expect(again.getByText(/saved your answer/)).toBeVisible();
 	await page.reload();
 	await expect(
 		page.getByRole('listitem').filter({ hasText: 'within two working days' }).getByLabel('Yes')

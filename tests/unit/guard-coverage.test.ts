@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 // Every server file under a protected folder must call a guard in its load and in each action
 // and handler: a layout guard alone is skipped by actions and parallel loads.
 const PROTECTED = ['me', 'work', 'board', 'admin', 'account', 'home', 'notices', 'api'];
-const GUARD_CALL = /\brequire(User|Role|LinkedYoungPerson|StatementAccess|AlertAccess)\(/;
+// Guards are named require…: requireUser, requireRole, requireLinkedYoungPerson, requireStatementAccess, ...
+const GUARD_CALL = /\brequire[A-Z]\w*\(/;
 const ROUTES = path.resolve('src/routes');
 
 function serverFiles(dir: string): string[] {

@@ -1,15 +1,10 @@
 import { m } from '$lib/paraglide/messages';
 import type { Mood, TemplateId, Theme } from '$lib/domain/voice';
 
-// Voice words come from the interface messages, named by the ids in $lib/domain/voice, so every
-// template can be translated. tests/unit/voice.test.ts checks that each id has its words.
-const messages = m as unknown as Record<string, (() => string) | undefined>;
+import { say } from './say';
 
-function say(key: string): string {
-	const message = messages[key];
-	if (!message) throw new Error(`No interface words for ${key}`);
-	return message();
-}
+// Voice words come from the interface messages, named by the ids in $lib/domain/voice, so every
+// template can be translated. tests/unit/voice-domain.test.ts checks that each id has its words.
 
 export const MOOD_FACES: Record<Mood, string> = {
 	great: '😄',

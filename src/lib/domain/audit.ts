@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
 	'statement.case_recorded',
 	'statement.printed',
 	'alert.acknowledged',
-	'duty.changed'
+	'duty.changed',
+	'reviews.exported'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

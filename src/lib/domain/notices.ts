@@ -8,6 +8,7 @@ export const NOTICE_KINDS = [
 	'safety_alert',
 	'safety_escalation',
 	'review_reminder',
+	'review_letter',
 	'request_update',
 	'invitation_used',
 	'board_update',

@@ -76,3 +76,18 @@ export function suppressedTable<K extends string>(
 	});
 	return { rows, grandTotal };
 }
+
+/** A count and its share of a total, each hidden when small; the share needs both counts shown. */
+export function countAndShare(
+	count: number,
+	total: number,
+	threshold = 6
+): { count: ShownCount; share: ShownShare } {
+	const shownCount = suppressCount(count, threshold);
+	const shownTotal = suppressCount(total, threshold);
+	const share: ShownShare =
+		shownCount.kind === 'count' && shownTotal.kind === 'count' && total > 0
+			? { kind: 'share', percent: Math.round((count / total) * 100) }
+			: { kind: 'withheld' };
+	return { count: shownCount, share };
+}

@@ -6,6 +6,8 @@ import { getCouncilSettings } from '$lib/server/council/settings';
 import { countYoungPeopleByStatus } from '$lib/server/people/young-people';
 import { statementCounts } from '$lib/server/voice/counts';
 import { now } from '$lib/server/clock';
+import { reviewMeasures } from '$lib/server/reviews/measures';
+import { ukToday } from '$lib/domain/people';
 import type { PageServerLoad } from './$types';
 
 const VOICE_MONTHS = 6;
@@ -22,6 +24,7 @@ export const load: PageServerLoad = (event) => {
 		rows.map((row) => ({ key: row.key, column: row.month, count: row.count }));
 	return {
 		threshold,
+		reviews: reviewMeasures(db, ukToday(now()), 4, threshold),
 		inCare,
 		careLeavers,
 		voice: {

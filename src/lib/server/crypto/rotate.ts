@@ -9,7 +9,9 @@ export const SEALED_COLUMNS: readonly { table: string; columns: readonly string[
 	{ table: 'promise_ratings', columns: ['comment_sealed'] },
 	{ table: 'offer_requests', columns: ['message_sealed', 'answer_sealed'] },
 	{ table: 'statements', columns: ['answers_sealed'] },
-	{ table: 'statement_messages', columns: ['body_sealed'] }
+	{ table: 'statement_messages', columns: ['body_sealed'] },
+	{ table: 'reviews', columns: ['decisions_sealed', 'letter_sealed'] },
+	{ table: 'review_consultations', columns: ['answers_sealed'] }
 ];
 
 /**

@@ -10,7 +10,10 @@ import { insertYoungPerson } from '../people/young-people';
 import { insertDemoContent } from '../offer/content';
 import type { Condition } from '$lib/domain/offer';
 import { eq } from 'drizzle-orm';
-import { notices, users } from '../db/schema';
+import { notices, reviews, users, youngPeople } from '../db/schema';
+import { seal } from '../crypto/seal';
+import { ukToday } from '$lib/domain/people';
+import { addCalendarDays, reviewDueOn, type ParticipationCode } from '$lib/domain/reviews';
 import { setDuty } from '../voice/people';
 import { addMessage, markSeenByWorker, sendStatement } from '../voice/statements';
 
@@ -243,6 +246,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
 		}
 	});
 	seedDemoVoice(db, now);
+	seedDemoReviews(db, now);
 	// The demo starts with every bell quiet; what was said shows in the inboxes.
 	db.update(notices).set({ readAt: now }).run();
 }
@@ -312,6 +316,81 @@ function seedDemoVoice(db: Db, now: Date): void {
 		},
 		daysAgo(now, 5)
 	);
+}
+
+/**
+ * When each child in care came into care, and the reviews held since, so the IRO's list has
+ * history: Tyler's second review was late and his third is overdue; Amira has had her first.
+ */
+function seedDemoReviews(db: Db, now: Date): void {
+	const id = (username: string) =>
+		db.select({ id: users.id }).from(users).where(eq(users.username, username)).get()!.id;
+	const janet = id('janet.ward');
+	const day = (offset: number) => ukToday(daysAgo(now, offset));
+	// [who, came into care this many days ago, reviews held: [days after (+) or before (-) due, code]]
+	const history: [string, number, [number, ParticipationCode][]][] = [
+		[
+			'maya',
+			200,
+			[
+				[-1, 'PN3'],
+				[-3, 'PN6']
+			]
+		],
+		[
+			'tyler',
+			420,
+			[
+				[-1, 'PN1'],
+				[11, 'PN5']
+			]
+		],
+		['amira', 60, [[-1, 'PN1']]],
+		[
+			'jayden',
+			150,
+			[
+				[0, 'PN2'],
+				[-4, 'PN1']
+			]
+		]
+	];
+	for (const [username, startedDaysAgo, held] of history) {
+		const youngPersonId = id(username);
+		const careStartedOn = day(startedDaysAgo);
+		db.update(youngPeople)
+			.set({ careStartedOn })
+			.where(eq(youngPeople.userId, youngPersonId))
+			.run();
+		let previous: string | undefined;
+		held.forEach(([daysFromDue, code], index) => {
+			const dueOn = reviewDueOn(index + 1, careStartedOn, previous);
+			const heldOn = addCalendarDays(dueOn, daysFromDue);
+			previous = heldOn;
+			const heldAt = new Date(`${heldOn}T16:00:00Z`);
+			db.insert(reviews)
+				.values({
+					id: `demo-review-${username}-${index + 1}`,
+					youngPersonId,
+					kind: 'child_in_care',
+					chairId: janet,
+					number: index + 1,
+					dueOn,
+					meetingAt: `${heldOn}T16:00`,
+					place: 'At home',
+					status: 'held',
+					heldOn,
+					participationCode: code,
+					decisionsSealed: seal('Stay where you live now. More family time at weekends.'),
+					letterSealed: seal(
+						`Dear ${username[0].toUpperCase()}${username.slice(1)}, thank you for telling us what you think. We agreed you will stay where you are, and we will ask for more family time at weekends. I will see you at your next review. Janet`
+					),
+					letterAt: heldAt,
+					createdAt: heldAt
+				})
+				.run();
+		});
+	}
 }
 
 /** Run by the server at start when `npm run demo` asked for it (HEARTH_DEMO=1). */

@@ -15,6 +15,7 @@ export function noticeText(kind: NoticeKind): string {
 		safety_alert: m.notice_safety_alert,
 		safety_escalation: m.notice_safety_escalation,
 		review_reminder: m.notice_review_reminder,
+		review_letter: m.notice_review_letter,
 		request_update: m.notice_request_update,
 		invitation_used: m.notice_invitation_used,
 		board_update: m.notice_board_update,

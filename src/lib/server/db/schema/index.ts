@@ -7,3 +7,4 @@ export * from './notify';
 export * from './jobs';
 export * from './offer';
 export * from './voice';
+export * from './reviews';

@@ -15,6 +15,8 @@ export const youngPeople = sqliteTable(
 		leavingCareCategory: text('leaving_care_category', { enum: LEAVING_CARE_CATEGORIES }),
 		/** Circumstances the Local Offer depends on (in higher education, young parent, ...). */
 		conditions: text('conditions', { mode: 'json' }).$type<Condition[]>().notNull().default([]),
+		/** The day this period of care began (YYYY-MM-DD): reviews are due from it. */
+		careStartedOn: text('care_started_on'),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
 	},
 	(t) => [index('young_people_status_idx').on(t.careStatus)]

@@ -1,0 +1,366 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { ageOn, ukToday } from '$lib/domain/people';
+import {
+	ageBand,
+	participationCodeFits,
+	reviewTimeline,
+	type ParticipationCode
+} from '$lib/domain/reviews';
+import type { ConsultationAnswers } from '$lib/domain/consultation';
+import type { Db } from '../db';
+import { reviewConsultations, reviews, users, workerLinks, youngPeople } from '../db/schema';
+import { newId } from '../ids';
+import { seal, unsealOptional } from '../crypto/seal';
+import { enqueueJob } from '../jobs/queue';
+import { notify } from '../notify/notify';
+import { activeOn } from '../people/young-people';
+
+export const REVIEW_INVITE_JOB = 'review.invite';
+export const REVIEW_REMINDER_JOB = 'review.remind';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A meeting time (UK, YYYY-MM-DDTHH:MM) as an instant, near enough for reminders. */
+function meetingInstant(meetingAt: string): Date {
+	return new Date(`${meetingAt}:00Z`);
+}
+
+/**
+ * The young people whose reviews a member of staff chairs today: children in care they are
+ * IRO for, and care leavers they are PA for.
+ */
+function chairedBy(db: Db, staffId: string, today: string) {
+	return db
+		.select({
+			id: users.id,
+			name: users.displayName,
+			dateOfBirth: youngPeople.dateOfBirth,
+			careStatus: youngPeople.careStatus,
+			careStartedOn: youngPeople.careStartedOn,
+			linkType: workerLinks.linkType
+		})
+		.from(workerLinks)
+		.innerJoin(youngPeople, eq(youngPeople.userId, workerLinks.youngPersonId))
+		.innerJoin(users, eq(users.id, youngPeople.userId))
+		.where(
+			and(
+				eq(workerLinks.staffUserId, staffId),
+				inArray(workerLinks.linkType, ['iro', 'personal_adviser']),
+				activeOn(today)
+			)
+		)
+		.orderBy(asc(users.displayName))
+		.all()
+		.filter(
+			(row) =>
+				(row.linkType === 'iro' && row.careStatus === 'in_care') ||
+				(row.linkType === 'personal_adviser' && row.careStatus === 'care_leaver')
+		);
+}
+
+/** Whether this member of staff chairs this young person's reviews today. */
+export function chairsReviewsFor(
+	db: Db,
+	staffId: string,
+	youngPersonId: string,
+	today = ukToday()
+) {
+	return chairedBy(db, staffId, today).some((child) => child.id === youngPersonId);
+}
+
+function heldReviews(db: Db, youngPersonId: string) {
+	return db
+		.select({ heldOn: reviews.heldOn })
+		.from(reviews)
+		.where(
+			and(
+				eq(reviews.youngPersonId, youngPersonId),
+				eq(reviews.kind, 'child_in_care'),
+				eq(reviews.status, 'held')
+			)
+		)
+		.all()
+		.map((row) => ({ heldOn: row.heldOn! }));
+}
+
+/** Where a child in care's reviews stand: held ones (late or not) and the next due. Null without a care start date. */
+export function timelineFor(db: Db, youngPersonId: string, today = ukToday()) {
+	const careStartedOn = db
+		.select({ careStartedOn: youngPeople.careStartedOn })
+		.from(youngPeople)
+		.where(eq(youngPeople.userId, youngPersonId))
+		.get()?.careStartedOn;
+	if (!careStartedOn) return null;
+	return reviewTimeline(careStartedOn, heldReviews(db, youngPersonId), today);
+}
+
+function upcoming(db: Db, youngPersonId: string) {
+	return (
+		db
+			.select({ id: reviews.id, meetingAt: reviews.meetingAt, place: reviews.place })
+			.from(reviews)
+			.where(and(eq(reviews.youngPersonId, youngPersonId), eq(reviews.status, 'scheduled')))
+			.orderBy(asc(reviews.meetingAt))
+			.get() ?? null
+	);
+}
+
+/** The IRO's (or PA's) work list: each young person, their next review, late flags, the meeting booked. */
+export function reviewWorkList(db: Db, staffId: string, today = ukToday()) {
+	return chairedBy(db, staffId, today).map((child) => {
+		const timeline = child.careStatus === 'in_care' ? timelineFor(db, child.id, today) : null;
+		return {
+			id: child.id,
+			name: child.name,
+			age: ageOn(child.dateOfBirth, today),
+			kind: child.careStatus === 'in_care' ? ('child_in_care' as const) : ('pathway_plan' as const),
+			nextDueOn: timeline?.next.dueOn ?? null,
+			overdue: timeline?.next.overdue ?? false,
+			lateCount: timeline?.held.filter((review) => review.late).length ?? 0,
+			scheduled: upcoming(db, child.id)
+		};
+	});
+}
+
+export type ScheduleResult =
+	{ ok: true; id: string } | { ok: false; reason: 'not_chair' | 'already' };
+
+/**
+ * Book a review. The child is told ten days before (at once if it is sooner) and reminded three
+ * days before if they have not had their say, through durable jobs.
+ */
+export function scheduleReview(
+	db: Db,
+	chairId: string,
+	input: { youngPersonId: string; meetingAt: string; place: string },
+	now = new Date()
+): ScheduleResult {
+	const today = ukToday(now);
+	const child = chairedBy(db, chairId, today).find((c) => c.id === input.youngPersonId);
+	if (!child) return { ok: false, reason: 'not_chair' };
+	if (upcoming(db, input.youngPersonId)) return { ok: false, reason: 'already' };
+	const kind = child.careStatus === 'in_care' ? 'child_in_care' : 'pathway_plan';
+	const timeline = kind === 'child_in_care' ? timelineFor(db, child.id, today) : null;
+	const id = newId();
+	const meeting = meetingInstant(input.meetingAt);
+	db.transaction((tx) => {
+		tx.insert(reviews)
+			.values({
+				id,
+				youngPersonId: child.id,
+				kind,
+				chairId,
+				number: timeline?.next.number ?? null,
+				dueOn: timeline?.next.dueOn ?? null,
+				meetingAt: input.meetingAt,
+				place: input.place,
+				status: 'scheduled',
+				createdAt: now
+			})
+			.run();
+		const inviteAt = new Date(Math.max(now.getTime(), meeting.getTime() - 10 * DAY_MS));
+		enqueueJob(
+			tx,
+			REVIEW_INVITE_JOB,
+			{ reviewId: id },
+			{ runAt: inviteAt, uniqueKey: `${REVIEW_INVITE_JOB}:${id}` },
+			now
+		);
+		const remindAt = meeting.getTime() - 3 * DAY_MS;
+		if (remindAt > now.getTime())
+			enqueueJob(
+				tx,
+				REVIEW_REMINDER_JOB,
+				{ reviewId: id },
+				{ runAt: new Date(remindAt), uniqueKey: `${REVIEW_REMINDER_JOB}:${id}` },
+				now
+			);
+	});
+	return { ok: true, id };
+}
+
+/** The invitation and reminder jobs: tell the child, unless it no longer applies. */
+export function reviewNoticeJob(kind: 'invite' | 'remind') {
+	return (db: Db, payload: Record<string, unknown>, now = new Date()) => {
+		const review = db
+			.select()
+			.from(reviews)
+			.where(eq(reviews.id, String(payload.reviewId)))
+			.get();
+		if (!review || review.status !== 'scheduled') return;
+		if (kind === 'remind' && consultationOf(db, review.id)?.sentAt) return;
+		notify(db, [review.youngPersonId], 'review_reminder', `/me/reviews/${review.id}`, now);
+	};
+}
+
+export function reviewById(db: Db, reviewId: string) {
+	const row = db
+		.select({
+			id: reviews.id,
+			youngPersonId: reviews.youngPersonId,
+			name: users.displayName,
+			dateOfBirth: youngPeople.dateOfBirth,
+			kind: reviews.kind,
+			chairId: reviews.chairId,
+			number: reviews.number,
+			dueOn: reviews.dueOn,
+			meetingAt: reviews.meetingAt,
+			place: reviews.place,
+			status: reviews.status,
+			heldOn: reviews.heldOn,
+			participationCode: reviews.participationCode,
+			viewsThroughApp: reviews.viewsThroughApp,
+			decisionsSealed: reviews.decisionsSealed,
+			letterSealed: reviews.letterSealed,
+			letterAt: reviews.letterAt
+		})
+		.from(reviews)
+		.innerJoin(users, eq(users.id, reviews.youngPersonId))
+		.innerJoin(youngPeople, eq(youngPeople.userId, reviews.youngPersonId))
+		.where(eq(reviews.id, reviewId))
+		.get();
+	if (!row) return null;
+	const chair = db
+		.select({ name: users.displayName })
+		.from(users)
+		.where(eq(users.id, row.chairId))
+		.get();
+	const { decisionsSealed, letterSealed, ...review } = row;
+	return {
+		...review,
+		chairName: chair?.name ?? '',
+		decisions: unsealOptional(decisionsSealed),
+		letter: unsealOptional(letterSealed),
+		ageBand: ageBand(ageOn(row.dateOfBirth, row.meetingAt.slice(0, 10)))
+	};
+}
+
+export function consultationOf(db: Db, reviewId: string) {
+	const row = db
+		.select()
+		.from(reviewConsultations)
+		.where(eq(reviewConsultations.reviewId, reviewId))
+		.get();
+	if (!row) return null;
+	return {
+		answers: JSON.parse(unsealOptional(row.answersSealed) ?? '{}') as ConsultationAnswers,
+		savedAt: row.savedAt,
+		sentAt: row.sentAt
+	};
+}
+
+export type SaveResult = { ok: true; sent: boolean } | { ok: false; reason: 'closed' };
+
+/**
+ * The child saves their answers (and sends them when ready). Once sent, sending again changes
+ * nothing; a review already held takes no more answers. The chair is told when they arrive.
+ */
+export function saveConsultation(
+	db: Db,
+	reviewId: string,
+	answers: ConsultationAnswers,
+	send: boolean,
+	now = new Date()
+): SaveResult {
+	const review = db.select().from(reviews).where(eq(reviews.id, reviewId)).get();
+	if (!review || review.status !== 'scheduled') return { ok: false, reason: 'closed' };
+	const existing = db
+		.select()
+		.from(reviewConsultations)
+		.where(eq(reviewConsultations.reviewId, reviewId))
+		.get();
+	if (existing?.sentAt) return { ok: true, sent: true };
+	db.transaction((tx) => {
+		const values = {
+			answersSealed: seal(JSON.stringify(answers)),
+			savedAt: now,
+			sentAt: send ? now : null
+		};
+		tx.insert(reviewConsultations)
+			.values({ reviewId, ...values })
+			.onConflictDoUpdate({ target: reviewConsultations.reviewId, set: values })
+			.run();
+		if (send) notify(tx, [review.chairId], 'new_message', `/work/reviews/${reviewId}`, now);
+	});
+	return { ok: true, sent: send };
+}
+
+export type OutcomeResult =
+	{ ok: true } | { ok: false; reason: 'not_chair' | 'not_scheduled' | 'code_age' | 'code_needed' };
+
+/**
+ * After the meeting: record that it happened, the participation code (children in care only;
+ * PN0 only for a child under 4), the decisions, and a letter the young person reads in the app.
+ */
+export function recordOutcome(
+	db: Db,
+	chairId: string,
+	reviewId: string,
+	input: { heldOn: string; code: ParticipationCode | null; decisions: string; letter: string },
+	now = new Date()
+): OutcomeResult {
+	const review = reviewById(db, reviewId);
+	if (!review) return { ok: false, reason: 'not_scheduled' };
+	if (review.chairId !== chairId) return { ok: false, reason: 'not_chair' };
+	if (review.status !== 'scheduled') return { ok: false, reason: 'not_scheduled' };
+	let code: ParticipationCode | null = null;
+	if (review.kind === 'child_in_care') {
+		if (!input.code) return { ok: false, reason: 'code_needed' };
+		if (!participationCodeFits(input.code, review.dateOfBirth, input.heldOn))
+			return { ok: false, reason: 'code_age' };
+		code = input.code;
+	}
+	const consultation = consultationOf(db, reviewId);
+	db.transaction((tx) => {
+		tx.update(reviews)
+			.set({
+				status: 'held',
+				heldOn: input.heldOn,
+				participationCode: code,
+				viewsThroughApp: !!consultation?.sentAt,
+				decisionsSealed: seal(input.decisions),
+				letterSealed: seal(input.letter),
+				letterAt: now
+			})
+			.where(eq(reviews.id, reviewId))
+			.run();
+		notify(tx, [review.youngPersonId], 'review_letter', `/me/reviews/${reviewId}`, now);
+	});
+	return { ok: true };
+}
+
+/** A young person's reviews, newest first, and who chairs them. */
+export function myReviews(db: Db, youngPersonId: string) {
+	return db
+		.select({
+			id: reviews.id,
+			kind: reviews.kind,
+			meetingAt: reviews.meetingAt,
+			place: reviews.place,
+			status: reviews.status,
+			chair: users.displayName,
+			hasLetter: reviews.letterAt
+		})
+		.from(reviews)
+		.innerJoin(users, eq(users.id, reviews.chairId))
+		.where(eq(reviews.youngPersonId, youngPersonId))
+		.orderBy(desc(reviews.meetingAt))
+		.all()
+		.map((row) => ({ ...row, hasLetter: !!row.hasLetter }));
+}
+
+/** Who chairs a young person's reviews today (their IRO, or PA for a care leaver). */
+export function myChair(db: Db, youngPersonId: string, today = ukToday()) {
+	const rows = db
+		.select({
+			name: users.displayName,
+			linkType: workerLinks.linkType,
+			careStatus: youngPeople.careStatus
+		})
+		.from(workerLinks)
+		.innerJoin(users, eq(users.id, workerLinks.staffUserId))
+		.innerJoin(youngPeople, eq(youngPeople.userId, workerLinks.youngPersonId))
+		.where(and(eq(workerLinks.youngPersonId, youngPersonId), activeOn(today)))
+		.all();
+	const wanted = rows[0]?.careStatus === 'care_leaver' ? 'personal_adviser' : 'iro';
+	return rows.find((row) => row.linkType === wanted) ?? null;
+}

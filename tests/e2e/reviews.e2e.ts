@@ -1,0 +1,160 @@
+import type { BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
+import { expect, expectAccessible, expectFitsWidth, signIn, test as base } from './fixtures';
+
+const ORIGIN = 'http://localhost:4173';
+
+/** `as(username)`: a browser of their own, signed in; closed when the test ends. */
+const test = base.extend<{
+	as: (username: string, options?: BrowserContextOptions) => Promise<Page>;
+}>({
+	as: async ({ browser }, use) => {
+		const contexts: BrowserContext[] = [];
+		await use(async (username, options = {}) => {
+			const context = await browser.newContext({ baseURL: ORIGIN, ...options });
+			contexts.push(context);
+			const page = await context.newPage();
+			await signIn(page, username);
+			return page;
+		});
+		for (const context of contexts) await context.close();
+	}
+});
+test.describe.configure({ timeout: 90_000 });
+
+/** A date some days from now, as the date field wants it. */
+const inDays = (days: number) => {
+	const date = new Date(Date.now() + days * 24 * 60 * 60 * 1000);
+	return date.toISOString().slice(0, 10);
+};
+
+test('an IRO books a review, the child has their say, and reads the letter afterwards', async ({
+	as
+}) => {
+	const janet = await as('janet.ward');
+	await janet.getByRole('link', { name: 'Reviews', exact: true }).click();
+	await expect(janet.getByRole('heading', { level: 1 })).toHaveText('Reviews');
+	const list = janet.getByTestId('review-list');
+	// Tyler's second review was late and his third is overdue.
+	const tylerRow = list.getByRole('row').filter({ hasText: 'Tyler' });
+	await expect(tylerRow).toContainText('Overdue');
+	await expect(tylerRow).toContainText('1 late before');
+	await expectAccessible(janet);
+	await expectFitsWidth(janet);
+	await janet.setViewportSize({ width: 1280, height: 800 });
+
+	await list.getByRole('link', { name: 'Book a review: Amira' }).click();
+	await expect(janet.getByRole('heading', { level: 1 })).toHaveText('Book a review for Amira');
+	await expectAccessible(janet);
+	// A date in the past is refused beside the field, and what was typed stays.
+	await janet
+		.locator('form', { has: janet.getByLabel('Place') })
+		.evaluate((form: HTMLFormElement) => (form.noValidate = true));
+	await janet.getByLabel('Date').fill('2020-01-06');
+	await janet.getByLabel('Time').fill('16:00');
+	await janet.getByLabel('Place').fill('At home with her carers');
+	await janet.getByRole('button', { name: 'Book the review' }).click();
+	await expect(janet.getByText('Choose a date from today onwards.')).toBeVisible();
+	await expect(janet.getByLabel('Place')).toHaveValue('At home with her carers');
+	await janet.getByLabel('Date').fill(inDays(7));
+	await janet.getByRole('button', { name: 'Book the review' }).click();
+	await expect(janet.getByRole('heading', { level: 1 })).toHaveText('Review for Amira');
+	await expect(janet.getByText('They have not sent their views yet.')).toBeVisible();
+	await expectAccessible(janet);
+	const reviewPath = new URL(janet.url()).pathname;
+
+	// Amira is told (the meeting is less than ten days away, so at once) and has her say.
+	const amira = await as('amira');
+	await expect(async () => {
+		await amira.goto('/notices');
+		await expect(amira.getByText(/review/i).first()).toBeVisible({ timeout: 1000 });
+	}).toPass({ timeout: 15_000 });
+	await amira.goto('/me/reviews');
+	await expect(amira.getByText('Your IRO is Janet Ward.')).toBeVisible();
+	await expectAccessible(amira);
+	await amira.getByRole('link', { name: 'Have your say' }).click();
+	await expectAccessible(amira);
+	await expectFitsWidth(amira);
+	await amira.setViewportSize({ width: 1280, height: 800 });
+	await amira
+		.getByRole('group', { name: 'School' })
+		.locator('label', { hasText: /^\s*Good\s*$/ })
+		.click();
+	await amira.getByLabel('What is going well?').fill('Drama club. I got a part in the play.');
+	await amira.getByRole('button', { name: 'Save for later' }).click();
+	await expect(amira.getByText(/Saved. You can come back/)).toBeVisible();
+	// Not sent yet: the IRO cannot read a draft.
+	await janet.reload();
+	await expect(janet.getByText('They have started but not sent their views yet.')).toBeVisible();
+	await expect(janet.getByText('Drama club')).toHaveCount(0);
+
+	await amira.goto('/me/reviews');
+	await amira.getByRole('link', { name: 'Have your say' }).click();
+	await expect(amira.getByLabel('What is going well?')).toHaveValue(
+		'Drama club. I got a part in the play.'
+	);
+	await amira.getByLabel('What do you want to happen?').fill('To stay at my school.');
+	await amira
+		.getByRole('group', { name: /chair \(run\) part of your meeting/ })
+		.locator('label', { hasText: 'Yes' })
+		.click();
+	await amira.getByRole('button', { name: 'Send my answers' }).click();
+	await expect(
+		amira.getByText('Sent! Janet Ward will read your answers before the meeting.')
+	).toBeVisible();
+
+	// A different child cannot open Amira's review.
+	const tyler = await as('tyler');
+	expect((await tyler.goto(reviewPath.replace('/work/', '/me/')))?.status()).toBe(404);
+	await expect(tyler.getByText('Drama club')).toHaveCount(0);
+
+	// The IRO reads the answers, and records the meeting.
+	await janet.reload();
+	await expect(janet.getByText('Drama club. I got a part in the play.')).toBeVisible();
+	await expect(janet.getByText('To stay at my school.')).toBeVisible();
+	await janet.getByLabel('Participation code').selectOption('PN0');
+	await janet
+		.getByLabel('Decisions')
+		.fill('Amira stays at her school. Weekend family time continues.');
+	const letter =
+		'Dear Amira, thank you for your answers. We agreed you will stay at your school. Good luck in the play! Janet';
+	await janet.getByLabel('Letter to Amira').fill(letter);
+	await janet.getByRole('button', { name: 'Record the review and send the letter' }).click();
+	await expect(janet.getByText(/PN0 is only for a child under 4/)).toBeVisible();
+	await expect(janet.getByLabel('Letter to Amira')).toHaveValue(letter);
+	await janet.getByLabel('Participation code').selectOption('PN1');
+	await janet.getByRole('button', { name: 'Record the review and send the letter' }).click();
+	await expect(janet.getByRole('status')).toContainText('Participation: PN1');
+	await expectAccessible(janet);
+
+	// Amira reads her letter.
+	await amira.goto('/me/reviews');
+	await amira.getByRole('link', { name: 'Read your letter' }).first().click();
+	await expect(amira.getByText(letter)).toBeVisible();
+	await expectAccessible(amira);
+});
+
+test('managers export participation codes; others cannot', async ({ as }) => {
+	const gareth = await as('gareth.lloyd');
+	const csv = await gareth.request.get('/work/reviews/export.csv');
+	expect(csv.status()).toBe(200);
+	expect(csv.headers()['content-type']).toContain('text/csv');
+	const lines = (await csv.text()).trim().split('\r\n');
+	expect(lines[0]).toBe('child_reference,review_date,participation_code');
+	expect(lines.length).toBeGreaterThan(1);
+	for (const line of lines.slice(1)) expect(line).toMatch(/^\w+,\d{4}-\d{2}-\d{2},PN[0-7]$/);
+	expect(lines.join()).not.toMatch(/Tyler|Maya|Amira/);
+	const janet = await as('janet.ward');
+	expect((await janet.request.get('/work/reviews/export.csv')).status()).toBe(403);
+});
+
+test('a board member sees only how reviews went overall, never a child', async ({ as }) => {
+	const councillor = await as('cllr.shah');
+	const measures = councillor.getByTestId('review-measures');
+	await expect(measures).toBeVisible();
+	await expect(measures).toContainText('fewer than 6');
+	await expect(councillor.getByText(/Tyler|Amira|Maya|Jayden/)).toHaveCount(0);
+	await expectAccessible(councillor);
+	expect((await councillor.goto('/work/reviews'))?.status()).toBe(403);
+	expect((await councillor.goto('/work/reviews/demo-review-tyler-1'))?.status()).toBe(403);
+	expect((await councillor.request.get('/work/reviews/export.csv')).status()).toBe(403);
+});
