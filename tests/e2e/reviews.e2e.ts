@@ -158,3 +158,51 @@ test('a board member sees only how reviews went overall, never a child', async (
 	expect((await councillor.goto('/work/reviews/demo-review-tyler-1'))?.status()).toBe(403);
 	expect((await councillor.request.get('/work/reviews/export.csv')).status()).toBe(403);
 });
+
+test('a PA holds a pathway-plan review with the same consultation and letter, without a code', async ({
+	as
+}) => {
+	const marcus = await as('marcus.reid');
+	await marcus.goto('/work/reviews');
+	const row = marcus.getByTestId('review-list').getByRole('row').filter({ hasText: 'Elif' });
+	await expect(row).toContainText('Pathway plan review');
+	await row.getByRole('link', { name: 'Book a review: Elif' }).click();
+	await marcus.getByLabel('Date').fill(inDays(3));
+	await marcus.getByLabel('Time').fill('11:00');
+	await marcus.getByLabel('Place').fill('The leaving care hub');
+	await marcus.getByRole('button', { name: 'Book the review' }).click();
+	await expect(marcus.getByRole('heading', { level: 1 })).toHaveText(
+		'Pathway plan review for Elif'
+	);
+	await expect(marcus.getByLabel('Participation code')).toHaveCount(0);
+
+	const elif = await as('elif');
+	await elif.goto('/me/reviews');
+	await expect(
+		elif.getByText('Your PA, Marcus Reid, runs your pathway plan reviews.')
+	).toBeVisible();
+	await elif.getByRole('link', { name: 'Have your say' }).click();
+	await elif
+		.getByLabel('What do you want to happen?')
+		.fill('Help to find a cheaper flat near college.');
+	await elif.getByRole('button', { name: 'Send my answers' }).click();
+	await expect(elif.getByText(/Marcus Reid will read your answers/)).toBeVisible();
+	// Sending the same form again changes nothing.
+	await elif.goto('/me/reviews');
+	await elif.getByRole('link', { name: 'Have your say' }).click();
+	await expect(elif.getByText('You sent your answers. Thank you!')).toBeVisible();
+	await expect(elif.getByRole('button', { name: 'Send my answers' })).toHaveCount(0);
+
+	await marcus.reload();
+	await expect(marcus.getByText('Help to find a cheaper flat near college.')).toBeVisible();
+	await marcus.getByLabel('Decisions').fill('Marcus will apply for the housing support fund.');
+	await marcus
+		.getByLabel('Letter to Elif')
+		.fill('Dear Elif, I will apply for the housing fund this week. Marcus');
+	await marcus.getByRole('button', { name: 'Record the review and send the letter' }).click();
+	await expect(marcus.getByRole('status')).toContainText('Held on');
+	await elif.goto('/me/reviews');
+	await elif.getByRole('link', { name: 'Read your letter' }).click();
+	await expect(elif.getByText('I will apply for the housing fund this week.')).toBeVisible();
+	await expectAccessible(elif);
+});
