@@ -1,5 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test as base, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import {
+	expect,
+	test as base,
+	type BrowserContext,
+	type BrowserContextOptions,
+	type Page
+} from '@playwright/test';
 
 export const DEMO_PASSWORD = 'brightwater';
 
@@ -36,7 +44,27 @@ export async function expectFitsWidth(page: Page, width = 320) {
 	expect(overflow, `page ${page.url()} scrolls sideways at ${width}px`).toBeLessThanOrEqual(0);
 }
 
-export const test = base.extend<{ quickExitBlocked: void }>({
+export type SignedIn = (username: string, options?: BrowserContextOptions) => Promise<Page>;
+
+export const test = base.extend<{ quickExitBlocked: void; as: SignedIn }>({
+	/**
+	 * `as(username)`: a browser of their own, signed in, so several people can act at once as in
+	 * real life. Every one is closed when the test ends.
+	 */
+	as: async ({ browser }, use) => {
+		const contexts: BrowserContext[] = [];
+		await use(async (username, options = {}) => {
+			const context = await browser.newContext({ baseURL: 'http://localhost:4173', ...options });
+			contexts.push(context);
+			await context.route('https://www.bbc.co.uk/**', (route) =>
+				route.fulfill({ contentType: 'text/html', body: '<title>Weather</title>' })
+			);
+			const page = await context.newPage();
+			await signIn(page, username);
+			return page;
+		});
+		for (const context of contexts) await context.close();
+	},
 	// The neutral site is on the internet, which this machine cannot reach: answer for it locally.
 	quickExitBlocked: [
 		async ({ context }, use) => {
@@ -48,5 +76,17 @@ export const test = base.extend<{ quickExitBlocked: void }>({
 		{ auto: true }
 	]
 });
+
+/** Read the demo database directly, as an attacker with a copy of the file would. */
+export function readDemoDatabase<T>(sql: string): T[] {
+	const db = new Database(path.join(process.env.HEARTH_E2E_DEMO_DIR!, 'hearth.db'), {
+		readonly: true
+	});
+	try {
+		return db.prepare(sql).all() as T[];
+	} finally {
+		db.close();
+	}
+}
 
 export { expect };

@@ -1,24 +1,5 @@
-import type { BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
-import { expect, expectAccessible, expectFitsWidth, signIn, test as base } from './fixtures';
+import { expect, expectAccessible, expectFitsWidth, test } from './fixtures';
 
-const ORIGIN = 'http://localhost:4173';
-
-/** `as(username)`: a browser of their own, signed in; closed when the test ends. */
-const test = base.extend<{
-	as: (username: string, options?: BrowserContextOptions) => Promise<Page>;
-}>({
-	as: async ({ browser }, use) => {
-		const contexts: BrowserContext[] = [];
-		await use(async (username, options = {}) => {
-			const context = await browser.newContext({ baseURL: ORIGIN, ...options });
-			contexts.push(context);
-			const page = await context.newPage();
-			await signIn(page, username);
-			return page;
-		});
-		for (const context of contexts) await context.close();
-	}
-});
 test.describe.configure({ timeout: 90_000 });
 
 /** A date some days from now, as the date field wants it. */

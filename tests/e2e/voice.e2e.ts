@@ -1,32 +1,14 @@
-import Database from 'better-sqlite3';
-import path from 'node:path';
-import type { BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
-import { expect, expectAccessible, expectFitsWidth, signIn, test as base } from './fixtures';
+import type { Page } from '@playwright/test';
+import {
+	expect,
+	expectAccessible,
+	expectFitsWidth,
+	readDemoDatabase,
+	signIn,
+	test
+} from './fixtures';
 
 const ORIGIN = 'http://localhost:4173';
-
-type SignedIn = (username: string, options?: BrowserContextOptions) => Promise<Page>;
-
-/**
- * `as(username)`: a fresh browser context signed in as someone, so several people can act at
- * once as in real life. Every context is closed when the test ends.
- */
-const test = base.extend<{ as: SignedIn }>({
-	as: async ({ browser }, use) => {
-		const contexts: BrowserContext[] = [];
-		await use(async (username, options = {}) => {
-			const context = await browser.newContext({ baseURL: ORIGIN, ...options });
-			contexts.push(context);
-			await context.route('https://www.bbc.co.uk/**', (route) =>
-				route.fulfill({ contentType: 'text/html', body: '<title>Weather</title>' })
-			);
-			const page = await context.newPage();
-			await signIn(page, username);
-			return page;
-		});
-		for (const context of contexts) await context.close();
-	}
-});
 
 // Most tests here have several people acting at once, each signing in (argon2) and checked with axe.
 test.describe.configure({ timeout: 90_000 });
@@ -43,18 +25,6 @@ function chip(page: Page, question: string | RegExp, choice: string) {
 async function pick(page: Page, question: string | RegExp, choice: string) {
 	await page.getByRole('group', { name: question }).locator('label', { hasText: choice }).click();
 	await expect(chip(page, question, choice)).toBeChecked();
-}
-
-/** Read the demo database directly, as an attacker with a copy of the file would. */
-function readDemoDatabase<T>(sql: string): T[] {
-	const db = new Database(path.join(process.env.HEARTH_E2E_DEMO_DIR!, 'hearth.db'), {
-		readonly: true
-	});
-	try {
-		return db.prepare(sql).all() as T[];
-	} finally {
-		db.close();
-	}
 }
 
 test('a child says how they feel, their worker replies, and the child sees they were heard', async ({
@@ -170,65 +140,6 @@ test('a child says how they feel, their worker replies, and the child sees they 
 	const row = admin.getByRole('row').filter({ hasText: 'Maya' }).first();
 	await expect(row).toContainText('Holly Brennan');
 	await expect(row).toContainText('young_person.refused');
-});
-
-test('"I feel unsafe" reaches the worker and the duty manager at once, and escalates if nobody answers', async ({
-	as
-}) => {
-	const dan = await as('dan');
-	await expect(dan).toHaveURL('/me');
-	await dan.getByRole('button', { name: 'I feel unsafe' }).click();
-	await expect(dan).toHaveURL(/\/me\/unsafe\/\w+/);
-	await expect(dan.getByRole('heading', { level: 1 })).toHaveText("We've told your worker");
-	await expect(dan.getByRole('link', { name: 'Emergency: 999' })).toHaveAttribute(
-		'href',
-		'tel:999'
-	);
-	await expect(dan.getByRole('link', { name: /Childline.*0800 1111/ })).toBeVisible();
-	await expect(dan.getByRole('link', { name: /out-of-hours team: 01632 960/ })).toBeVisible();
-	await expectAccessible(dan);
-	await expectFitsWidth(dan);
-
-	// His PA and the manager on duty see it straight away.
-	const marcus = await as('marcus.reid');
-	const alert = marcus.getByTestId('inbox-alerts').getByRole('link', { name: 'Dan feels unsafe' });
-	await expect(alert).toBeVisible();
-	await expectAccessible(marcus);
-	const gareth = await as('gareth.lloyd');
-	await gareth.goto('/work/team');
-	await expect(gareth.getByText('You are on duty')).toBeVisible();
-	await expect(gareth.getByTestId('team-alerts').getByRole('link', { name: 'Dan' })).toBeVisible();
-	await expectAccessible(gareth);
-	await gareth.getByTestId('team-alerts').getByRole('link', { name: 'Dan' }).click();
-	await expect(gareth.getByTestId('alert-log')).toContainText('staff told at once');
-	await expectAccessible(gareth);
-
-	// The manager who is off duty is not told yet.
-	const nadia = await as('nadia.hussain');
-	await nadia.goto('/notices');
-	await expect(nadia.getByText('A safety alert is still waiting')).toHaveCount(0);
-
-	// Nobody acknowledges it. Move the server's clock past the council's 30 minutes.
-	const moved = await nadia.request.post('/__test/clock?minutes=31');
-	expect(moved.ok()).toBe(true);
-	await nadia.reload();
-	await expect(
-		nadia.getByText('A safety alert is still waiting for an answer.').first()
-	).toBeVisible();
-	await gareth.reload();
-	await expect(gareth.getByTestId('alert-log')).toContainText(/Escalation 1: \d+ staff told/);
-
-	// Marcus acknowledges it: the log says so, and the escalations stop.
-	await alert.click();
-	await marcus.getByRole('button', { name: "I'm dealing with this" }).click();
-	await expect(marcus.getByRole('status')).toContainText('Acknowledged by Marcus Reid');
-	await expect(marcus.getByTestId('alert-log')).toContainText('Acknowledged by Marcus Reid');
-	await expectAccessible(marcus);
-	await marcus.request.post('/__test/clock?minutes=120');
-	await marcus.reload();
-	await expect(marcus.getByTestId('alert-log')).not.toContainText('Escalation 2');
-	await dan.reload();
-	await expect(dan.getByText('A worker has seen your alert.')).toBeVisible();
 });
 
 test('an unsafe answer in a statement raises an alert too', async ({ as }) => {

@@ -7,6 +7,7 @@ import { countYoungPeopleByStatus } from '$lib/server/people/young-people';
 import { statementCounts } from '$lib/server/voice/counts';
 import { now } from '$lib/server/clock';
 import { reviewMeasures } from '$lib/server/reviews/measures';
+import { actionList } from '$lib/server/forum/board';
 import { ukToday } from '$lib/domain/people';
 import type { PageServerLoad } from './$types';
 
@@ -14,7 +15,7 @@ const VOICE_MONTHS = 6;
 
 /** Small numbers are suppressed here, on the server: the page never receives a count under the threshold. */
 export const load: PageServerLoad = (event) => {
-	requireRole(event, 'board_member', 'participation_officer');
+	const user = requireRole(event, 'board_member', 'participation_officer');
 	const db = getDb();
 	const threshold = getCouncilSettings(db)?.smallNumberThreshold ?? 6;
 	const counts = countYoungPeopleByStatus(db);
@@ -23,6 +24,9 @@ export const load: PageServerLoad = (event) => {
 	const column = <K extends string>(rows: { key: K; month: string; count: number }[]) =>
 		rows.map((row) => ({ key: row.key, column: row.month, count: row.count }));
 	return {
+		isOfficer: user.roles.includes('participation_officer'),
+		// Overdue and at-risk actions first.
+		actions: actionList(db, ukToday(now())).map(({ ownerId: _owner, ...action }) => action),
 		threshold,
 		reviews: reviewMeasures(db, ukToday(now()), 4, threshold),
 		inCare,

@@ -12,7 +12,10 @@ export const DEFAULT_SETTINGS = {
 	smallNumberThreshold: 6
 } as const;
 
-export type CouncilSettingsInput = Omit<CouncilSettings, 'id' | 'updatedAt' | 'logoFile'>;
+export type CouncilSettingsInput = Omit<
+	CouncilSettings,
+	'id' | 'updatedAt' | 'logoFile' | 'boardChairId'
+> & { boardChairId?: string | null };
 
 /** The council's settings, or null before first-run setup. */
 export function getCouncilSettings(db: Db): CouncilSettings | null {

@@ -10,7 +10,17 @@ import { insertYoungPerson } from '../people/young-people';
 import { insertDemoContent } from '../offer/content';
 import type { Condition } from '$lib/domain/offer';
 import { eq } from 'drizzle-orm';
-import { notices, reviews, users, youngPeople } from '../db/schema';
+import {
+	councilSettings,
+	forumIssues,
+	forumMembers,
+	forums,
+	notices,
+	reviews,
+	users,
+	youngPeople
+} from '../db/schema';
+import { raiseIssue } from '../forum/issues';
 import { seal } from '../crypto/seal';
 import { ukToday } from '$lib/domain/people';
 import { addCalendarDays, reviewDueOn, type ParticipationCode } from '$lib/domain/reviews';
@@ -247,6 +257,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
 	});
 	seedDemoVoice(db, now);
 	seedDemoReviews(db, now);
+	seedDemoForums(db, now);
 	// The demo starts with every bell quiet; what was said shows in the inboxes.
 	db.update(notices).set({ readAt: now }).run();
 }
@@ -391,6 +402,54 @@ function seedDemoReviews(db: Db, now: Date): void {
 				.run();
 		});
 	}
+}
+
+/** Three forums, their members, the Board's chair, and one issue already answered. */
+function seedDemoForums(db: Db, now: Date): void {
+	const id = (username: string) =>
+		db.select({ id: users.id }).from(users).where(eq(users.username, username)).get()!.id;
+	const forumList = [
+		[
+			'cicc',
+			'Children in Care Council',
+			'Young people in care, 11 to 17, who meet every month.',
+			['amira', 'jayden']
+		],
+		['junior', 'Junior forum', 'Children in care aged 7 to 11.', []],
+		['leavers', "Care leavers' forum", 'Care-experienced young people, 16 to 25.', ['reece']]
+	] as const;
+	for (const [forumId, name, description, members] of forumList) {
+		db.insert(forums).values({ id: forumId, name, description, createdAt: now }).run();
+		for (const member of members)
+			db.insert(forumMembers)
+				.values({ forumId, userId: id(member) })
+				.run();
+	}
+	db.update(councilSettings)
+		.set({ boardChairId: id('cllr.pemberton') })
+		.run();
+	const issueId = raiseIssue(
+		db,
+		{
+			forumId: 'leavers',
+			raisedBy: id('reece'),
+			named: true,
+			title: 'Bus passes for college',
+			whatIsWrong: 'Getting to college costs more than my bursary covers.',
+			whatToChange: 'Free bus passes for care leavers in education.'
+		},
+		daysAgo(now, 90)
+	)!;
+	db.update(forumIssues)
+		.set({
+			status: 'answered',
+			answer:
+				'From September, care leavers in education get a free bus pass. Ask your PA for yours.',
+			answeredAt: daysAgo(now, 20),
+			takenToBoardAt: daysAgo(now, 60)
+		})
+		.where(eq(forumIssues.id, issueId))
+		.run();
 }
 
 /** Run by the server at start when `npm run demo` asked for it (HEARTH_DEMO=1). */

@@ -7,6 +7,7 @@ import { getDb } from '$lib/server/db';
 import { getCouncilSettings, saveCouncilSettings } from '$lib/server/council/settings';
 import { invalid, parseForm, text } from '$lib/server/forms';
 import { m } from '$lib/paraglide/messages';
+import { staffWithRoles } from '$lib/server/people/young-people';
 import type { Actions, PageServerLoad } from './$types';
 
 const LOGO_MAX_BYTES = 200 * 1024;
@@ -25,7 +26,11 @@ export const load: PageServerLoad = (event) => {
 	requireRole(event, 'admin');
 	const settings = getCouncilSettings(getDb())!;
 	const { id: _id, updatedAt: _updated, ...values } = settings;
-	return { settings: values, saved: event.url.searchParams.has('saved') };
+	return {
+		settings: values,
+		boardMembers: staffWithRoles(getDb(), ['board_member']),
+		saved: event.url.searchParams.has('saved')
+	};
 };
 
 export const actions: Actions = {
@@ -70,8 +75,12 @@ export const actions: Actions = {
 			await unlink(path.join(dataDir(), logoFile)).catch(() => {});
 			logoFile = null;
 		}
+		// The chair must be a Board member, or nobody.
+		const chair = text(formData, 'boardChairId');
+		if (chair && !staffWithRoles(db, ['board_member']).some((member) => member.id === chair))
+			return invalid(formData, { boardChairId: m.error_choose_one() });
 		const { removeLogo: _remove, ...settings } = parsed.data;
-		saveCouncilSettings(db, admin.id, { ...settings, logoFile });
+		saveCouncilSettings(db, admin.id, { ...settings, logoFile, boardChairId: chair || null });
 		return { saved: true };
 	}
 };

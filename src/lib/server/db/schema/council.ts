@@ -15,6 +15,8 @@ export const councilSettings = sqliteTable('council_settings', {
 	alertMinutes: integer('alert_minutes').notNull().default(30),
 	/** Counts below this are shown to the Board as "fewer than N". */
 	smallNumberThreshold: integer('small_number_threshold').notNull().default(6),
+	/** The Board member who chairs the Board: they may update any action. */
+	boardChairId: text('board_chair_id'),
 	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 });
 export type CouncilSettings = typeof councilSettings.$inferSelect;

@@ -8,3 +8,4 @@ export * from './jobs';
 export * from './offer';
 export * from './voice';
 export * from './reviews';
+export * from './forum';

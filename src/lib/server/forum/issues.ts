@@ -1,0 +1,259 @@
+import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { Helped } from '$lib/domain/forum';
+import type { Db } from '../db';
+import {
+	forumIssues,
+	forumMembers,
+	forums,
+	issueFeedback,
+	issueReports,
+	issueSupports,
+	users
+} from '../db/schema';
+import { newId } from '../ids';
+
+/** Every forum, and whether this young person sits on it. */
+export function forumsFor(db: Db, userId: string) {
+	const mine = new Set(
+		db
+			.select({ forumId: forumMembers.forumId })
+			.from(forumMembers)
+			.where(eq(forumMembers.userId, userId))
+			.all()
+			.map((row) => row.forumId)
+	);
+	return db
+		.select({ id: forums.id, name: forums.name, description: forums.description })
+		.from(forums)
+		.orderBy(asc(forums.name))
+		.all()
+		.map((forum) => ({ ...forum, member: mine.has(forum.id) }));
+}
+
+export function isForumMember(db: Db, forumId: string, userId: string): boolean {
+	return !!db
+		.select({ one: sql`1` })
+		.from(forumMembers)
+		.where(and(eq(forumMembers.forumId, forumId), eq(forumMembers.userId, userId)))
+		.get();
+}
+
+/** Any young person can raise an issue with any forum, named or anonymous to the Board. */
+export function raiseIssue(
+	db: Db,
+	input: {
+		forumId: string;
+		raisedBy: string;
+		named: boolean;
+		title: string;
+		whatIsWrong: string;
+		whatToChange: string;
+	},
+	now = new Date()
+): string | null {
+	if (!db.select({ id: forums.id }).from(forums).where(eq(forums.id, input.forumId)).get())
+		return null;
+	const id = newId();
+	db.insert(forumIssues)
+		.values({ id, ...input, status: 'open', createdAt: now })
+		.run();
+	return id;
+}
+
+const supportCount = sql<number>`(select count(*) from ${issueSupports} where ${issueSupports.issueId} = ${forumIssues.id})`;
+
+/** The issues a forum's members see: everything not merged away, newest first, with supports. */
+export function forumIssueList(db: Db, forumId: string, viewerId: string) {
+	const supported = new Set(
+		db
+			.select({ issueId: issueSupports.issueId })
+			.from(issueSupports)
+			.where(eq(issueSupports.userId, viewerId))
+			.all()
+			.map((row) => row.issueId)
+	);
+	return db
+		.select({
+			id: forumIssues.id,
+			title: forumIssues.title,
+			status: forumIssues.status,
+			supports: supportCount,
+			createdAt: forumIssues.createdAt
+		})
+		.from(forumIssues)
+		.where(and(eq(forumIssues.forumId, forumId), ne(forumIssues.status, 'merged')))
+		.orderBy(desc(forumIssues.createdAt))
+		.limit(200)
+		.all()
+		.map((issue) => ({ ...issue, supportedByMe: supported.has(issue.id) }));
+}
+
+/** Issues this young person raised, wherever they went. */
+export function myIssues(db: Db, userId: string) {
+	return db
+		.select({ id: forumIssues.id, title: forumIssues.title, status: forumIssues.status })
+		.from(forumIssues)
+		.where(eq(forumIssues.raisedBy, userId))
+		.orderBy(desc(forumIssues.createdAt))
+		.all();
+}
+
+/**
+ * One issue as a young person may see it: their own, or one in a forum they sit on. The raiser
+ * is shown to other young people only when they chose to be named. Null when not theirs to see.
+ */
+export function issueForYoungPerson(db: Db, issueId: string, viewerId: string) {
+	const issue = db
+		.select({
+			id: forumIssues.id,
+			forumId: forumIssues.forumId,
+			forum: forums.name,
+			raisedBy: forumIssues.raisedBy,
+			named: forumIssues.named,
+			raiserName: users.displayName,
+			title: forumIssues.title,
+			whatIsWrong: forumIssues.whatIsWrong,
+			whatToChange: forumIssues.whatToChange,
+			status: forumIssues.status,
+			mergedInto: forumIssues.mergedInto,
+			declineReason: forumIssues.declineReason,
+			answer: forumIssues.answer,
+			answeredAt: forumIssues.answeredAt,
+			supports: supportCount,
+			createdAt: forumIssues.createdAt
+		})
+		.from(forumIssues)
+		.innerJoin(forums, eq(forums.id, forumIssues.forumId))
+		.innerJoin(users, eq(users.id, forumIssues.raisedBy))
+		.where(eq(forumIssues.id, issueId))
+		.get();
+	if (!issue) return null;
+	const mine = issue.raisedBy === viewerId;
+	if (!mine && !isForumMember(db, issue.forumId, viewerId)) return null;
+	const supportedByMe = !!db
+		.select({ one: sql`1` })
+		.from(issueSupports)
+		.where(and(eq(issueSupports.issueId, issueId), eq(issueSupports.userId, viewerId)))
+		.get();
+	const feedback =
+		db
+			.select({ helped: issueFeedback.helped })
+			.from(issueFeedback)
+			.where(and(eq(issueFeedback.issueId, issueId), eq(issueFeedback.userId, viewerId)))
+			.get()?.helped ?? null;
+	const { raisedBy: _raisedBy, raiserName, ...shown } = issue;
+	return {
+		...shown,
+		mine,
+		raiserName: issue.named || mine ? raiserName : null,
+		supportedByMe,
+		canSupport: isForumMember(db, issue.forumId, viewerId),
+		feedback
+	};
+}
+
+export type SupportResult = 'supported' | 'already' | 'not_member' | 'closed';
+
+/** A forum member supports an issue: one support each. */
+export function supportIssue(
+	db: Db,
+	issueId: string,
+	userId: string,
+	now = new Date()
+): SupportResult {
+	const issue = db.select().from(forumIssues).where(eq(forumIssues.id, issueId)).get();
+	if (!issue) return 'closed';
+	if (!isForumMember(db, issue.forumId, userId)) return 'not_member';
+	if (issue.status === 'merged' || issue.status === 'declined') return 'closed';
+	const added = db
+		.insert(issueSupports)
+		.values({ issueId, userId, createdAt: now })
+		.onConflictDoNothing()
+		.returning({ issueId: issueSupports.issueId })
+		.get();
+	return added ? 'supported' : 'already';
+}
+
+/** Report an issue as unsuitable; once each. */
+export function reportIssue(db: Db, issueId: string, reporterId: string, now = new Date()): void {
+	db.insert(issueReports)
+		.values({ id: newId(), issueId, reporterId, createdAt: now })
+		.onConflictDoNothing()
+		.run();
+}
+
+/** "Did this help?" from someone who raised or supported an answered issue. */
+export function giveFeedback(
+	db: Db,
+	issueId: string,
+	userId: string,
+	helped: Helped,
+	now = new Date()
+): boolean {
+	const issue = db.select().from(forumIssues).where(eq(forumIssues.id, issueId)).get();
+	if (!issue || issue.status !== 'answered') return false;
+	const involved =
+		issue.raisedBy === userId ||
+		!!db
+			.select({ one: sql`1` })
+			.from(issueSupports)
+			.where(and(eq(issueSupports.issueId, issueId), eq(issueSupports.userId, userId)))
+			.get();
+	if (!involved) return false;
+	db.insert(issueFeedback)
+		.values({ issueId, userId, helped, createdAt: now })
+		.onConflictDoUpdate({
+			target: [issueFeedback.issueId, issueFeedback.userId],
+			set: { helped, createdAt: now }
+		})
+		.run();
+	return true;
+}
+
+/** Everyone to tell when an issue is answered: who raised it and who supported it. */
+export function peopleBehind(db: Db, issueIds: string[]): string[] {
+	if (!issueIds.length) return [];
+	const raisers = db
+		.select({ id: forumIssues.raisedBy })
+		.from(forumIssues)
+		.where(inArray(forumIssues.id, issueIds))
+		.all();
+	const supporters = db
+		.select({ id: issueSupports.userId })
+		.from(issueSupports)
+		.where(inArray(issueSupports.issueId, issueIds))
+		.all();
+	return [...new Set([...raisers, ...supporters].map((row) => row.id))];
+}
+
+/** The public "you said, we did": answered issues, named only where the young person chose. */
+export function youSaidWeDid(db: Db) {
+	return db
+		.select({
+			id: forumIssues.id,
+			forum: forums.name,
+			title: forumIssues.title,
+			whatToChange: forumIssues.whatToChange,
+			answer: forumIssues.answer,
+			answeredAt: forumIssues.answeredAt,
+			named: forumIssues.named,
+			raiserName: users.displayName
+		})
+		.from(forumIssues)
+		.innerJoin(forums, eq(forums.id, forumIssues.forumId))
+		.innerJoin(users, eq(users.id, forumIssues.raisedBy))
+		.where(eq(forumIssues.status, 'answered'))
+		.orderBy(desc(forumIssues.answeredAt))
+		.limit(200)
+		.all()
+		.map(({ named, raiserName, ...issue }) => ({ ...issue, raisedBy: named ? raiserName : null }));
+}
+
+/** How many issues there are by status, for counts only. */
+export function issueStatusCounts(db: Db) {
+	return db
+		.select({ status: forumIssues.status, count: count() })
+		.from(forumIssues)
+		.groupBy(forumIssues.status)
+		.all();
+}

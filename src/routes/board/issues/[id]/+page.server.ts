@@ -1,0 +1,78 @@
+import { error } from '@sveltejs/kit';
+import { answerTextSchema, issueTextSchema, mergeSchema, reasonSchema } from '$lib/schemas/forum';
+import { requireRole } from '$lib/server/auth/guard';
+import { getDb } from '$lib/server/db';
+import { invalid, parseForm, text } from '$lib/server/forms';
+import {
+	answerIssue,
+	declineIssue,
+	editIssue,
+	issueForOfficer,
+	mergeIssue,
+	takeToBoard
+} from '$lib/server/forum/board';
+import { now } from '$lib/server/clock';
+import { m } from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+/** Moderation is for participation officers only; Board members never see who raised an issue. */
+function requireOfficerIssue(event: RequestEvent) {
+	const user = requireRole(event, 'participation_officer');
+	const issue = issueForOfficer(getDb(), event.params.id);
+	if (!issue) error(404, m.error_not_found());
+	return { user, issue };
+}
+
+export const load: PageServerLoad = (event) => {
+	const { issue } = requireOfficerIssue(event);
+	return { issue };
+};
+
+export const actions: Actions = {
+	edit: async (event) => {
+		const { user } = requireOfficerIssue(event);
+		const formData = await event.request.formData();
+		const parsed = parseForm(
+			issueTextSchema,
+			{
+				title: text(formData, 'title'),
+				whatIsWrong: text(formData, 'whatIsWrong'),
+				whatToChange: text(formData, 'whatToChange')
+			},
+			formData
+		);
+		if (!parsed.ok) return parsed.failure;
+		editIssue(getDb(), user.id, event.params.id, parsed.data, now());
+		return { done: true };
+	},
+	take: async (event) => {
+		requireOfficerIssue(event);
+		takeToBoard(getDb(), event.params.id, now());
+		return { done: true };
+	},
+	merge: async (event) => {
+		requireOfficerIssue(event);
+		const formData = await event.request.formData();
+		const parsed = parseForm(mergeSchema, { into: text(formData, 'into') }, formData);
+		if (!parsed.ok) return parsed.failure;
+		if (!mergeIssue(getDb(), event.params.id, parsed.data.into, now()))
+			return invalid(formData, { into: m.error_choose_one() });
+		return { done: true };
+	},
+	decline: async (event) => {
+		requireOfficerIssue(event);
+		const formData = await event.request.formData();
+		const parsed = parseForm(reasonSchema, { reason: text(formData, 'reason') }, formData);
+		if (!parsed.ok) return parsed.failure;
+		declineIssue(getDb(), event.params.id, parsed.data.reason, now());
+		return { done: true };
+	},
+	answer: async (event) => {
+		requireOfficerIssue(event);
+		const formData = await event.request.formData();
+		const parsed = parseForm(answerTextSchema, { answer: text(formData, 'answer') }, formData);
+		if (!parsed.ok) return parsed.failure;
+		answerIssue(getDb(), event.params.id, parsed.data.answer, now());
+		return { done: true };
+	}
+};
