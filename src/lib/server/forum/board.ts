@@ -17,9 +17,8 @@ import {
 } from '../db/schema';
 import { newId } from '../ids';
 import { notify } from '../notify/notify';
-import { peopleBehind } from './issues';
+import { peopleBehind, supportCount } from './issues';
 
-const supportCount = sql<number>`(select count(*) from ${issueSupports} where ${issueSupports.issueId} = ${forumIssues.id})`;
 const openReports = sql<number>`(select count(*) from ${issueReports} where ${issueReports.issueId} = ${forumIssues.id} and ${issueReports.resolvedAt} is null)`;
 
 /**

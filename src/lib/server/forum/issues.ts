@@ -60,7 +60,8 @@ export function raiseIssue(
 	return id;
 }
 
-const supportCount = sql<number>`(select count(*) from ${issueSupports} where ${issueSupports.issueId} = ${forumIssues.id})`;
+/** How many support an issue, as a column. */
+export const supportCount = sql<number>`(select count(*) from ${issueSupports} where ${issueSupports.issueId} = ${forumIssues.id})`;
 
 /** The issues a forum's members see: everything not merged away, newest first, with supports. */
 export function forumIssueList(db: Db, forumId: string, viewerId: string) {
