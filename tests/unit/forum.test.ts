@@ -218,6 +218,25 @@ describe('the scorecard', () => {
 	});
 });
 
+describe('safety alerts on the scorecard', () => {
+	it('count those acknowledged within the council set time, hidden when few', async () => {
+		const { db, officer, raiser } = council();
+		const { raiseSafetyAlert, acknowledgeSafetyAlert } = await import('$lib/server/voice/safety');
+		const start = new Date();
+		for (let i = 0; i < 8; i++) {
+			const { id } = raiseSafetyAlert(db, { youngPersonId: raiser, clientKey: `tap-${i}` }, start);
+			// Six acknowledged within 30 minutes, one after an hour, one never.
+			if (i < 6) acknowledgeSafetyAlert(db, officer, id, new Date(start.getTime() + 10 * 60_000));
+			if (i === 6) acknowledgeSafetyAlert(db, officer, id, new Date(start.getTime() + 60 * 60_000));
+		}
+		const quarter = computedScorecard(db, new Date().toISOString().slice(0, 10)).at(-1)!;
+		expect(quarter.alertsAcknowledgedInTime).toEqual({
+			count: { kind: 'count', value: 6 },
+			share: { kind: 'share', percent: 75 }
+		});
+	});
+});
+
 describe('CSV fields', () => {
 	it('quote what needs it and defuse spreadsheet formulas', () => {
 		expect(csvField('plain')).toBe('plain');

@@ -17,8 +17,10 @@ import { ukToday } from '$lib/domain/people';
 import type { Db } from '../db';
 import {
 	boardActions,
+	councilSettings,
 	forumIssues,
 	promiseRatings,
+	safetyAlerts,
 	scorecardEntries,
 	statements
 } from '../db/schema';
@@ -40,13 +42,15 @@ export interface ComputedQuarter {
 	promisesKept: { count: ShownCount; share: ShownShare };
 	statements: ShownCount;
 	reviewsOnTime: { count: ShownCount; share: ShownShare };
+	alertsAcknowledgedInTime: { count: ShownCount; share: ShownShare };
 	viewsGiven: { count: ShownCount; share: ShownShare };
 }
 
 /**
  * Hearth's own measures by quarter, every count suppressed as DESIGN.md says: issues raised and
  * answered and how long answers took, actions done by their due date, pledge promises rated as
- * kept, statements sent, and the review measures.
+ * kept, statements sent, safety alerts acknowledged within the council's set time, and the
+ * review measures.
  */
 export function computedScorecard(
 	db: Db,
@@ -76,6 +80,13 @@ export function computedScorecard(
 		.from(statements)
 		.where(gte(statements.createdAt, from))
 		.all();
+	const alerts = db
+		.select({ raisedAt: safetyAlerts.raisedAt, acknowledgedAt: safetyAlerts.acknowledgedAt })
+		.from(safetyAlerts)
+		.where(gte(safetyAlerts.raisedAt, from))
+		.all();
+	const alertMinutes =
+		db.select({ minutes: councilSettings.alertMinutes }).from(councilSettings).get()?.minutes ?? 30;
 	const reviews = new Map(
 		reviewMeasures(db, today, quarters, threshold).map((r) => [r.quarter, r])
 	);
@@ -88,6 +99,12 @@ export function computedScorecard(
 		const due = actions.filter((a) => quarterOf(a.dueOn) === quarter && a.dueOn <= today);
 		const rated = ratings.filter((r) => quarterOf(dayOf(r.updatedAt)) === quarter);
 		const review = reviews.get(quarter)!;
+		const raisedAlerts = alerts.filter((a) => quarterOf(dayOf(a.raisedAt)) === quarter);
+		const inTime = raisedAlerts.filter(
+			(a) =>
+				a.acknowledgedAt &&
+				a.acknowledgedAt.getTime() - a.raisedAt.getTime() <= alertMinutes * 60_000
+		);
 		const answerDays = answered.map((i) => daysBetween(i.createdAt, i.answeredAt!));
 		const answeredShown = suppressCount(answered.length, threshold);
 		return {
@@ -106,6 +123,7 @@ export function computedScorecard(
 				sent.filter((s) => quarterOf(dayOf(s.createdAt)) === quarter).length,
 				threshold
 			),
+			alertsAcknowledgedInTime: countAndShare(inTime.length, raisedAlerts.length, threshold),
 			reviewsOnTime: review.onTime,
 			viewsGiven: review.viewsGiven
 		};
