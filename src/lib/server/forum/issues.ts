@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Helped } from '$lib/domain/forum';
 import type { Db } from '../db';
 import {
@@ -248,13 +248,4 @@ export function youSaidWeDid(db: Db) {
 		.limit(200)
 		.all()
 		.map(({ named, raiserName, ...issue }) => ({ ...issue, raisedBy: named ? raiserName : null }));
-}
-
-/** How many issues there are by status, for counts only. */
-export function issueStatusCounts(db: Db) {
-	return db
-		.select({ status: forumIssues.status, count: count() })
-		.from(forumIssues)
-		.groupBy(forumIssues.status)
-		.all();
 }

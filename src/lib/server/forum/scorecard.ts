@@ -1,4 +1,4 @@
-import { and, eq, gte } from 'drizzle-orm';
+import { gte } from 'drizzle-orm';
 import {
 	daysBetween,
 	doneOnTime,
@@ -171,12 +171,4 @@ export function saveScorecardEntry(
 			set: values
 		})
 		.run();
-}
-
-export function hasEntry(db: Db, measure: string, quarter: string) {
-	return !!db
-		.select({ id: scorecardEntries.id })
-		.from(scorecardEntries)
-		.where(and(eq(scorecardEntries.measure, measure), eq(scorecardEntries.quarter, quarter)))
-		.get();
 }

@@ -82,11 +82,8 @@ export function reviewMeasures(db: Db, today: string, quarters = 4, threshold = 
  * Every held review's participation code, for the council's annual looked-after children
  * return: the child's reference (Hearth's id for them, not their name), review date, code.
  */
-export function participationCsv(db: Db, from: string, to: string): string {
-	const rows = heldSince(db, from).filter((row) => row.heldOn! <= to);
-	const lines = [
-		'child_reference,review_date,participation_code',
-		...rows.map((row) => `${row.youngPersonId},${row.heldOn},${row.participationCode ?? ''}`)
-	];
-	return lines.join('\r\n') + '\r\n';
+export function participationRows(db: Db, from: string, to: string): string[][] {
+	return heldSince(db, from)
+		.filter((row) => row.heldOn! <= to)
+		.map((row) => [row.youngPersonId, row.heldOn!, row.participationCode ?? '']);
 }

@@ -2,7 +2,8 @@ import { ukToday } from '$lib/domain/people';
 import { requireRole } from '$lib/server/auth/guard';
 import { recordAudit } from '$lib/server/audit/log';
 import { getDb } from '$lib/server/db';
-import { participationCsv } from '$lib/server/reviews/measures';
+import { participationRows } from '$lib/server/reviews/measures';
+import { csv } from '$lib/server/csv';
 import { now } from '$lib/server/clock';
 import type { RequestHandler } from './$types';
 
@@ -21,17 +22,16 @@ export const GET: RequestHandler = (event) => {
 			: month >= 4
 				? thisYear
 				: thisYear - 1;
-	const csv = participationCsv(getDb(), `${year}-04-01`, `${year + 1}-03-31`);
+	const rows = participationRows(getDb(), `${year}-04-01`, `${year + 1}-03-31`);
 	recordAudit(getDb(), {
 		actorId: user.id,
 		action: 'reviews.exported',
 		detail: String(year),
 		address: event.getClientAddress()
 	});
-	return new Response(csv, {
-		headers: {
-			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="review-participation-${year}-${year + 1}.csv"`
-		}
-	});
+	return csv(
+		`review-participation-${year}-${year + 1}.csv`,
+		['child_reference', 'review_date', 'participation_code'],
+		rows
+	);
 };
