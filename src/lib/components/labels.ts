@@ -77,9 +77,11 @@ export function amountLabel(pence: number, frequency: Frequency | null): string 
 	return frequency && frequency !== 'once' ? `${pounds} ${frequencyLabel(frequency)}` : pounds;
 }
 
+const LIST = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' });
+
 /** A list in words: "a, b and c". */
 export function listInWords(items: string[]): string {
-	return new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' }).format(items);
+	return LIST.format(items);
 }
 
 /** Who an entitlement is for, in one sentence. */

@@ -47,14 +47,16 @@ export function minutesUntilQuietEnds(minute: number, start: string, end: string
 	return (minutesOf(end) - minute + 24 * 60) % (24 * 60);
 }
 
+const UK_TIME = new Intl.DateTimeFormat('en-GB', {
+	timeZone: 'Europe/London',
+	hour: '2-digit',
+	minute: '2-digit',
+	hourCycle: 'h23'
+});
+
 /** Minutes after midnight in the UK for a moment. */
 export function ukMinuteOfDay(now: Date): number {
-	const parts = new Intl.DateTimeFormat('en-GB', {
-		timeZone: 'Europe/London',
-		hour: '2-digit',
-		minute: '2-digit',
-		hourCycle: 'h23'
-	}).formatToParts(now);
+	const parts = UK_TIME.formatToParts(now);
 	const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
 	return get('hour') * 60 + get('minute');
 }

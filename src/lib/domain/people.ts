@@ -45,14 +45,17 @@ export function isIsoDate(value: string): boolean {
 	return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+// Made once: a formatter costs far more to make than to use, and pages call this per row.
+const UK_DATE = new Intl.DateTimeFormat('en-CA', {
+	timeZone: 'Europe/London',
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit'
+});
+
 /** Today's date in the UK, as YYYY-MM-DD. */
 export function ukToday(now: Date = new Date()): string {
-	return new Intl.DateTimeFormat('en-CA', {
-		timeZone: 'Europe/London',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit'
-	}).format(now);
+	return UK_DATE.format(now);
 }
 
 /** A link counts from its start date until the day it ends: on its end date it no longer counts. */

@@ -328,14 +328,13 @@ export function minutesWaiting(since: Date, now: Date): number {
 
 /** The month a statement counts in, YYYY-MM, in UK time. */
 export function ukMonth(date: Date): string {
-	return new Intl.DateTimeFormat('en-CA', {
-		timeZone: 'Europe/London',
-		year: 'numeric',
-		month: '2-digit'
-	})
-		.format(date)
-		.slice(0, 7);
+	return UK_MONTH.format(date).slice(0, 7);
 }
+const UK_MONTH = new Intl.DateTimeFormat('en-CA', {
+	timeZone: 'Europe/London',
+	year: 'numeric',
+	month: '2-digit'
+});
 
 /** The last `count` months up to and including the one `now` is in, oldest first. */
 export function lastMonths(now: Date, count: number): string[] {

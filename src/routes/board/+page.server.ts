@@ -7,7 +7,7 @@ import { countYoungPeopleByStatus } from '$lib/server/people/young-people';
 import { statementCounts } from '$lib/server/voice/counts';
 import { now } from '$lib/server/clock';
 import { reviewMeasures } from '$lib/server/reviews/measures';
-import { actionList } from '$lib/server/forum/board';
+import { actionsNeedingAttention } from '$lib/server/forum/board';
 import { ukToday } from '$lib/domain/people';
 import type { PageServerLoad } from './$types';
 
@@ -26,7 +26,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		isOfficer: user.roles.includes('participation_officer'),
 		// Overdue and at-risk actions first.
-		actions: actionList(db, ukToday(now())).map(({ ownerId: _owner, ...action }) => action),
+		...actionsNeedingAttention(db, ukToday(now())),
 		threshold,
 		reviews: reviewMeasures(db, ukToday(now()), 4, threshold),
 		inCare,
@@ -46,3 +46,6 @@ export const load: PageServerLoad = (event) => {
 		}
 	};
 };
+
+// No framework JavaScript: the page is a server-made view, with static/enhance.js for the bell.
+export const csr = false;

@@ -10,12 +10,18 @@ import { generateSessionToken } from '../auth/session';
 import { DEFAULT_SETTINGS, saveCouncilSettings } from '../council/settings';
 
 /** Hearth is set up once it has an administrator. */
+const setUp = new WeakSet<Db>();
+
+/** Whether there is an administrator. Once there is, it stays so until Hearth restarts. */
 export function isSetUp(db: Db): boolean {
-	return !!db
+	if (setUp.has(db)) return true;
+	const found = !!db
 		.select({ userId: userRoles.userId })
 		.from(userRoles)
 		.where(eq(userRoles.role, 'admin'))
 		.get();
+	if (found) setUp.add(db);
+	return found;
 }
 
 let setupToken: string | undefined;

@@ -1,11 +1,12 @@
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import type { Cookies } from '@sveltejs/kit';
-import { and, eq, lt, ne } from 'drizzle-orm';
+import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import type { Role } from '$lib/domain/roles';
 import type { Db, Executor } from '../db';
 import { sessions, userRoles, users } from '../db/schema';
 import { hashSecret } from '../ids';
+import { prepared } from '../db/prepared';
 
 const DAY = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME_MS = 30 * DAY;
@@ -42,13 +43,17 @@ export function createSession(db: Db, token: string, userId: string, now = new D
 }
 
 export function rolesOf(db: Executor, userId: string): Role[] {
-	return db
-		.select({ role: userRoles.role })
-		.from(userRoles)
-		.where(eq(userRoles.userId, userId))
-		.all()
+	return rolesQuery(db)
+		.all({ userId })
 		.map((row) => row.role);
 }
+
+const rolesQuery = (db: Executor) =>
+	db
+		.select({ role: userRoles.role })
+		.from(userRoles)
+		.where(eq(userRoles.userId, sql.placeholder('userId')))
+		.prepare();
 
 /**
  * Look a token up. Expired sessions are deleted; sessions in their last 15 days are
@@ -60,19 +65,21 @@ export function validateSessionToken(
 	now = new Date()
 ): ValidatedSession | null {
 	const sessionId = hashSecret(token);
-	const row = db
-		.select({
-			id: sessions.id,
-			userId: sessions.userId,
-			expiresAt: sessions.expiresAt,
-			username: users.username,
-			displayName: users.displayName,
-			disabledAt: users.disabledAt
-		})
-		.from(sessions)
-		.innerJoin(users, eq(users.id, sessions.userId))
-		.where(eq(sessions.id, sessionId))
-		.get();
+	const row = prepared(db, 'session', (db) =>
+		db
+			.select({
+				id: sessions.id,
+				userId: sessions.userId,
+				expiresAt: sessions.expiresAt,
+				username: users.username,
+				displayName: users.displayName,
+				disabledAt: users.disabledAt
+			})
+			.from(sessions)
+			.innerJoin(users, eq(users.id, sessions.userId))
+			.where(eq(sessions.id, sql.placeholder('id')))
+			.prepare()
+	).get({ id: sessionId });
 	if (!row) return null;
 	if (now.getTime() >= row.expiresAt.getTime() || row.disabledAt) {
 		db.delete(sessions).where(eq(sessions.id, sessionId)).run();
@@ -89,7 +96,10 @@ export function validateSessionToken(
 			id: row.userId,
 			username: row.username,
 			displayName: row.displayName,
-			roles: rolesOf(db, row.userId)
+			// The same as rolesOf, prepared once: this runs on every request.
+			roles: prepared(db, 'roles', rolesQuery)
+				.all({ userId: row.userId })
+				.map((r) => r.role)
 		}
 	};
 }

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { prepared } from '../db/prepared';
 import type { Db, Executor } from '../db';
 import { councilSettings, type CouncilSettings } from '../db/schema';
 import { recordAudit } from '../audit/log';
@@ -19,7 +20,11 @@ export type CouncilSettingsInput = Omit<
 
 /** The council's settings, or null before first-run setup. */
 export function getCouncilSettings(db: Db): CouncilSettings | null {
-	return db.select().from(councilSettings).where(eq(councilSettings.id, 1)).get() ?? null;
+	return (
+		prepared(db, 'council-settings', (db) =>
+			db.select().from(councilSettings).where(eq(councilSettings.id, 1)).prepare()
+		).get() ?? null
+	);
 }
 
 export function saveCouncilSettings(

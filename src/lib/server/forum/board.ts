@@ -325,6 +325,48 @@ export function actionList(db: Db, today: string, filter: { meetingId?: string }
 		.sort(byAttention);
 }
 
+/** How many actions the Board overview lists: the ones that most need attention. */
+export const OVERVIEW_ACTIONS = 50;
+
+/**
+ * The Board overview: actions not yet done, overdue first, then at risk, then by due date, up
+ * to `limit`; and how many there are of each. Every action is in /board/actions.csv and on its
+ * meeting's page, so the overview stays one screen however many years of actions there are.
+ */
+export function actionsNeedingAttention(db: Db, today: string, limit = OVERVIEW_ACTIONS) {
+	const owner = alias(users, 'owner');
+	const attention = sql<number>`case when ${boardActions.dueOn} < ${today} then 0 when ${boardActions.status} = 'at_risk' then 1 else 2 end`;
+	const actions = db
+		.select({
+			id: boardActions.id,
+			what: boardActions.what,
+			owner: owner.displayName,
+			dueOn: boardActions.dueOn,
+			status: boardActions.status,
+			progress: boardActions.progress,
+			doneOn: boardActions.doneOn,
+			issueId: boardActions.issueId,
+			issueTitle: forumIssues.title
+		})
+		.from(boardActions)
+		.innerJoin(owner, eq(owner.id, boardActions.ownerId))
+		.leftJoin(forumIssues, eq(forumIssues.id, boardActions.issueId))
+		.where(ne(boardActions.status, 'done'))
+		.orderBy(attention, asc(boardActions.dueOn))
+		.limit(limit)
+		.all()
+		.map((action) => ({ ...action, shownStatus: actionStatusOn(action, today) }));
+	const counts = db
+		.select({
+			open: sql<number>`coalesce(sum(${boardActions.status} != 'done'), 0)`,
+			overdue: sql<number>`coalesce(sum(${boardActions.status} != 'done' and ${boardActions.dueOn} < ${today}), 0)`,
+			done: sql<number>`coalesce(sum(${boardActions.status} = 'done'), 0)`
+		})
+		.from(boardActions)
+		.get()!;
+	return { actions, counts };
+}
+
 export function actionDetail(db: Db, actionId: string, today: string) {
 	const action = actionList(db, today).find((a) => a.id === actionId);
 	if (!action) return null;

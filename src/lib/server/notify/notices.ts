@@ -1,14 +1,17 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db';
+import { prepared } from '../db/prepared';
 import { notices } from '../db/schema';
 
 export function unreadCount(db: Db, userId: string): number {
 	return (
-		db
-			.select({ count: sql<number>`count(*)` })
-			.from(notices)
-			.where(and(eq(notices.userId, userId), isNull(notices.readAt)))
-			.get()?.count ?? 0
+		prepared(db, 'unread-notices', (db) =>
+			db
+				.select({ count: sql<number>`count(*)` })
+				.from(notices)
+				.where(and(eq(notices.userId, sql.placeholder('userId')), isNull(notices.readAt)))
+				.prepare()
+		).get({ userId })?.count ?? 0
 	);
 }
 

@@ -1,4 +1,5 @@
-import { and, asc, eq, gt, isNull, lte, or, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, isNull, lte, or, inArray, sql } from 'drizzle-orm';
+import { prepared } from '../db/prepared';
 import {
 	ageOn,
 	isLinkActiveOn,
@@ -98,13 +99,21 @@ export function youngPersonRecord(db: Db, youngPersonId: string, today = ukToday
 
 /** The workers a young person can see are theirs today: names and what they do, nothing else. */
 export function myWorkers(db: Db, youngPersonId: string, today = ukToday()) {
-	return db
-		.select({ name: users.displayName, linkType: workerLinks.linkType })
-		.from(workerLinks)
-		.innerJoin(users, eq(users.id, workerLinks.staffUserId))
-		.where(and(eq(workerLinks.youngPersonId, youngPersonId), activeOn(today)))
-		.orderBy(asc(workerLinks.linkType), asc(users.displayName))
-		.all();
+	return prepared(db, 'my-workers', (db) =>
+		db
+			.select({ name: users.displayName, linkType: workerLinks.linkType })
+			.from(workerLinks)
+			.innerJoin(users, eq(users.id, workerLinks.staffUserId))
+			.where(
+				and(
+					eq(workerLinks.youngPersonId, sql.placeholder('youngPersonId')),
+					lte(workerLinks.startsOn, sql.placeholder('today')),
+					or(isNull(workerLinks.endsOn), gt(workerLinks.endsOn, sql.placeholder('today')))
+				)
+			)
+			.orderBy(asc(workerLinks.linkType), asc(users.displayName))
+			.prepare()
+	).all({ youngPersonId, today });
 }
 
 /** Staff holding any of these roles, for choosing who to link. */
@@ -162,14 +171,29 @@ export function endLink(
 
 /** How many young people there are by care status: for aggregates only. */
 export function countYoungPeopleByStatus(db: Db) {
-	const rows = db
+	// Everyone, less the few whose accounts are turned off: two index reads, not a join of all.
+	const all = db
 		.select({ careStatus: youngPeople.careStatus, count: sql<number>`count(*)` })
 		.from(youngPeople)
-		.innerJoin(users, eq(users.id, youngPeople.userId))
-		.where(isNull(users.disabledAt))
 		.groupBy(youngPeople.careStatus)
 		.all();
-	const count = (status: string) => rows.find((row) => row.careStatus === status)?.count ?? 0;
+	const disabledIds = db
+		.select({ id: users.id })
+		.from(users)
+		.where(isNotNull(users.disabledAt))
+		.all()
+		.map((row) => row.id);
+	const disabled = disabledIds.length
+		? db
+				.select({ careStatus: youngPeople.careStatus, count: sql<number>`count(*)` })
+				.from(youngPeople)
+				.where(inArray(youngPeople.userId, disabledIds))
+				.groupBy(youngPeople.careStatus)
+				.all()
+		: [];
+	const count = (status: string) =>
+		(all.find((row) => row.careStatus === status)?.count ?? 0) -
+		(disabled.find((row) => row.careStatus === status)?.count ?? 0);
 	return { inCare: count('in_care'), careLeavers: count('care_leaver') };
 }
 

@@ -1,15 +1,8 @@
 import { and, asc, eq, gte } from 'drizzle-orm';
 import { countAndShare, suppressCount } from '$lib/domain/suppression';
-import {
-	ATTENDED_AND_SPOKE,
-	THROUGH_ADVOCATE,
-	VIEWS_GIVEN,
-	lastQuarters,
-	quarterOf,
-	type ParticipationCode
-} from '$lib/domain/reviews';
+import { lastQuarters, quarterOf } from '$lib/domain/reviews';
 import type { Db } from '../db';
-import { reviews } from '../db/schema';
+import { reviewMonthCounts, reviews } from '../db/schema';
 
 function heldSince(db: Db, from: string) {
 	return db
@@ -36,46 +29,37 @@ function heldSince(db: Db, from: string) {
  */
 export function reviewMeasures(db: Db, today: string, quarters = 4, threshold = 6) {
 	const list = lastQuarters(today, quarters);
-	const [year, q] = list[0].split('-Q').map(Number);
-	const from = `${year}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01`;
-	const rows = heldSince(db, from);
+	// Running totals by month, kept by triggers (drizzle/0008_summaries.sql) with the codes
+	// VIEWS_GIVEN, ATTENDED_AND_SPOKE and THROUGH_ADVOCATE name; a unit test holds them together.
+	const months = db
+		.select()
+		.from(reviewMonthCounts)
+		.where(gte(reviewMonthCounts.month, quarterStart(list[0]).slice(0, 7)))
+		.all();
 	return list.map((quarter) => {
-		const inQuarter = rows.filter((row) => quarterOf(row.heldOn!) === quarter);
-		const code = (row: (typeof rows)[number]) => row.participationCode as ParticipationCode;
-		const aged4Plus = inQuarter.filter((row) => code(row) !== 'PN0');
-		const count = (list: typeof rows, test: (row: (typeof rows)[number]) => boolean) =>
-			list.filter(test).length;
+		const sum = (key: Exclude<keyof (typeof months)[number], 'month'>) =>
+			months
+				.filter((row) => quarterOf(`${row.month}-01`) === quarter)
+				.reduce((total, row) => total + row[key], 0);
+		const held = sum('held');
+		const aged4Plus = sum('aged4Plus');
 		return {
 			quarter,
-			held: suppressCount(inQuarter.length, threshold),
-			onTime: countAndShare(
-				count(inQuarter, (row) => !!row.dueOn && row.heldOn! <= row.dueOn),
-				inQuarter.length,
-				threshold
-			),
-			aged4Plus: suppressCount(aged4Plus.length, threshold),
-			viewsGiven: countAndShare(
-				count(aged4Plus, (row) => VIEWS_GIVEN.includes(code(row))),
-				aged4Plus.length,
-				threshold
-			),
-			attendedAndSpoke: countAndShare(
-				count(aged4Plus, (row) => ATTENDED_AND_SPOKE.includes(code(row))),
-				aged4Plus.length,
-				threshold
-			),
-			throughAdvocate: countAndShare(
-				count(aged4Plus, (row) => THROUGH_ADVOCATE.includes(code(row))),
-				aged4Plus.length,
-				threshold
-			),
-			throughApp: countAndShare(
-				count(aged4Plus, (row) => row.viewsThroughApp),
-				aged4Plus.length,
-				threshold
-			)
+			held: suppressCount(held, threshold),
+			onTime: countAndShare(sum('onTime'), held, threshold),
+			aged4Plus: suppressCount(aged4Plus, threshold),
+			viewsGiven: countAndShare(sum('viewsGiven'), aged4Plus, threshold),
+			attendedAndSpoke: countAndShare(sum('attendedAndSpoke'), aged4Plus, threshold),
+			throughAdvocate: countAndShare(sum('throughAdvocate'), aged4Plus, threshold),
+			throughApp: countAndShare(sum('throughApp'), aged4Plus, threshold)
 		};
 	});
+}
+
+/** The first day of a quarter such as 2026-Q4, as YYYY-MM-DD. */
+export function quarterStart(quarter: string): string {
+	const [year, q] = quarter.split('-Q').map(Number);
+	return `${year}-${String((q - 1) * 3 + 1).padStart(2, '0')}-01`;
 }
 
 /**

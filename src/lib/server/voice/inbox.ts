@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, exists, inArray, isNull, or, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, inArray, isNull, not, or, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { ukToday } from '$lib/domain/people';
 import { minutesWaiting, type Theme } from '$lib/domain/voice';
@@ -37,45 +37,63 @@ export function workerInbox(db: Db, staffId: string, filter: InboxFilter = {}, n
 	}));
 	if (!linkedIds.length) return { alerts, statements: [], people: [] };
 	const youngPerson = alias(users, 'young_person');
-	const unread = sql<number>`case when ${unreadForWorker} then 1 else 0 end`;
-	const rows = db
-		.select({
-			id: statements.id,
-			template: statements.template,
-			youngPersonId: statements.youngPersonId,
-			name: youngPerson.displayName,
-			createdAt: statements.createdAt,
-			lastFromYoungPersonAt: statements.lastFromYoungPersonAt,
-			answeredAt: statements.answeredAt,
-			caseRecordedAt: statements.caseRecordedAt,
-			unread
-		})
-		.from(statements)
-		.innerJoin(youngPerson, eq(youngPerson.id, statements.youngPersonId))
-		.where(
-			and(
-				eq(statements.recipientId, staffId),
-				inArray(statements.youngPersonId, linkedIds),
-				filter.youngPersonId ? eq(statements.youngPersonId, filter.youngPersonId) : undefined,
-				filter.theme
-					? exists(
-							db
-								.select({ one: sql`1` })
-								.from(statementThemes)
-								.where(
-									and(
-										eq(statementThemes.statementId, statements.id),
-										eq(statementThemes.theme, filter.theme)
-									)
-								)
+	const mine = and(
+		eq(statements.recipientId, staffId),
+		inArray(statements.youngPersonId, linkedIds),
+		filter.youngPersonId ? eq(statements.youngPersonId, filter.youngPersonId) : undefined,
+		filter.theme
+			? exists(
+					db
+						.select({ one: sql`1` })
+						.from(statementThemes)
+						.where(
+							and(
+								eq(statementThemes.statementId, statements.id),
+								eq(statementThemes.theme, filter.theme)
+							)
 						)
-					: undefined
-			)
-		)
-		.orderBy(desc(unread), desc(statements.lastFromYoungPersonAt))
-		.limit(INBOX_LIMIT)
-		.all()
-		.map((row) => ({ ...row, unread: row.unread === 1 }));
+				)
+			: undefined
+	);
+	// Unread first, then the rest, newest first in each. Two reads of the index on recipient and
+	// time (which also holds when the worker last looked), so a worker with years of statements
+	// costs what a page of them costs: the second read stops once the page is full.
+	const newest = (unread: boolean, limit: number) =>
+		limit <= 0
+			? []
+			: db
+					.select({ id: statements.id })
+					.from(statements)
+					.where(and(mine, unread ? unreadForWorker : not(unreadForWorker!)))
+					.orderBy(desc(statements.lastFromYoungPersonAt))
+					.limit(limit)
+					.all()
+					.map((row) => row.id);
+	const unreadIds = newest(true, INBOX_LIMIT);
+	const ids = [...unreadIds, ...newest(false, INBOX_LIMIT - unreadIds.length)];
+	const unreadSet = new Set(unreadIds);
+	const order = new Map(ids.map((id, index) => [id, index]));
+	const rows = (
+		ids.length
+			? db
+					.select({
+						id: statements.id,
+						template: statements.template,
+						youngPersonId: statements.youngPersonId,
+						name: youngPerson.displayName,
+						createdAt: statements.createdAt,
+						lastFromYoungPersonAt: statements.lastFromYoungPersonAt,
+						answeredAt: statements.answeredAt,
+						caseRecordedAt: statements.caseRecordedAt
+					})
+					.from(statements)
+					.innerJoin(youngPerson, eq(youngPerson.id, statements.youngPersonId))
+					.where(inArray(statements.id, ids))
+					.all()
+			: []
+	)
+		.sort((a, b) => order.get(a.id)! - order.get(b.id)!)
+		.map((row) => ({ ...row, unread: unreadSet.has(row.id) }));
 	const people = db
 		.selectDistinct({ id: users.id, name: users.displayName })
 		.from(users)

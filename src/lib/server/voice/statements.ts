@@ -1,4 +1,5 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { prepared } from '../db/prepared';
 import { ukToday, type CareStatus } from '$lib/domain/people';
 import {
 	TEMPLATES,
@@ -142,6 +143,22 @@ export function myStatements(db: Db, youngPersonId: string) {
 			receipt: receiptOf(row),
 			newReply: !!lastFromWorkerAt && (!youngPersonSeenAt || youngPersonSeenAt < lastFromWorkerAt)
 		}));
+}
+
+/** How many of a young person's statements have a reply they have not seen: their home page's count. */
+export function newReplyCount(db: Db, youngPersonId: string): number {
+	return (
+		prepared(db, 'new-replies', (db) =>
+			db
+				.select({ count: sql<number>`count(*)` })
+				.from(statements)
+				// The same condition as the partial index statements_new_reply_idx, so it is used.
+				.where(
+					sql`${statements.youngPersonId} = ${sql.placeholder('youngPersonId')} and ${statements.lastFromWorkerAt} is not null and (${statements.youngPersonSeenAt} is null or ${statements.youngPersonSeenAt} < ${statements.lastFromWorkerAt})`
+				)
+				.prepare()
+		).get({ youngPersonId })?.count ?? 0
+	);
 }
 
 /** One statement with its answers and conversation, unsealed. Null when there is none. */

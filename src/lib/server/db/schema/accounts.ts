@@ -2,15 +2,19 @@ import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlit
 import { ROLES } from '../../../domain/roles';
 
 /** A person who can sign in: a young person or a member of staff. */
-export const users = sqliteTable('users', {
-	id: text('id').primaryKey(),
-	username: text('username').notNull().unique(),
-	passwordHash: text('password_hash').notNull(),
-	displayName: text('display_name').notNull(),
-	disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
-	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-	passwordChangedAt: integer('password_changed_at', { mode: 'timestamp_ms' }).notNull()
-});
+export const users = sqliteTable(
+	'users',
+	{
+		id: text('id').primaryKey(),
+		username: text('username').notNull().unique(),
+		passwordHash: text('password_hash').notNull(),
+		displayName: text('display_name').notNull(),
+		disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		passwordChangedAt: integer('password_changed_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('users_disabled_idx').on(t.disabledAt)]
+);
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 

@@ -70,7 +70,10 @@ export const forumIssues = sqliteTable(
 	(t) => [
 		index('forum_issues_forum_idx').on(t.forumId, t.status, t.createdAt),
 		index('forum_issues_raised_by_idx').on(t.raisedBy),
-		index('forum_issues_status_idx').on(t.status, t.answeredAt)
+		index('forum_issues_status_idx').on(t.status, t.answeredAt),
+		// The scorecard counts issues raised and answered in each quarter by these.
+		index('forum_issues_created_idx').on(t.createdAt),
+		index('forum_issues_answered_idx').on(t.answeredAt, t.createdAt)
 	]
 );
 export type ForumIssue = typeof forumIssues.$inferSelect;
@@ -173,7 +176,9 @@ export const boardActions = sqliteTable(
 	(t) => [
 		index('board_actions_due_idx').on(t.status, t.dueOn),
 		index('board_actions_owner_idx').on(t.ownerId),
-		index('board_actions_issue_idx').on(t.issueId)
+		index('board_actions_issue_idx').on(t.issueId),
+		// The scorecard: actions due in a quarter, and whether they were done by then.
+		index('board_actions_due_on_idx').on(t.dueOn, t.doneOn)
 	]
 );
 export type BoardAction = typeof boardActions.$inferSelect;

@@ -9,3 +9,4 @@ export * from './offer';
 export * from './voice';
 export * from './reviews';
 export * from './forum';
+export * from './summaries';

@@ -6,6 +6,7 @@ import {
 	text,
 	uniqueIndex
 } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
 import { TEMPLATE_IDS, THEMES } from '../../../domain/voice';
 import { users } from './accounts';
 
@@ -46,7 +47,19 @@ export const statements = sqliteTable(
 	(t) => [
 		uniqueIndex('statements_client_key_idx').on(t.youngPersonId, t.clientKey),
 		index('statements_young_person_idx').on(t.youngPersonId, t.createdAt),
-		index('statements_recipient_idx').on(t.recipientId, t.lastFromYoungPersonAt),
+		// Statements with a reply the young person has not seen: their home page counts these.
+		index('statements_new_reply_idx')
+			.on(t.youngPersonId)
+			.where(
+				sql`${t.lastFromWorkerAt} is not null and (${t.youngPersonSeenAt} is null or ${t.youngPersonSeenAt} < ${t.lastFromWorkerAt})`
+			),
+		// A worker's inbox reads only this index to find a page of unread and read statements.
+		index('statements_recipient_idx').on(
+			t.recipientId,
+			t.lastFromYoungPersonAt,
+			t.workerSeenAt,
+			t.youngPersonId
+		),
 		index('statements_unanswered_idx').on(t.answeredAt, t.createdAt),
 		index('statements_month_idx').on(t.createdAt, t.template)
 	]
@@ -115,7 +128,9 @@ export const safetyAlerts = sqliteTable(
 		uniqueIndex('safety_alerts_client_key_idx').on(t.youngPersonId, t.clientKey),
 		index('safety_alerts_open_idx').on(t.acknowledgedAt, t.raisedAt),
 		index('safety_alerts_young_person_idx').on(t.youngPersonId, t.raisedAt),
-		index('safety_alerts_statement_idx').on(t.statementId)
+		index('safety_alerts_statement_idx').on(t.statementId),
+		// The scorecard: alerts raised in a quarter, and how soon each was acknowledged.
+		index('safety_alerts_raised_idx').on(t.raisedAt, t.acknowledgedAt)
 	]
 );
 export type SafetyAlert = typeof safetyAlerts.$inferSelect;
