@@ -3,19 +3,27 @@
 /// <reference lib="webworker" />
 /// <reference types="@sveltejs/kit" />
 import { build, files, prerendered, version } from '$service-worker';
-import { flushOutbox, OUTBOX_SYNC_TAG } from '$lib/outbox';
+import { flushOutbox, formToOutboxItem, OUTBOX_SYNC_TAG, putInOutbox } from '$lib/outbox';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `hearth-shell-${version}`;
-// The app shell: built code, static files, and the prerendered offline page. Never anyone's own pages:
-// phones are shared, and what a young person sees must not outlive their session.
-const SHELL = [...build, ...files, ...prerendered];
+// Kept at install: the prerendered offline page, static files (icons, manifest, enhance.js) and
+// the stylesheets. Never anyone's own pages: phones are shared, and what a young person sees must
+// not outlive their session. Built JavaScript is kept as pages use it (below), not all at once:
+// a first visit on a child's data plan should not download every staff page too.
+const SHELL = [...prerendered, ...files, ...build.filter((path) => path.endsWith('.css'))];
+const BUILT = new Set(build);
 const OFFLINE_PAGE = '/offline';
+const keptForms = (url: URL) =>
+	url.pathname === '/me/unsafe' ||
+	(/^\/me\/say\/[a-z_]+$/.test(url.pathname) && url.search === '?/send');
 // The public Pledge and Offer are kept for reading offline. Copies are always fetched signed out
 // (credentials: 'omit'), so a cached page never holds anyone's name.
 const PUBLIC_CACHE = 'hearth-public';
 const isPublicContent = (path: string) =>
 	path === '/pledge' || path === '/offer' || path.startsWith('/offer/');
+// What is shown when "I feel unsafe" or a statement is sent with no signal (kept like the above).
+const KEPT_PAGES = ['/kept/unsafe', '/kept/statement'];
 
 async function refreshPublicCopy(path: string): Promise<void> {
 	try {
@@ -31,7 +39,7 @@ sw.addEventListener('install', (event) => {
 		caches
 			.open(CACHE)
 			.then((cache) => cache.addAll(SHELL))
-			.then(() => Promise.all(['/pledge', '/offer'].map(refreshPublicCopy)))
+			.then(() => Promise.all(['/pledge', '/offer', ...KEPT_PAGES].map(refreshPublicCopy)))
 			.then(() => sw.skipWaiting())
 	);
 });
@@ -51,14 +59,65 @@ sw.addEventListener('activate', (event) => {
 	);
 });
 
+/**
+ * "I feel unsafe" and a statement are plain forms. Sent with no signal, the service worker keeps
+ * what they carry in the outbox (sent when the signal returns) and shows the page that says so,
+ * with who to call. The page needs no script of its own for this.
+ */
+async function sendOrKeep(request: Request): Promise<Response> {
+	const copy = request.clone();
+	try {
+		return await fetch(request);
+	} catch {
+		const item = formToOutboxItem(new URL(request.url).pathname, await copy.formData());
+		if (!item) return Response.error();
+		await putInOutbox(item);
+		const sync = (sw.registration as { sync?: { register(tag: string): Promise<void> } }).sync;
+		await sync?.register(OUTBOX_SYNC_TAG).catch(() => undefined);
+		const page = `/kept/${item.kind}`;
+		const kept = await caches.match(page, { cacheName: PUBLIC_CACHE });
+		if (!kept) return (await caches.match(OFFLINE_PAGE)) ?? Response.error();
+		// The draft is in the outbox now: the kept page forgets it (static/enhance.js).
+		const draft =
+			item.kind === 'statement'
+				? `?draft=${encodeURIComponent(`${item.owner}:${item.template}`)}`
+				: '';
+		return Response.redirect(`${page}${draft}`, 303);
+	}
+}
+
 sw.addEventListener('fetch', (event) => {
 	const request = event.request;
-	if (request.method !== 'GET') return;
 	const url = new URL(request.url);
 	if (url.origin !== sw.location.origin) return;
+	if (request.method === 'POST' && request.mode === 'navigate' && keptForms(url)) {
+		event.respondWith(sendOrKeep(request));
+		return;
+	}
+	if (request.method !== 'GET') return;
+	if (request.mode === 'navigate' && KEPT_PAGES.includes(url.pathname)) {
+		event.respondWith(
+			caches.match(url.pathname, { cacheName: PUBLIC_CACHE }).then((hit) => hit ?? fetch(request))
+		);
+		return;
+	}
 
 	if (SHELL.includes(url.pathname)) {
 		event.respondWith(caches.match(url.pathname).then((hit) => hit ?? fetch(request)));
+		return;
+	}
+	if (BUILT.has(url.pathname)) {
+		// Built files never change under one name: keep each the first time a page uses it.
+		event.respondWith(
+			caches.match(url.pathname).then(
+				(hit) =>
+					hit ??
+					fetch(request).then(async (response) => {
+						if (response.ok) await (await caches.open(CACHE)).put(url.pathname, response.clone());
+						return response;
+					})
+			)
+		);
 		return;
 	}
 	if (request.mode === 'navigate' && isPublicContent(url.pathname)) {

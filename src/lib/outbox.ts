@@ -83,6 +83,48 @@ export async function requestOutboxSend(): Promise<void> {
 	else await flushOutbox();
 }
 
+/**
+ * The outbox item for an "I feel unsafe" or statement form sent with no signal, read from the
+ * form itself (its path says which); null for anything else. Answers go as the form had them:
+ * the server reads them the same way as the form's own post.
+ */
+export function formToOutboxItem(
+	path: string,
+	form: FormData,
+	now = Date.now()
+): OutboxItem | null {
+	const clientKey = form.get('clientKey');
+	const owner = form.get('owner');
+	if (typeof clientKey !== 'string' || typeof owner !== 'string' || !clientKey || !owner)
+		return null;
+	if (path === '/me/unsafe')
+		return {
+			key: clientKey,
+			owner,
+			kind: 'unsafe',
+			body: { clientKey },
+			createdAt: now,
+			state: 'waiting'
+		};
+	const template = /^\/me\/say\/([a-z_]+)$/.exec(path)?.[1];
+	if (!template) return null;
+	const answers: Record<string, string | string[]> = {};
+	for (const name of new Set(form.keys())) {
+		if (name === 'clientKey' || name === 'owner' || name === 'recipientId') continue;
+		const values = form.getAll(name).filter((v): v is string => typeof v === 'string');
+		answers[name] = values.length === 1 ? values[0] : values;
+	}
+	return {
+		key: clientKey,
+		owner,
+		kind: 'statement',
+		template,
+		body: { answers, recipientId: form.get('recipientId') ?? '', clientKey },
+		createdAt: now,
+		state: 'waiting'
+	};
+}
+
 /** A random key for a form, made on the device. */
 export function newClientKey(): string {
 	return crypto.randomUUID().replaceAll('-', '');

@@ -31,16 +31,39 @@ test('signed-in pages fit a 320px phone', async ({ page }) => {
 });
 
 test('security headers are sent on every page', async ({ page }) => {
-	const response = await page.goto('/signin');
-	const headers = response!.headers();
+	// A page without the framework: no inline script at all, so scripts only from Hearth itself.
+	const plain = (await page.goto('/signin'))!.headers();
+	expect(plain['content-security-policy']).toMatch(/script-src 'self'(;|$)/);
+	// A page the framework runs: its own inline start-up script, by nonce, and nothing else inline.
+	const headers = (await page.goto('/join'))!.headers();
 	const csp = headers['content-security-policy'];
 	expect(csp).toContain("frame-ancestors 'none'");
 	expect(csp).toContain("object-src 'none'");
 	expect(csp).toMatch(/script-src 'self' 'nonce-[^']+'/);
-	expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+	for (const policy of [csp, plain['content-security-policy']])
+		expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
 	expect(headers['x-content-type-options']).toBe('nosniff');
 	expect(headers['referrer-policy']).toBe('same-origin');
 	expect(headers['permissions-policy']).toContain('camera=()');
+});
+
+test('young people’s pages and the public pages load no framework, only a small script', async ({
+	as
+}) => {
+	const amira = await as('amira');
+	for (const path of ['/me', '/me/say/feeling', '/pledge', '/offer', '/signin']) {
+		const scripts: string[] = [];
+		amira.on('request', (request) => {
+			if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+		});
+		await amira.goto(path);
+		await amira.waitForLoadState('networkidle');
+		expect(scripts, path).toEqual(['/enhance.js']);
+		amira.removeAllListeners('request');
+	}
+	// What the small script does: the print button works, so it is shown.
+	await amira.goto('/pledge');
+	await expect(amira.getByRole('button', { name: 'Print this page' })).toBeVisible();
 });
 
 test('a form posted from another site is refused', async ({ request }) => {

@@ -226,6 +226,16 @@ test('a draft survives closing the page, and a refused form keeps every word', a
 	await expect(reece.getByLabel(/Tell your PA more/)).toHaveAttribute('aria-invalid', 'true');
 	await expectAccessible(reece);
 
+	// Sent: the draft kept on this phone goes with it.
+	await reece.getByLabel(/Tell your PA more/).fill('A masters in social work, maybe.');
+	await reece.getByRole('button', { name: 'Send', exact: true }).click();
+	await expect(reece).toHaveURL(/\/me\/messages\/[a-z0-9]+\?sent/);
+	await expect
+		.poll(() => reece.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':plans'))))
+		.toEqual([]);
+	await reece.goto('/me/say/plans');
+	await expect(reece.getByLabel(/Tell your PA more/)).toHaveValue('');
+
 	// Nothing picked at all.
 	await reece.goto('/me/say/worry');
 	await reece.getByRole('button', { name: 'Send', exact: true }).click();

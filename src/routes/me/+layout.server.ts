@@ -1,8 +1,6 @@
 import { rolesForPath } from '$lib/domain/roles';
 import { requireRole } from '$lib/server/auth/guard';
 import { newId } from '$lib/server/ids';
-import { getDb } from '$lib/server/db';
-import { getCouncilSettings } from '$lib/server/council/settings';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = (event) => {
@@ -11,8 +9,6 @@ export const load: LayoutServerLoad = (event) => {
 	const user = requireRole(event, ...(rolesForPath(event.url.pathname) ?? []));
 	return {
 		unsafeKey: newId(),
-		owner: user.id,
-		// Shown at once if "I feel unsafe" is pressed with no connection.
-		outOfHours: getCouncilSettings(getDb())?.outOfHoursPhone ?? null
+		owner: user.id
 	};
 };

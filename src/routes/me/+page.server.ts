@@ -1,7 +1,7 @@
 import { requireRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import { myWorkers } from '$lib/server/people/young-people';
-import { myStatements } from '$lib/server/voice/statements';
+import { newReplyCount } from '$lib/server/voice/statements';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -9,7 +9,10 @@ export const load: PageServerLoad = (event) => {
 	return {
 		name: user.displayName,
 		workers: myWorkers(getDb(), user.id),
-		newReplies: myStatements(getDb(), user.id).filter((statement) => statement.newReply).length,
+		newReplies: newReplyCount(getDb(), user.id),
 		welcome: event.url.searchParams.has('welcome')
 	};
 };
+
+// No framework JavaScript: plain HTML, with static/enhance.js for offline and the bell.
+export const csr = false;

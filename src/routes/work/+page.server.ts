@@ -36,3 +36,6 @@ export const load: PageServerLoad = (event) => {
 		everyone: user.roles.includes('manager') ? allYoungPeople(db) : null
 	};
 };
+
+// No framework JavaScript: the page is a server-made view, with static/enhance.js for the bell.
+export const csr = false;

@@ -6,3 +6,6 @@ export const load: PageServerLoad = () => {
 	const settings = getCouncilSettings(getDb());
 	return { phone: settings?.phone ?? null, outOfHoursPhone: settings?.outOfHoursPhone ?? null };
 };
+
+// No framework JavaScript: the page works as plain HTML, and static/enhance.js does the rest.
+export const csr = false;

@@ -21,3 +21,6 @@ export const load: PageServerLoad = () => {
 		updated: lastUpdated(db, 'offer')
 	};
 };
+
+// No framework JavaScript: the page works as plain HTML, and static/enhance.js does the rest.
+export const csr = false;

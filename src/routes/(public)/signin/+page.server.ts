@@ -49,3 +49,6 @@ export const actions: Actions = {
 		);
 	}
 };
+
+// No framework JavaScript: the page works as plain HTML, and static/enhance.js does the rest.
+export const csr = false;

@@ -25,3 +25,6 @@ export const actions: Actions = {
 		return { saved: true };
 	}
 };
+
+// No framework JavaScript: the page is a server-made view, with static/enhance.js for the bell.
+export const csr = false;

@@ -25,3 +25,6 @@ export const load: PageServerLoad = ({ params }) => {
 		}
 	};
 };
+
+// No framework JavaScript: the page works as plain HTML, and static/enhance.js does the rest.
+export const csr = false;

@@ -1,5 +1,13 @@
 import { error, redirect } from '@sveltejs/kit';
-import { TEMPLATES, defaultRecipient, isTemplateId, templatesFor } from '$lib/domain/voice';
+import { MOODS, TEMPLATES, defaultRecipient, isTemplateId, templatesFor } from '$lib/domain/voice';
+import {
+	MOOD_FACES,
+	moodLabel,
+	optionLabel,
+	questionLabel,
+	templateIntro,
+	templateTitle
+} from '$lib/components/voice-labels';
 import { answersInput } from '$lib/schemas/voice';
 import { requireRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
@@ -24,6 +32,21 @@ export const load: PageServerLoad = (event) => {
 		template: TEMPLATES[id],
 		recipients,
 		defaultRecipientId: defaultRecipient(recipients, careStatus)?.id ?? null,
+		// The words for this template only: looking words up by name in the browser would ship
+		// every interface message to the phone.
+		words: {
+			title: templateTitle(id),
+			intro: templateIntro(id),
+			moods: MOODS.map((mood) => ({ value: mood, label: moodLabel(mood), icon: MOOD_FACES[mood] })),
+			questions: Object.fromEntries(
+				TEMPLATES[id].questions.map((q) => [q.id, questionLabel(id, q.id)])
+			),
+			options: Object.fromEntries(
+				TEMPLATES[id].questions
+					.flatMap((q) => (q.kind === 'choice' ? q.options : []))
+					.map((option) => [option, optionLabel(option)])
+			)
+		},
 		// A fresh key for this form: sending it twice keeps one statement.
 		clientKey: newId()
 	};
@@ -62,3 +85,6 @@ export const actions: Actions = {
 		);
 	}
 };
+
+// No framework JavaScript: a plain form, with static/enhance.js for drafts.
+export const csr = false;

@@ -1,0 +1,21 @@
+import { error } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { getCouncilSettings } from '$lib/server/council/settings';
+import { m } from '$lib/paraglide/messages';
+import type { PageServerLoad } from './$types';
+
+/**
+ * What the service worker shows when "I feel unsafe" or a statement is sent with no signal: it
+ * keeps what was sent (the outbox) and shows this page, which it fetched earlier, signed out.
+ * Nothing here is anyone's own: only the council's out-of-hours number.
+ */
+export const load: PageServerLoad = ({ params }) => {
+	if (params.kind !== 'unsafe' && params.kind !== 'statement') error(404, m.error_not_found());
+	return {
+		kind: params.kind,
+		outOfHours: getCouncilSettings(getDb())?.outOfHoursPhone ?? null
+	};
+};
+
+// No framework JavaScript: the page works as plain HTML, and static/enhance.js does the rest.
+export const csr = false;
