@@ -10,7 +10,7 @@
 //   npm run bench -- --only=weight,lighthouse,throughput,scale   measure only those (while fixing)
 import { chromium } from '@playwright/test';
 import { execSync } from 'node:child_process';
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { CHROMIUM_ARGS, chromiumPath } from '../tests/e2e/chromium.ts';
@@ -234,6 +234,8 @@ async function main() {
 	const table = markdown(results);
 	writeFileSync(path.join(ROOT, 'bench/results.json'), JSON.stringify(results, null, '\t') + '\n');
 	writeFileSync(path.join(ROOT, 'bench/RESULTS.md'), `# Hearth benchmark results\n\n${table}`);
+	// A full run of everything is the one the README quotes.
+	if (!quick && !only) updateReadme(table);
 	console.log(`\n${table}`);
 	const missed = checkBudgets(results).filter(
 		(line) => !line.ok && (!checkParts || checkParts.includes(line.part))
@@ -244,6 +246,18 @@ async function main() {
 			console.log(`  ${line.budget}: ${line.actual} (limit ${line.limit})`);
 		if (checkArg) process.exitCode = 1;
 	} else console.log('Every budget met.');
+}
+
+/** Put the table between the README's bench markers. */
+function updateReadme(table: string) {
+	const file = path.join(ROOT, 'README.md');
+	const readme = readFileSync(file, 'utf8');
+	const start = '<!-- bench:results -->';
+	const end = '<!-- /bench:results -->';
+	const from = readme.indexOf(start);
+	const to = readme.indexOf(end);
+	if (from < 0 || to < from) return;
+	writeFileSync(file, `${readme.slice(0, from + start.length)}\n\n${table}\n${readme.slice(to)}`);
 }
 
 try {
