@@ -8,6 +8,7 @@ import {
 } from '$lib/domain/reviews';
 import type { ConsultationAnswers } from '$lib/domain/consultation';
 import type { Db } from '../db';
+import { durably } from '../db/durable';
 import { reviewConsultations, reviews, users, workerLinks, youngPeople } from '../db/schema';
 import { newId } from '../ids';
 import { seal, unsealOptional } from '../crypto/seal';
@@ -269,18 +270,20 @@ export function saveConsultation(
 		.where(eq(reviewConsultations.reviewId, reviewId))
 		.get();
 	if (existing?.sentAt) return { ok: true, sent: true };
-	db.transaction((tx) => {
-		const values = {
-			answersSealed: seal(JSON.stringify(answers)),
-			savedAt: now,
-			sentAt: send ? now : null
-		};
-		tx.insert(reviewConsultations)
-			.values({ reviewId, ...values })
-			.onConflictDoUpdate({ target: reviewConsultations.reviewId, set: values })
-			.run();
-		if (send) notify(tx, [review.chairId], 'new_message', `/work/reviews/${reviewId}`, now);
-	});
+	durably(db, () =>
+		db.transaction((tx) => {
+			const values = {
+				answersSealed: seal(JSON.stringify(answers)),
+				savedAt: now,
+				sentAt: send ? now : null
+			};
+			tx.insert(reviewConsultations)
+				.values({ reviewId, ...values })
+				.onConflictDoUpdate({ target: reviewConsultations.reviewId, set: values })
+				.run();
+			if (send) notify(tx, [review.chairId], 'new_message', `/work/reviews/${reviewId}`, now);
+		})
+	);
 	return { ok: true, sent: send };
 }
 

@@ -4,6 +4,7 @@ import { parseForm, text, type FieldErrors } from '../forms';
 import { getDb } from '../db';
 import { now } from '../clock';
 import type { Db } from '../db';
+import { durably } from '../db/durable';
 import { m } from '$lib/paraglide/messages';
 import { addMessage, sendStatement } from './statements';
 import { raiseSafetyAlert } from './safety';
@@ -28,16 +29,18 @@ export function submitStatement(
 	const template = TEMPLATES[templateId as TemplateId];
 	const parsed = parseStatement(template, input);
 	if (!parsed.ok) return { ok: false, status: 400, errors: parsed.errors };
-	const sent = sendStatement(
-		db,
-		{
-			youngPersonId,
-			template: template.id,
-			answers: parsed.answers,
-			recipientId: parsed.recipientId,
-			clientKey: parsed.clientKey
-		},
-		now
+	const sent = durably(db, () =>
+		sendStatement(
+			db,
+			{
+				youngPersonId,
+				template: template.id,
+				answers: parsed.answers,
+				recipientId: parsed.recipientId,
+				clientKey: parsed.clientKey
+			},
+			now
+		)
 	);
 	if (!sent.ok) {
 		if (sent.reason === 'template')
@@ -49,7 +52,9 @@ export function submitStatement(
 
 /** "I feel unsafe", from the button or from the offline queue. */
 export function submitUnsafe(db: Db, youngPersonId: string, clientKey: string, now = new Date()) {
-	return raiseSafetyAlert(db, { youngPersonId, clientKey: `button:${clientKey}` }, now);
+	return durably(db, () =>
+		raiseSafetyAlert(db, { youngPersonId, clientKey: `button:${clientKey}` }, now)
+	);
 }
 
 /**
@@ -64,6 +69,7 @@ export async function replyFromForm(request: Request, statementId: string, autho
 		formData
 	);
 	if (!parsed.ok) return parsed.failure;
-	addMessage(getDb(), { statementId, authorId, ...parsed.data }, now());
+	const db = getDb();
+	durably(db, () => addMessage(db, { statementId, authorId, ...parsed.data }, now()));
 	return null;
 }
