@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { actionStatusOn, byAttention, doneOnTime, median } from '$lib/domain/forum';
-import { councilSettings, forumMembers, forums, notices } from '$lib/server/db/schema';
+import {
+	boardActions,
+	councilSettings,
+	forumMembers,
+	forums,
+	notices
+} from '$lib/server/db/schema';
 import {
 	forumIssueList,
 	giveFeedback,
@@ -12,6 +18,7 @@ import {
 } from '$lib/server/forum/issues';
 import {
 	actionList,
+	actionsNeedingAttention,
 	answerIssue,
 	boardIssueRows,
 	createAction,
@@ -244,5 +251,26 @@ describe('CSV fields', () => {
 		expect(csvField('say "hi"')).toBe('"say ""hi"""');
 		expect(csvField('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
 		expect(csvField('-1')).toBe("'-1");
+	});
+});
+
+describe('the Board overview', () => {
+	it('lists open actions, overdue then at risk then by date, up to its limit, with counts of all', () => {
+		const db = freshDb();
+		const owner = makeStaff(db, 'owner', ['board_member']);
+		const add = (what: string, dueOn: string, status: 'not_started' | 'at_risk' | 'done') => {
+			const id = createAction(db, { what, ownerId: owner, dueOn, issueId: null, meetingId: null })!;
+			db.update(boardActions).set({ status }).where(eq(boardActions.id, id)).run();
+		};
+		add('later', '2026-12-20', 'not_started');
+		add('soon', '2026-12-01', 'not_started');
+		add('risky', '2026-12-30', 'at_risk');
+		add('late', '2026-11-01', 'not_started');
+		add('finished', '2026-10-01', 'done');
+		const { actions, counts } = actionsNeedingAttention(db, '2026-11-23', 3);
+		expect(actions.map((a) => a.what)).toEqual(['late', 'risky', 'soon']);
+		expect(actions[0].shownStatus).toBe('overdue');
+		expect(actions.some((a) => 'ownerId' in a)).toBe(false);
+		expect(counts).toEqual({ open: 4, overdue: 1, done: 1 });
 	});
 });

@@ -302,6 +302,15 @@ export function createAction(
 
 /** Every action with its status as shown today (overdue worked out), overdue and at risk first. */
 export function actionList(db: Db, today: string, filter: { meetingId?: string } = {}) {
+	return actionRows(db)
+		.where(filter.meetingId ? eq(boardActions.meetingId, filter.meetingId) : undefined)
+		.all()
+		.map((action) => ({ ...action, shownStatus: actionStatusOn(action, today) }))
+		.sort(byAttention);
+}
+
+/** Actions with their owner's name and the title of the issue each answers. */
+function actionRows(db: Db) {
 	const owner = alias(users, 'owner');
 	return db
 		.select({
@@ -319,10 +328,7 @@ export function actionList(db: Db, today: string, filter: { meetingId?: string }
 		.from(boardActions)
 		.innerJoin(owner, eq(owner.id, boardActions.ownerId))
 		.leftJoin(forumIssues, eq(forumIssues.id, boardActions.issueId))
-		.where(filter.meetingId ? eq(boardActions.meetingId, filter.meetingId) : undefined)
-		.all()
-		.map((action) => ({ ...action, shownStatus: actionStatusOn(action, today) }))
-		.sort(byAttention);
+		.$dynamic();
 }
 
 /** How many actions the Board overview lists: the ones that most need attention. */
@@ -334,28 +340,16 @@ export const OVERVIEW_ACTIONS = 50;
  * meeting's page, so the overview stays one screen however many years of actions there are.
  */
 export function actionsNeedingAttention(db: Db, today: string, limit = OVERVIEW_ACTIONS) {
-	const owner = alias(users, 'owner');
 	const attention = sql<number>`case when ${boardActions.dueOn} < ${today} then 0 when ${boardActions.status} = 'at_risk' then 1 else 2 end`;
-	const actions = db
-		.select({
-			id: boardActions.id,
-			what: boardActions.what,
-			owner: owner.displayName,
-			dueOn: boardActions.dueOn,
-			status: boardActions.status,
-			progress: boardActions.progress,
-			doneOn: boardActions.doneOn,
-			issueId: boardActions.issueId,
-			issueTitle: forumIssues.title
-		})
-		.from(boardActions)
-		.innerJoin(owner, eq(owner.id, boardActions.ownerId))
-		.leftJoin(forumIssues, eq(forumIssues.id, boardActions.issueId))
+	const actions = actionRows(db)
 		.where(ne(boardActions.status, 'done'))
 		.orderBy(attention, asc(boardActions.dueOn))
 		.limit(limit)
 		.all()
-		.map((action) => ({ ...action, shownStatus: actionStatusOn(action, today) }));
+		.map(({ ownerId: _owner, ...action }) => ({
+			...action,
+			shownStatus: actionStatusOn(action, today)
+		}));
 	const counts = db
 		.select({
 			open: sql<number>`coalesce(sum(${boardActions.status} != 'done'), 0)`,
