@@ -35,6 +35,16 @@ export async function signOut(page: Page) {
 	await expect(page.getByText('You have signed out.')).toBeVisible();
 }
 
+/**
+ * Wait until the service worker is installed and controls the page: after it is ready, a
+ * reload is the dependable way to be controlled (waiting for `controllerchange` can miss it).
+ */
+export async function untilControlled(page: Page) {
+	await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+	if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) await page.reload();
+	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+}
+
 /** No sideways scrolling at the width of a small phone. */
 export async function expectFitsWidth(page: Page, width = 320) {
 	await page.setViewportSize({ width, height: 640 });

@@ -5,7 +5,8 @@ import {
 	expectFitsWidth,
 	readDemoDatabase,
 	signIn,
-	test
+	test,
+	untilControlled
 } from './fixtures';
 
 const ORIGIN = 'http://localhost:4173';
@@ -165,13 +166,7 @@ test('a statement written with the network off is kept and delivered when it com
 }) => {
 	const dan = await as('dan');
 	await dan.goto('/me/say/good_news');
-	await dan.evaluate(async () => {
-		await navigator.serviceWorker.ready;
-		if (!navigator.serviceWorker.controller)
-			await new Promise((done) =>
-				navigator.serviceWorker.addEventListener('controllerchange', done)
-			);
-	});
+	await untilControlled(dan);
 	await dan.context().setOffline(true);
 	await pick(dan, 'How do you feel?', 'Great');
 	const words = 'I passed my driving theory test today!';
@@ -323,13 +318,7 @@ test('"I feel unsafe" with no signal shows who to call at once and is sent when 
 	as
 }) => {
 	const reece = await as('reece');
-	await reece.evaluate(async () => {
-		await navigator.serviceWorker.ready;
-		if (!navigator.serviceWorker.controller)
-			await new Promise((done) =>
-				navigator.serviceWorker.addEventListener('controllerchange', done)
-			);
-	});
+	await untilControlled(reece);
 	await reece.context().setOffline(true);
 	await reece.getByRole('button', { name: 'I feel unsafe' }).click();
 	const panel = reece.getByRole('alert').filter({ hasText: "We'll tell your worker" });
