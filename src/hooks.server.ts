@@ -6,8 +6,8 @@ import { getTextDirection } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { getDb } from '$lib/server/db';
 import {
-	SESSION_COOKIE,
 	deleteSessionTokenCookie,
+	sessionCookieName,
 	setSessionTokenCookie,
 	validateSessionToken
 } from '$lib/server/auth/session';
@@ -93,8 +93,8 @@ const firstRun: Handle = ({ event, resolve }) => {
 
 const session: Handle = ({ event, resolve }) => {
 	if (building) return resolve(event);
-	const token = event.cookies.get(SESSION_COOKIE);
 	const secure = event.url.protocol === 'https:';
+	const token = event.cookies.get(sessionCookieName(secure));
 	event.locals.user = null;
 	event.locals.session = null;
 	if (token) {

@@ -1,4 +1,12 @@
-import { expect, expectAccessible, expectFitsWidth, signIn, signOut, test } from './fixtures';
+import {
+	expect,
+	expectAccessible,
+	expectFitsWidth,
+	readDemoDatabase,
+	signIn,
+	signOut,
+	test
+} from './fixtures';
 
 const PUBLIC_PAGES = ['/', '/signin', '/join', '/help', '/privacy', '/offline'];
 
@@ -72,6 +80,57 @@ test('a form posted from another site is refused', async ({ request }) => {
 		headers: { origin: 'https://evil.example' }
 	});
 	expect(response.status()).toBe(403);
+});
+
+test('cross-site posts are refused whatever the content type says, forms and JSON alike', async ({
+	as
+}) => {
+	// A signed-in young person visits a hostile page that posts to Hearth with their cookie.
+	const dan = await as('dan');
+	const evil = { origin: 'https://evil.example' };
+	const key = (n: number) => `csrf-probe-key-${n}`;
+	const variants = [
+		'application/x-www-form-urlencoded',
+		'APPLICATION/X-WWW-FORM-URLENCODED',
+		'application/x-www-form-urlencoded; charset=UTF-8',
+		'multipart/form-data; boundary=hearth',
+		'text/plain',
+		'Text/Plain;charset=UTF-8',
+		' text/plain'
+	];
+	for (const [n, type] of variants.entries()) {
+		const body = type.toLowerCase().includes('multipart')
+			? `--hearth\r\nContent-Disposition: form-data; name="clientKey"\r\n\r\n${key(n)}\r\n--hearth--\r\n`
+			: `clientKey=${key(n)}`;
+		const response = await dan.request.post('/me/unsafe', {
+			data: body,
+			headers: { ...evil, 'content-type': type, accept: 'text/html' },
+			maxRedirects: 0
+		});
+		expect(response.status(), type).toBeGreaterThanOrEqual(400);
+	}
+	// The JSON way in (the offline queue's) checks the origin itself, and wants JSON.
+	for (const [n, type] of ['application/json', 'text/plain', 'APPLICATION/JSON'].entries()) {
+		const response = await dan.request.post('/api/voice', {
+			data: JSON.stringify({ kind: 'unsafe', owner: 'x', clientKey: key(100 + n) }),
+			headers: { ...evil, 'content-type': type },
+			maxRedirects: 0
+		});
+		expect(response.status(), type).toBeGreaterThanOrEqual(400);
+	}
+	const raised = () =>
+		readDemoDatabase<{ n: number }>(
+			"select count(*) as n from safety_alerts where client_key like '%csrf-probe-key%'"
+		)[0].n;
+	expect(raised()).toBe(0);
+	// The same post from Hearth itself goes through: the probes above were refused for their origin.
+	const own = await dan.request.post('/me/unsafe', {
+		form: { clientKey: key(999) },
+		headers: { origin: 'http://localhost:4173', accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(own.status()).toBe(303);
+	expect(raised()).toBe(1);
 });
 
 test('the session cookie is HttpOnly and SameSite=Lax', async ({ page, context }) => {

@@ -5,9 +5,13 @@ import {
 	deleteExpiredSessions,
 	generateSessionToken,
 	invalidateSession,
+	deleteSessionTokenCookie,
 	invalidateUserSessions,
+	sessionCookieName,
+	setSessionTokenCookie,
 	validateSessionToken
 } from '$lib/server/auth/session';
+import type { Cookies } from '@sveltejs/kit';
 import { hashSecret } from '$lib/server/ids';
 import { sessions } from '$lib/server/db/schema';
 import { setAccountDisabled } from '$lib/server/accounts/accounts';
@@ -105,5 +109,36 @@ describe('sessions', () => {
 		createSession(db, generateSessionToken(), userId, new Date('2020-01-01'));
 		createSession(db, generateSessionToken(), userId);
 		expect(deleteExpiredSessions(db)).toBe(1);
+	});
+});
+
+describe('the session cookie', () => {
+	const jar = () => {
+		const set: { name: string; value: string; options: Record<string, unknown> }[] = [];
+		const cookies = {
+			set: (name: string, value: string, options: Record<string, unknown>) =>
+				set.push({ name, value, options })
+		} as unknown as Cookies;
+		return { set, cookies };
+	};
+
+	it('is __Host- prefixed over https (Secure, Path=/, no Domain), and plain over http', () => {
+		const https = jar();
+		setSessionTokenCookie(https.cookies, 'token', new Date(Date.now() + 60_000), true);
+		deleteSessionTokenCookie(https.cookies, true);
+		for (const cookie of https.set) {
+			expect(cookie.name).toBe('__Host-hearth_session');
+			expect(cookie.options).toMatchObject({
+				secure: true,
+				path: '/',
+				httpOnly: true,
+				sameSite: 'lax'
+			});
+			expect(cookie.options.domain).toBeUndefined();
+		}
+		const http = jar();
+		setSessionTokenCookie(http.cookies, 'token', new Date(Date.now() + 60_000), false);
+		expect(http.set[0]).toMatchObject({ name: 'hearth_session', options: { secure: false } });
+		expect(sessionCookieName(true)).toBe('__Host-hearth_session');
 	});
 });

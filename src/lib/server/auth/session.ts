@@ -12,6 +12,13 @@ const DAY = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME_MS = 30 * DAY;
 export const SESSION_RENEW_WITHIN_MS = 15 * DAY;
 export const SESSION_COOKIE = 'hearth_session';
+/**
+ * Over https the cookie is named `__Host-hearth_session`: browsers then accept it only if it is
+ * Secure, has Path=/ and no Domain, so no other site or subdomain (or plain http) can set or
+ * replace it. Plain http (local use and the tests) cannot carry the prefix.
+ */
+export const sessionCookieName = (secure: boolean) =>
+	secure ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE;
 
 /** What a page may know about who is signed in: never hashes or tokens. */
 export interface SessionUser {
@@ -127,7 +134,7 @@ export function setSessionTokenCookie(
 	expiresAt: Date,
 	secure: boolean
 ) {
-	cookies.set(SESSION_COOKIE, token, {
+	cookies.set(sessionCookieName(secure), token, {
 		httpOnly: true,
 		sameSite: 'lax',
 		secure,
@@ -137,7 +144,7 @@ export function setSessionTokenCookie(
 }
 
 export function deleteSessionTokenCookie(cookies: Cookies, secure: boolean) {
-	cookies.set(SESSION_COOKIE, '', {
+	cookies.set(sessionCookieName(secure), '', {
 		httpOnly: true,
 		sameSite: 'lax',
 		secure,
