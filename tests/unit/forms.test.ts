@@ -98,3 +98,29 @@ describe('schemas', () => {
 		expect(settingsSchema.safeParse({ ...base, outOfHoursPhone: 'call me' }).success).toBe(false);
 	});
 });
+
+describe('new passwords', () => {
+	const tryPassword = (password: string) =>
+		joinSchema.safeParse({ code: 'x', username: 'kayla', password, passwordAgain: password });
+	const problem = (password: string) => {
+		const result = tryPassword(password);
+		return result.success ? null : result.error.issues.map((issue) => issue.message).join(' ');
+	};
+
+	it('refuse the most used passwords, whatever their case, with a plain message', () => {
+		for (const common of ['password123', 'Password123', 'qwertyuiop', 'iloveyou1', '  12345678  '])
+			expect(problem(common), common).toMatch(/Lots of people use that password/);
+	});
+
+	it('take any 8 to 128 characters otherwise, with no rules about capitals or symbols', () => {
+		for (const fine of [
+			'purple kettle on mondays',
+			'brightwater',
+			'ŵyn bach yn y cae',
+			'x'.repeat(128)
+		])
+			expect(problem(fine), fine).toBeNull();
+		expect(problem('short')).toMatch(/at least 8/);
+		expect(problem('x'.repeat(129))).toMatch(/longer than 128/);
+	});
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '$lib/domain/people';
+import { isCommonPassword } from '$lib/server/accounts/common-passwords';
 import { m } from '$lib/paraglide/messages';
 
 // Messages are functions so they are read in the language of the request being checked.
@@ -10,10 +11,14 @@ export const username = z
 	.toLowerCase()
 	.regex(/^[a-z0-9._-]{3,32}$/, { error: () => m.error_username_format() });
 
+/** At least 8 and at most 128 characters, any characters, and not one of the most used. */
 export const newPassword = z
 	.string()
 	.min(8, { error: () => m.error_password_short() })
-	.max(128, { error: () => m.error_password_long() });
+	.max(128, { error: () => m.error_password_long() })
+	.refine((password) => !isCommonPassword(password), {
+		error: () => m.error_password_common()
+	});
 
 export const personName = z
 	.string()
