@@ -141,6 +141,32 @@ test('the session cookie is HttpOnly and SameSite=Lax', async ({ page, context }
 	expect(cookie?.value).toMatch(/^[a-z2-7]{32}$/);
 });
 
+test('signing in always makes a new session: a token planted before sign-in is never used', async ({
+	browser
+}) => {
+	const context = await browser.newContext();
+	const planted = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
+	await context.addCookies([
+		{ name: 'hearth_session', value: planted, url: 'http://localhost:4173' }
+	]);
+	const page = await context.newPage();
+	await signIn(page, 'elif');
+	const first = (await context.cookies()).find((c) => c.name === 'hearth_session')?.value;
+	expect(first).toMatch(/^[a-z2-7]{32}$/);
+	expect(first).not.toBe(planted);
+	// Signing in again on the same phone ends the old session and starts another.
+	await signOut(page);
+	await signIn(page, 'elif');
+	const second = (await context.cookies()).find((c) => c.name === 'hearth_session')?.value;
+	expect(second).not.toBe(first);
+	const old = await context.request.get('/me', {
+		headers: { cookie: `hearth_session=${first}` },
+		maxRedirects: 0
+	});
+	expect(old.status()).toBe(303);
+	await context.close();
+});
+
 test('the skip link takes keyboard users to the main content', async ({ page }) => {
 	await page.goto('/signin');
 	await page.keyboard.press('Tab');
