@@ -3,7 +3,7 @@
 /// <reference lib="webworker" />
 /// <reference types="@sveltejs/kit" />
 import { build, files, prerendered, version } from '$service-worker';
-import { flushOutbox, formToOutboxItem, OUTBOX_SYNC_TAG, putInOutbox } from '$lib/outbox';
+import { flushOutbox, formToOutboxItem, keptForm, OUTBOX_SYNC_TAG, putInOutbox } from '$lib/outbox';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `hearth-shell-${version}`;
@@ -14,9 +14,6 @@ const CACHE = `hearth-shell-${version}`;
 const SHELL = [...prerendered, ...files, ...build.filter((path) => path.endsWith('.css'))];
 const BUILT = new Set(build);
 const OFFLINE_PAGE = '/offline';
-const keptForms = (url: URL) =>
-	url.pathname === '/me/unsafe' ||
-	(/^\/me\/say\/[a-z_]+$/.test(url.pathname) && url.search === '?/send');
 // The public Pledge and Offer are kept for reading offline. Copies are always fetched signed out
 // (credentials: 'omit'), so a cached page never holds anyone's name.
 const PUBLIC_CACHE = 'hearth-public';
@@ -69,7 +66,7 @@ async function sendOrKeep(request: Request): Promise<Response> {
 	try {
 		return await fetch(request);
 	} catch {
-		const item = formToOutboxItem(new URL(request.url).pathname, await copy.formData());
+		const item = formToOutboxItem(new URL(request.url), await copy.formData());
 		if (!item) return Response.error();
 		await putInOutbox(item);
 		const sync = (sw.registration as { sync?: { register(tag: string): Promise<void> } }).sync;
@@ -90,7 +87,7 @@ sw.addEventListener('fetch', (event) => {
 	const request = event.request;
 	const url = new URL(request.url);
 	if (url.origin !== sw.location.origin) return;
-	if (request.method === 'POST' && request.mode === 'navigate' && keptForms(url)) {
+	if (request.method === 'POST' && request.mode === 'navigate' && keptForm(url)) {
 		event.respondWith(sendOrKeep(request));
 		return;
 	}

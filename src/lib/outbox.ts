@@ -84,20 +84,29 @@ export async function requestOutboxSend(): Promise<void> {
 }
 
 /**
- * The outbox item for an "I feel unsafe" or statement form sent with no signal, read from the
- * form itself (its path says which); null for anything else. Answers go as the form had them:
- * the server reads them the same way as the form's own post.
+ * Which kept form a post is, from its address: "I feel unsafe" (/me/unsafe) or a statement
+ * (/me/say/<template>?/send, with its template); null for any other post.
  */
-export function formToOutboxItem(
-	path: string,
-	form: FormData,
-	now = Date.now()
-): OutboxItem | null {
+export function keptForm(
+	url: URL
+): { kind: 'unsafe' } | { kind: 'statement'; template: string } | null {
+	if (url.pathname === '/me/unsafe') return { kind: 'unsafe' };
+	const template = /^\/me\/say\/([a-z_]+)$/.exec(url.pathname)?.[1];
+	return template && url.search === '?/send' ? { kind: 'statement', template } : null;
+}
+
+/**
+ * The outbox item for an "I feel unsafe" or statement form sent with no signal, read from the
+ * form itself; null for any other post, or a form without its key or owner. Answers go as the
+ * form had them: the server reads them the same way as the form's own post.
+ */
+export function formToOutboxItem(url: URL, form: FormData, now = Date.now()): OutboxItem | null {
+	const kept = keptForm(url);
 	const clientKey = form.get('clientKey');
 	const owner = form.get('owner');
-	if (typeof clientKey !== 'string' || typeof owner !== 'string' || !clientKey || !owner)
+	if (!kept || typeof clientKey !== 'string' || typeof owner !== 'string' || !clientKey || !owner)
 		return null;
-	if (path === '/me/unsafe')
+	if (kept.kind === 'unsafe')
 		return {
 			key: clientKey,
 			owner,
@@ -106,8 +115,6 @@ export function formToOutboxItem(
 			createdAt: now,
 			state: 'waiting'
 		};
-	const template = /^\/me\/say\/([a-z_]+)$/.exec(path)?.[1];
-	if (!template) return null;
 	const answers: Record<string, string | string[]> = {};
 	for (const name of new Set(form.keys())) {
 		if (name === 'clientKey' || name === 'owner' || name === 'recipientId') continue;
@@ -118,7 +125,7 @@ export function formToOutboxItem(
 		key: clientKey,
 		owner,
 		kind: 'statement',
-		template,
+		template: kept.template,
 		body: { answers, recipientId: form.get('recipientId') ?? '', clientKey },
 		createdAt: now,
 		state: 'waiting'
