@@ -1,56 +1,16 @@
-import { expect, request as requests, test } from '@playwright/test';
-import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { expect, test } from '@playwright/test';
 import { once } from 'node:events';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { DEMO_PASSWORD } from './fixtures';
+import { OwnHearth } from './own-hearth';
 
 // Its own Hearth, on its own port and data folder, so killing it harms no other test.
-const PORT = 4175;
-const ORIGIN = `http://localhost:${PORT}`;
-
-const started: ChildProcess[] = [];
-test.afterEach(() => {
-	for (const child of started) if (child.exitCode === null) child.kill('SIGKILL');
-});
-
-async function startHearth(dataDir: string): Promise<ChildProcess> {
-	if (await fetch(`${ORIGIN}/signin`).catch(() => null))
-		throw new Error(`Something is already listening on port ${PORT}`);
-	const child = spawn(process.execPath, ['build/index.js'], {
-		env: {
-			...process.env,
-			PORT: String(PORT),
-			HOST: '127.0.0.1',
-			ORIGIN,
-			HEARTH_DATA_DIR: dataDir,
-			HEARTH_DEMO: '1'
-		},
-		stdio: 'ignore'
-	});
-	started.push(child);
-	for (let i = 0; i < 300; i++) {
-		if (child.exitCode !== null) throw new Error('Hearth stopped while starting');
-		const up = await fetch(`${ORIGIN}/signin`).catch(() => null);
-		if (up?.ok) return child;
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	throw new Error('Hearth did not start');
-}
+const hearth = new OwnHearth(4175, 'crash');
+test.afterEach(() => hearth.stop());
+const startHearth = () => hearth.start();
 
 test('killed mid-stream, Hearth keeps every statement it acknowledged, and each only once', async () => {
 	test.setTimeout(120_000);
-	const dataDir = mkdtempSync(path.join(tmpdir(), 'hearth-crash-'));
-	let server = await startHearth(dataDir);
-	const api = await requests.newContext({ baseURL: ORIGIN, extraHTTPHeaders: { origin: ORIGIN } });
-	const signedIn = await api.post('/signin', {
-		form: { username: 'dan', password: DEMO_PASSWORD },
-		headers: { accept: 'text/html' },
-		maxRedirects: 0
-	});
-	expect(signedIn.status()).toBe(303);
+	let server = await startHearth();
+	const api = await hearth.client('dan');
 	const form = await (await api.get('/me/say/feeling')).text();
 	const recipientId = /name="recipientId"[^>]*value="([^"]+)"/.exec(form)?.[1];
 	expect(recipientId).toBeTruthy();
@@ -92,19 +52,11 @@ test('killed mid-stream, Hearth keeps every statement it acknowledged, and each 
 	expect(acknowledged.length).toBeGreaterThanOrEqual(60);
 
 	// After a restart: every acknowledged statement is there, and none twice.
-	server = await startHearth(dataDir);
-	const stored = () => {
-		const db = new Database(path.join(dataDir, 'hearth.db'), { fileMustExist: true });
-		try {
-			return db
-				.prepare(
-					"select client_key as key, count(*) as n from statements where client_key like 'crash-%' group by client_key"
-				)
-				.all() as { key: string; n: number }[];
-		} finally {
-			db.close();
-		}
-	};
+	server = await startHearth();
+	const stored = () =>
+		hearth.query<{ key: string; n: number }>(
+			"select client_key as key, count(*) as n from statements where client_key like 'crash-%' group by client_key"
+		);
 	const afterCrash = new Map(stored().map((row) => [row.key, row.n]));
 	for (const key of acknowledged) expect(afterCrash.get(key), key).toBe(1);
 	expect([...afterCrash.values()].every((n) => n === 1)).toBe(true);

@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { error, redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
+import { entitlements } from '$lib/server/db/schema';
 import { contentHistory, restoreEntitlementVersion } from '$lib/server/offer/editing';
 import { text } from '$lib/server/forms';
 import { m } from '$lib/paraglide/messages';
@@ -10,11 +12,20 @@ const EDITORS = ['admin', 'participation_officer'] as const;
 
 export const load: PageServerLoad = (event) => {
 	requireRole(event, ...EDITORS);
-	const versions = contentHistory(getDb(), event.params.id);
-	if (!versions.length) error(404, m.error_not_found());
+	const db = getDb();
+	const versions = contentHistory(db, event.params.id);
+	// An entry written before Hearth kept versions (the demo's, or one loaded at set-up) has none yet.
+	const entry = db
+		.select({ title: entitlements.title })
+		.from(entitlements)
+		.where(eq(entitlements.id, event.params.id))
+		.get();
+	if (!versions.length && !entry) error(404, m.error_not_found());
 	return {
 		title: String(
-			versions.find((v) => v.state === 'published')?.data.title ?? versions[0].data.title
+			versions.find((v) => v.state === 'published')?.data.title ??
+				versions[0]?.data.title ??
+				entry!.title
 		),
 		versions: versions.map((version) => ({
 			id: version.id,

@@ -1,0 +1,86 @@
+import { request as requests, type APIRequestContext } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DEMO_PASSWORD } from './fixtures';
+
+/**
+ * A demo Hearth of a test's own, on its own port and data folder, for tests that kill the
+ * server or make objects other tests would trip over. Ports: crash 4175, matrix 4176, bad input 4177.
+ */
+export class OwnHearth {
+	readonly origin: string;
+	readonly dataDir: string;
+	private children: ChildProcess[] = [];
+
+	constructor(
+		readonly port: number,
+		name: string,
+		private env: Record<string, string> = {}
+	) {
+		this.origin = `http://localhost:${port}`;
+		this.dataDir = mkdtempSync(path.join(tmpdir(), `hearth-${name}-`));
+	}
+
+	async start(): Promise<ChildProcess> {
+		if (await fetch(`${this.origin}/signin`).catch(() => null))
+			throw new Error(`Something is already listening on port ${this.port}`);
+		const child = spawn(process.execPath, ['build/index.js'], {
+			env: {
+				...process.env,
+				PORT: String(this.port),
+				HOST: '127.0.0.1',
+				ORIGIN: this.origin,
+				HEARTH_DATA_DIR: this.dataDir,
+				HEARTH_DEMO: '1',
+				...this.env
+			},
+			stdio: 'ignore'
+		});
+		this.children.push(child);
+		for (let i = 0; i < 300; i++) {
+			if (child.exitCode !== null) throw new Error('Hearth stopped while starting');
+			const up = await fetch(`${this.origin}/signin`).catch(() => null);
+			if (up?.ok) return child;
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+		throw new Error('Hearth did not start');
+	}
+
+	/** Kill every server this started that is still running. */
+	stop(): void {
+		for (const child of this.children) if (child.exitCode === null) child.kill('SIGKILL');
+	}
+
+	/**
+	 * A client that is signed in as this person (or signed out, without a name). It asks for
+	 * HTML, as a browser does, so form actions answer with real redirects and statuses.
+	 */
+	async client(username?: string): Promise<APIRequestContext> {
+		const api = await requests.newContext({
+			baseURL: this.origin,
+			extraHTTPHeaders: { origin: this.origin, accept: 'text/html' }
+		});
+		if (username) {
+			const response = await api.post('/signin', {
+				form: { username, password: DEMO_PASSWORD },
+				headers: { accept: 'text/html' },
+				maxRedirects: 0
+			});
+			if (response.status() !== 303) throw new Error(`Could not sign in as ${username}`);
+		}
+		return api;
+	}
+
+	/** Read this Hearth's database (read-only while it runs). */
+	query<T>(sql: string, ...params: unknown[]): T[] {
+		const db = new Database(path.join(this.dataDir, 'hearth.db'), { readonly: true });
+		try {
+			return db.prepare(sql).all(...params) as T[];
+		} finally {
+			db.close();
+		}
+	}
+}
