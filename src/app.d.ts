@@ -1,4 +1,4 @@
-import type { SessionUser } from '$lib/server/auth/session';
+import type { EndedBecause, SessionUser } from '$lib/server/auth/session';
 
 declare global {
 	namespace App {
@@ -8,6 +8,10 @@ declare global {
 		interface Locals {
 			user: SessionUser | null;
 			session: { id: string; expiresAt: Date } | null;
+			/** Signed in with a password, but a second factor is still to give or to set up. */
+			pending: { user: SessionUser; need: 'needed' | 'setup' } | null;
+			/** Why the session in the cookie ended on this request, to say so on the sign-in page. */
+			endedBecause: EndedBecause | null;
 		}
 		// interface PageData {}
 		// interface PageState {}

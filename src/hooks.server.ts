@@ -12,6 +12,8 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { checkArea } from '$lib/server/auth/guard';
+import { sessionPolicy } from '$lib/server/auth/second-factor';
+import { recordAudit } from '$lib/server/audit/log';
 import { getSetupToken, isSetUp } from '$lib/server/accounts/setup';
 import { seedDemoIfAsked } from '$lib/server/demo/seed';
 import { scheduleDailyCleanup } from '$lib/server/jobs/cleanup';
@@ -97,11 +99,21 @@ const session: Handle = ({ event, resolve }) => {
 	const token = event.cookies.get(sessionCookieName(secure));
 	event.locals.user = null;
 	event.locals.session = null;
+	event.locals.pending = null;
+	event.locals.endedBecause = null;
 	if (token) {
-		const result = validateSessionToken(getDb(), token);
+		const db = getDb();
+		const result = validateSessionToken(db, token, now(), sessionPolicy(db), (because) => {
+			event.locals.endedBecause = because;
+			recordAudit(db, { actorId: null, action: 'session.ended', detail: because });
+		});
 		if (result) {
-			event.locals.user = result.user;
 			event.locals.session = { id: result.session.id, expiresAt: result.session.expiresAt };
+			if (result.secondFactor === 'needed' || result.secondFactor === 'setup') {
+				event.locals.pending = { user: result.user, need: result.secondFactor };
+			} else {
+				event.locals.user = result.user;
+			}
 			setSessionTokenCookie(event.cookies, token, result.session.expiresAt, secure);
 		} else {
 			deleteSessionTokenCookie(event.cookies, secure);

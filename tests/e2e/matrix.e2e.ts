@@ -79,6 +79,13 @@ const CASES: Case[] = [
 		allow: 'everyone'
 	},
 	{ route: '/signin', url: () => '/signin', allow: 'everyone' },
+	{
+		route: '/signin/second-factor',
+		what: 'only someone owing a code stays; others are sent on',
+		url: () => '/signin/second-factor',
+		allow: 'everyone'
+	},
+	{ route: '/reset', url: () => '/reset', allow: 'everyone' },
 	{ route: '/signout', url: () => '/signout', allow: 'everyone' },
 	{ route: '/you-said-we-did', url: () => '/you-said-we-did', allow: 'everyone' },
 	{ route: '/offline', url: () => '/offline', allow: 'everyone' },
@@ -94,6 +101,11 @@ const CASES: Case[] = [
 	{ route: '/notices', url: () => '/notices', allow: SIGNED_IN },
 	{ route: '/account/password', url: () => '/account/password', allow: SIGNED_IN },
 	{ route: '/account/notifications', url: () => '/account/notifications', allow: SIGNED_IN },
+	{
+		route: '/account/second-factor',
+		url: () => '/account/second-factor',
+		allow: SIGNED_IN.filter((persona) => !YOUNG.includes(persona))
+	},
 	{ route: '/api/notices', url: () => '/api/notices', allow: SIGNED_IN },
 	{ route: '/api/push', method: 'POST', url: () => '/api/push', allow: SIGNED_IN },
 	// Young people.

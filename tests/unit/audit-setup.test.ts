@@ -82,7 +82,11 @@ describe('first-run setup', () => {
 			email: null,
 			quickExitUrl: 'https://www.bbc.co.uk/weather',
 			alertMinutes: 30,
-			smallNumberThreshold: 6
+			smallNumberThreshold: 6,
+			staffIdleMinutes: 30,
+			staffSessionHours: 12,
+			requireSecondFactor: false,
+			retentionMonths: 24
 		};
 		saveCouncilSettings(db, admin, base);
 		saveCouncilSettings(db, admin, { ...base, name: 'B', outOfHoursPhone: '01632 960 999' });

@@ -75,6 +75,10 @@ describe('schemas', () => {
 			quickExitUrl: 'https://www.bbc.co.uk/weather',
 			alertMinutes: '30',
 			smallNumberThreshold: '6',
+			staffIdleMinutes: '30',
+			staffSessionHours: '12',
+			requireSecondFactor: true,
+			retentionMonths: '24',
 			removeLogo: false
 		};
 		const ok = settingsSchema.safeParse(base);
@@ -89,6 +93,13 @@ describe('schemas', () => {
 			expect(settingsSchema.safeParse({ ...base, alertMinutes }).success, alertMinutes).toBe(false);
 		for (const smallNumberThreshold of ['1', '21', ''])
 			expect(settingsSchema.safeParse({ ...base, smallNumberThreshold }).success).toBe(false);
+		// Staff session times and how long words are kept, too.
+		for (const staffIdleMinutes of ['4', '241', ''])
+			expect(settingsSchema.safeParse({ ...base, staffIdleMinutes }).success).toBe(false);
+		for (const staffSessionHours of ['0', '25', '1.5'])
+			expect(settingsSchema.safeParse({ ...base, staffSessionHours }).success).toBe(false);
+		for (const retentionMonths of ['0', '121', 'forever'])
+			expect(settingsSchema.safeParse({ ...base, retentionMonths }).success).toBe(false);
 		expect(settingsSchema.safeParse({ ...base, quickExitUrl: 'javascript:alert(1)' }).success).toBe(
 			false
 		);

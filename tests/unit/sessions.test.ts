@@ -15,7 +15,7 @@ import type { Cookies } from '@sveltejs/kit';
 import { hashSecret } from '$lib/server/ids';
 import { sessions } from '$lib/server/db/schema';
 import { setAccountDisabled } from '$lib/server/accounts/accounts';
-import { freshDb, makeStaff } from './db';
+import { freshDb, makeStaff, makeYoungPerson } from './db';
 
 const DAY = 86_400_000;
 
@@ -54,8 +54,9 @@ describe('sessions', () => {
 	});
 
 	it('keeps the expiry in the first 15 days and renews to 30 days in the last 15', () => {
+		// A young person's session: staff sessions end long before (session-hardening.test.ts).
 		const db = freshDb();
-		const userId = makeStaff(db, 'sam', ['worker']);
+		const userId = makeYoungPerson(db, 'maya');
 		const token = generateSessionToken();
 		const start = new Date('2026-01-01T00:00:00Z');
 		const session = createSession(db, token, userId, start);

@@ -25,6 +25,18 @@ export const AUDIT_ACTIONS = [
 	'statement.printed',
 	'alert.acknowledged',
 	'duty.changed',
-	'reviews.exported'
+	'reviews.exported',
+	'roles.changed',
+	'session.ended',
+	'second_factor.enabled',
+	'second_factor.used',
+	'second_factor.recovery_used',
+	'second_factor.removed',
+	'password.reset_code_made',
+	'password.reset',
+	'data.downloaded',
+	'data.exported',
+	'data.erased',
+	'data.expired'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

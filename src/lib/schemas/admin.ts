@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { HEX_COLOUR, contrastRatio } from '$lib/domain/colour';
 import { LINK_TYPES } from '$lib/domain/people';
-import { ROLES } from '$lib/domain/roles';
+import { ROLES, STAFF_ROLES } from '$lib/domain/roles';
 import { AUDIT_ACTIONS } from '$lib/domain/audit';
 import { m } from '$lib/paraglide/messages';
 import { isoDate, optionalIsoDate } from './fields';
@@ -45,6 +45,22 @@ export const settingsSchema = z.object({
 		.int({ error: () => m.error_threshold() })
 		.min(2, { error: () => m.error_threshold() })
 		.max(20, { error: () => m.error_threshold() }),
+	staffIdleMinutes: z.coerce
+		.number({ error: () => m.error_idle_minutes() })
+		.int({ error: () => m.error_idle_minutes() })
+		.min(5, { error: () => m.error_idle_minutes() })
+		.max(240, { error: () => m.error_idle_minutes() }),
+	staffSessionHours: z.coerce
+		.number({ error: () => m.error_session_hours() })
+		.int({ error: () => m.error_session_hours() })
+		.min(1, { error: () => m.error_session_hours() })
+		.max(24, { error: () => m.error_session_hours() }),
+	requireSecondFactor: z.boolean(),
+	retentionMonths: z.coerce
+		.number({ error: () => m.error_retention_months() })
+		.int({ error: () => m.error_retention_months() })
+		.min(1, { error: () => m.error_retention_months() })
+		.max(120, { error: () => m.error_retention_months() }),
 	removeLogo: z.boolean()
 });
 
@@ -76,3 +92,10 @@ export const addLinkSchema = z.object({
 });
 
 export const endLinkSchema = z.object({ linkId: z.string().min(1).max(64) });
+
+/** The roles ticked for a member of staff: at least one, each a staff role, none twice. */
+export const staffRolesSchema = z
+	.array(z.enum(STAFF_ROLES))
+	.min(1)
+	.max(STAFF_ROLES.length)
+	.transform((roles) => [...new Set(roles)]);

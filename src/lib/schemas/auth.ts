@@ -60,3 +60,15 @@ export const changePasswordSchema = z
 		passwordAgain: z.string()
 	})
 	.refine(passwordsMatch, { path: ['passwordAgain'], error: () => m.error_password_mismatch() });
+
+export const resetSchema = z
+	.object({
+		code: z
+			.string()
+			.trim()
+			.min(1, { error: () => m.reset_code_required() })
+			.max(40),
+		password: newPassword,
+		passwordAgain: z.string()
+	})
+	.refine(passwordsMatch, { path: ['passwordAgain'], error: () => m.error_password_mismatch() });

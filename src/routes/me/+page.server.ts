@@ -10,7 +10,8 @@ export const load: PageServerLoad = (event) => {
 		name: user.displayName,
 		workers: myWorkers(getDb(), user.id),
 		newReplies: newReplyCount(getDb(), user.id),
-		welcome: event.url.searchParams.has('welcome')
+		welcome: event.url.searchParams.has('welcome'),
+		newPassword: event.url.searchParams.has('new-password')
 	};
 };
 

@@ -1,5 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import type { Role } from '$lib/domain/roles';
+import type { Role, StaffRole } from '$lib/domain/roles';
 import type { Db, Executor } from '../db';
 import { newId } from '../ids';
 import { anyContains } from '../db/search';
@@ -115,4 +115,35 @@ export function insertAccount(
 		.values(account.roles.map((role) => ({ userId: id, role })))
 		.run();
 	return id;
+}
+
+/**
+ * Change a member of staff's roles. Every session of theirs ends, so whatever they do next is
+ * under a new session token with the new roles (ASVS: a fresh session on any change of rights).
+ */
+export function setStaffRoles(
+	db: Db,
+	actorId: string,
+	userId: string,
+	roles: StaffRole[],
+	now = new Date()
+): void {
+	const before = rolesOf(db, userId);
+	db.transaction((tx) => {
+		tx.delete(userRoles).where(eq(userRoles.userId, userId)).run();
+		tx.insert(userRoles)
+			.values(roles.map((role) => ({ userId, role })))
+			.run();
+		recordAudit(
+			tx,
+			{
+				actorId,
+				action: 'roles.changed',
+				subjectUserId: userId,
+				detail: `${before.join(',')} -> ${roles.join(',')}`
+			},
+			now
+		);
+	});
+	invalidateUserSessions(db, userId);
 }

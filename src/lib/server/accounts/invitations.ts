@@ -1,9 +1,10 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import { randomInt } from 'node:crypto';
 import type { LeavingCareCategory, CareStatus, LinkType } from '$lib/domain/people';
 import type { Role, StaffRole } from '$lib/domain/roles';
 import type { Db } from '../db';
-import { invitations, users } from '../db/schema';
+import { invitations, sessions, users } from '../db/schema';
+import { rolesOf } from '../auth/session';
 import { insertYoungPerson } from '../people/young-people';
 import { insertAccount } from './accounts';
 import { hashSecret, newId } from '../ids';
@@ -32,7 +33,13 @@ export interface StaffInvitation {
 	roles: StaffRole[];
 }
 
-export type InvitationDetails = YoungPersonInvitation | StaffInvitation;
+/** A new password for a young person who forgot theirs, made by their worker. */
+export interface ResetInvitation {
+	kind: 'reset';
+	userId: string;
+}
+
+export type InvitationDetails = YoungPersonInvitation | StaffInvitation | ResetInvitation;
 
 /** A fresh code like `KT7M-Q2XH-9PWA`: 12 characters from 31, about 59 bits. */
 export function generateInvitationCode(): string {
@@ -63,7 +70,12 @@ export function createInvitation(
 				id,
 				codeHash: hashSecret(code),
 				kind: details.kind,
-				displayName: details.kind === 'staff' ? details.displayName : details.preferredName,
+				displayName:
+					details.kind === 'staff'
+						? details.displayName
+						: details.kind === 'reset'
+							? ''
+							: details.preferredName,
 				details,
 				createdBy,
 				createdAt: now,
@@ -82,7 +94,7 @@ export function createInvitation(
 export type InvitationLookup =
 	| {
 			status: 'valid';
-			invitation: { id: string; kind: 'young_person' | 'staff'; displayName: string };
+			invitation: { id: string; kind: 'young_person' | 'staff' | 'reset'; displayName: string };
 	  }
 	| { status: 'unknown' | 'used' | 'expired' };
 
@@ -93,7 +105,8 @@ export function lookUpInvitation(db: Db, code: string, now = new Date()): Invita
 		.from(invitations)
 		.where(eq(invitations.codeHash, hashSecret(normaliseInvitationCode(code))))
 		.get();
-	if (!row) return { status: 'unknown' };
+	// A new-password code is used on /reset, not to join.
+	if (!row || row.kind === 'reset') return { status: 'unknown' };
 	if (row.usedAt) return { status: 'used' };
 	if (row.expiresAt.getTime() <= now.getTime()) return { status: 'expired' };
 	return {
@@ -117,13 +130,13 @@ export async function redeemInvitation(
 	const codeHash = hashSecret(normaliseInvitationCode(input.code));
 	const result = db.transaction((tx): RedeemResult & { invitedBy?: string } => {
 		const row = tx.select().from(invitations).where(eq(invitations.codeHash, codeHash)).get();
-		if (!row) return { ok: false, reason: 'unknown' };
+		if (!row || row.kind === 'reset') return { ok: false, reason: 'unknown' };
 		if (row.usedAt) return { ok: false, reason: 'used' };
 		if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'expired' };
 		if (tx.select({ id: users.id }).from(users).where(eq(users.username, username)).get()) {
 			return { ok: false, reason: 'username_taken' };
 		}
-		const details = row.details as InvitationDetails;
+		const details = row.details as YoungPersonInvitation | StaffInvitation;
 		const roles: Role[] = details.kind === 'staff' ? details.roles : ['young_person'];
 		const userId = insertAccount(
 			tx,
@@ -166,10 +179,101 @@ export function pendingInvitationsBy(db: Db, createdBy: string | null, now = new
 		})
 		.from(invitations)
 		.where(
-			and(createdBy ? eq(invitations.createdBy, createdBy) : undefined, isNull(invitations.usedAt))
+			and(
+				createdBy ? eq(invitations.createdBy, createdBy) : undefined,
+				isNull(invitations.usedAt),
+				ne(invitations.kind, 'reset')
+			)
 		)
 		.orderBy(invitations.createdAt)
 		.all()
 		.filter((row) => row.expiresAt.getTime() > now.getTime())
 		.reverse();
+}
+
+/** A new-password code lasts three days: long enough to pass on, short for something that opens an account. */
+export const RESET_LIFETIME_MS = 3 * 24 * 60 * 60 * 1000;
+
+/**
+ * A young person forgot their password: their worker makes a one-time code and gives it to them
+ * in person. Any earlier code for them stops working. Hearth never resets by email or questions.
+ */
+export function createResetCode(
+	db: Db,
+	createdBy: string,
+	youngPersonId: string,
+	now = new Date()
+): { code: string; expiresAt: Date } {
+	const code = generateInvitationCode();
+	const expiresAt = new Date(now.getTime() + RESET_LIFETIME_MS);
+	db.transaction((tx) => {
+		const earlier = tx
+			.select({ id: invitations.id, details: invitations.details })
+			.from(invitations)
+			.where(and(eq(invitations.kind, 'reset'), isNull(invitations.usedAt)))
+			.all()
+			.filter((row) => (row.details as ResetInvitation).userId === youngPersonId);
+		for (const row of earlier)
+			tx.update(invitations).set({ expiresAt: now }).where(eq(invitations.id, row.id)).run();
+		tx.insert(invitations)
+			.values({
+				id: newId(),
+				codeHash: hashSecret(code),
+				kind: 'reset',
+				displayName: '',
+				details: { kind: 'reset', userId: youngPersonId } satisfies ResetInvitation,
+				createdBy,
+				createdAt: now,
+				expiresAt
+			})
+			.run();
+		recordAudit(
+			tx,
+			{ actorId: createdBy, action: 'password.reset_code_made', subjectUserId: youngPersonId },
+			now
+		);
+	});
+	return { code, expiresAt };
+}
+
+export type ResetResult =
+	| { ok: true; userId: string; roles: Role[] }
+	| { ok: false; reason: 'unknown' | 'used' | 'expired' };
+
+/** Use a new-password code: the password is set, the code is spent and every old session ends. */
+export async function redeemResetCode(
+	db: Db,
+	input: { code: string; password: string },
+	now = new Date()
+): Promise<ResetResult> {
+	const passwordHash = await hashPassword(input.password);
+	const codeHash = hashSecret(normaliseInvitationCode(input.code));
+	const result = db.transaction((tx): ResetResult => {
+		const row = tx.select().from(invitations).where(eq(invitations.codeHash, codeHash)).get();
+		if (!row || row.kind !== 'reset') return { ok: false, reason: 'unknown' };
+		if (row.usedAt) return { ok: false, reason: 'used' };
+		if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'expired' };
+		const { userId } = row.details as ResetInvitation;
+		const user = tx
+			.select({ disabledAt: users.disabledAt })
+			.from(users)
+			.where(eq(users.id, userId))
+			.get();
+		if (!user || user.disabledAt) return { ok: false, reason: 'unknown' };
+		const claimed = tx
+			.update(invitations)
+			.set({ usedAt: now, usedBy: userId })
+			.where(and(eq(invitations.id, row.id), isNull(invitations.usedAt)))
+			.run();
+		if (claimed.changes !== 1) return { ok: false, reason: 'used' };
+		tx.update(users)
+			.set({ passwordHash, passwordChangedAt: now })
+			.where(eq(users.id, userId))
+			.run();
+		tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+		recordAudit(tx, { actorId: userId, action: 'password.reset', subjectUserId: userId }, now);
+		return { ok: true, userId, roles: [] };
+	});
+	if (!result.ok) return result;
+	return { ...result, roles: rolesOf(db, result.userId) };
 }

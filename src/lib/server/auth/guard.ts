@@ -8,12 +8,17 @@ import type { SessionUser } from './session';
 
 type Event = Pick<RequestEvent, 'locals' | 'url' | 'getClientAddress'>;
 
-/** The signed-in person, or a redirect to sign in that comes back here afterwards. */
+/**
+ * The signed-in person, or a redirect that comes back here afterwards: to the second factor
+ * when only the password has been given, otherwise to sign in (saying why a session ended).
+ */
 export function requireUser(event: Event): SessionUser {
 	const user = event.locals.user;
 	if (!user) {
-		const next = event.url.pathname + event.url.search;
-		redirect(303, `/signin?next=${encodeURIComponent(next)}`);
+		const next = encodeURIComponent(event.url.pathname + event.url.search);
+		if (event.locals.pending) redirect(303, `/signin/second-factor?next=${next}`);
+		const ended = event.locals.endedBecause ? `&ended=${event.locals.endedBecause}` : '';
+		redirect(303, `/signin?next=${next}${ended}`);
 	}
 	return user;
 }

@@ -2,7 +2,7 @@ import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import type { Cookies } from '@sveltejs/kit';
 import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
-import type { Role } from '$lib/domain/roles';
+import { hasAnyRole, isStaff, type Role } from '$lib/domain/roles';
 import type { Db, Executor } from '../db';
 import { sessions, userRoles, users } from '../db/schema';
 import { hashSecret } from '../ids';
@@ -28,21 +28,59 @@ export interface SessionUser {
 	roles: Role[];
 }
 
+/**
+ * Where a session stands on the second factor: `needed` when the person has an authenticator
+ * set up and has not given a code in this session; `setup` when the council requires one of
+ * them and they have none yet. Until it is null or `done`, the session opens nothing else.
+ */
+export type SecondFactorState = 'done' | 'needed' | 'setup' | null;
+
 export interface ValidatedSession {
 	session: { id: string; userId: string; expiresAt: Date };
 	user: SessionUser;
+	secondFactor: SecondFactorState;
 }
+
+/** How long staff sessions last, and whether admins and managers need a second factor. */
+export interface SessionPolicy {
+	staffIdleMs: number;
+	staffSessionMs: number;
+	requireSecondFactor: boolean;
+}
+
+export const DEFAULT_SESSION_POLICY: SessionPolicy = {
+	staffIdleMs: 30 * 60_000,
+	staffSessionMs: 12 * 60 * 60_000,
+	requireSecondFactor: false
+};
+
+/** Why a session that was there has ended: no use for a while, or the longest a staff session may last. */
+export type EndedBecause = 'idle' | 'limit';
+
+/** Roles that must give a second factor when the council asks for one. */
+export const SECOND_FACTOR_ROLES: readonly Role[] = ['admin', 'manager'];
+
+/** Last-seen times are written at most once a minute per session, not on every request. */
+const LAST_SEEN_EVERY_MS = 60_000;
 
 /** A new random session token (160 bits), to be given to the browser only. */
 export function generateSessionToken(): string {
 	return encodeBase32LowerCaseNoPadding(randomBytes(20));
 }
 
-export function createSession(db: Db, token: string, userId: string, now = new Date()) {
+export function createSession(
+	db: Db,
+	token: string,
+	userId: string,
+	now = new Date(),
+	secondFactorAt: Date | null = null
+) {
 	const session = {
 		id: hashSecret(token),
 		userId,
 		createdAt: now,
+		lastSeenAt: now,
+		secondFactorAt,
 		expiresAt: new Date(now.getTime() + SESSION_LIFETIME_MS)
 	};
 	db.insert(sessions).values(session).run();
@@ -64,12 +102,15 @@ const rolesQuery = (db: Executor) =>
 
 /**
  * Look a token up. Expired sessions are deleted; sessions in their last 15 days are
- * extended to a full 30 days (the sliding expiry of the Lucia guide).
+ * extended to a full 30 days (the sliding expiry of the Lucia guide). Staff sessions also
+ * end after the policy's idle time and its longest time, and `ended` is told which.
  */
 export function validateSessionToken(
 	db: Db,
 	token: string,
-	now = new Date()
+	now = new Date(),
+	policy: SessionPolicy = DEFAULT_SESSION_POLICY,
+	ended?: (because: EndedBecause) => void
 ): ValidatedSession | null {
 	const sessionId = hashSecret(token);
 	const row = prepared(db, 'session', (db) =>
@@ -80,7 +121,11 @@ export function validateSessionToken(
 				expiresAt: sessions.expiresAt,
 				username: users.username,
 				displayName: users.displayName,
-				disabledAt: users.disabledAt
+				disabledAt: users.disabledAt,
+				createdAt: sessions.createdAt,
+				lastSeenAt: sessions.lastSeenAt,
+				secondFactorAt: sessions.secondFactorAt,
+				totpEnabledAt: users.totpEnabledAt
 			})
 			.from(sessions)
 			.innerJoin(users, eq(users.id, sessions.userId))
@@ -92,23 +137,53 @@ export function validateSessionToken(
 		db.delete(sessions).where(eq(sessions.id, sessionId)).run();
 		return null;
 	}
+	// The same as rolesOf, prepared once: this runs on every request.
+	const roles = prepared(db, 'roles', rolesQuery)
+		.all({ userId: row.userId })
+		.map((r) => r.role);
+	const lastSeen = (row.lastSeenAt ?? row.createdAt).getTime();
+	if (isStaff(roles)) {
+		const because: EndedBecause | null =
+			now.getTime() - row.createdAt.getTime() >= policy.staffSessionMs
+				? 'limit'
+				: now.getTime() - lastSeen >= policy.staffIdleMs
+					? 'idle'
+					: null;
+		if (because) {
+			db.delete(sessions).where(eq(sessions.id, sessionId)).run();
+			ended?.(because);
+			return null;
+		}
+	}
 	let expiresAt = row.expiresAt;
-	if (now.getTime() >= expiresAt.getTime() - SESSION_RENEW_WITHIN_MS) {
-		expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
-		db.update(sessions).set({ expiresAt }).where(eq(sessions.id, sessionId)).run();
+	const renew = now.getTime() >= expiresAt.getTime() - SESSION_RENEW_WITHIN_MS;
+	if (renew) expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+	if (renew || now.getTime() - lastSeen >= LAST_SEEN_EVERY_MS) {
+		db.update(sessions).set({ expiresAt, lastSeenAt: now }).where(eq(sessions.id, sessionId)).run();
 	}
 	return {
 		session: { id: row.id, userId: row.userId, expiresAt },
-		user: {
-			id: row.userId,
-			username: row.username,
-			displayName: row.displayName,
-			// The same as rolesOf, prepared once: this runs on every request.
-			roles: prepared(db, 'roles', rolesQuery)
-				.all({ userId: row.userId })
-				.map((r) => r.role)
-		}
+		user: { id: row.userId, username: row.username, displayName: row.displayName, roles },
+		secondFactor: row.totpEnabledAt
+			? row.secondFactorAt
+				? 'done'
+				: 'needed'
+			: policy.requireSecondFactor && hasAnyRole(roles, SECOND_FACTOR_ROLES)
+				? 'setup'
+				: null
 	};
+}
+
+/** A session's second factor was given: a new token, marked done, in place of the old one. */
+export function markSecondFactorDone(
+	db: Db,
+	oldSessionId: string,
+	userId: string,
+	now = new Date()
+) {
+	db.delete(sessions).where(eq(sessions.id, oldSessionId)).run();
+	const token = generateSessionToken();
+	return { token, session: createSession(db, token, userId, now, now) };
 }
 
 export function invalidateSession(db: Db, sessionId: string): void {

@@ -10,7 +10,11 @@ export const DEFAULT_SETTINGS = {
 	// A neutral page that loads quickly and says nothing about care.
 	quickExitUrl: 'https://www.bbc.co.uk/weather',
 	alertMinutes: 30,
-	smallNumberThreshold: 6
+	smallNumberThreshold: 6,
+	staffIdleMinutes: 30,
+	staffSessionHours: 12,
+	requireSecondFactor: false,
+	retentionMonths: 24
 } as const;
 
 export type CouncilSettingsInput = Omit<

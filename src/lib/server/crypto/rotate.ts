@@ -11,7 +11,8 @@ export const SEALED_COLUMNS: readonly { table: string; columns: readonly string[
 	{ table: 'statements', columns: ['answers_sealed'] },
 	{ table: 'statement_messages', columns: ['body_sealed'] },
 	{ table: 'reviews', columns: ['decisions_sealed', 'letter_sealed'] },
-	{ table: 'review_consultations', columns: ['answers_sealed'] }
+	{ table: 'review_consultations', columns: ['answers_sealed'] },
+	{ table: 'users', columns: ['totp_key_sealed'] }
 ];
 
 /**

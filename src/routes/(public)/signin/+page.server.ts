@@ -4,22 +4,26 @@ import { signInSchema } from '$lib/schemas/auth';
 import { getDb } from '$lib/server/db';
 import { signIn } from '$lib/server/auth/sign-in';
 import { rolesOf } from '$lib/server/auth/session';
-import { startSession } from '$lib/server/auth/cookies';
+import { safeNext, startSession } from '$lib/server/auth/cookies';
+import { secondFactorAfterPassword } from '$lib/server/auth/second-factor';
 import { invalid, parseForm, text } from '$lib/server/forms';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Only paths inside Hearth, so a link cannot send someone elsewhere after signing in. */
-function safeNext(next: string | null): string | null {
-	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
-		? next
-		: null;
-}
-
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user)
 		redirect(303, safeNext(url.searchParams.get('next')) ?? landingFor(locals.user.roles));
-	return { signedOut: url.searchParams.has('signed-out') };
+	if (locals.pending) redirect(303, secondFactorPath(url.searchParams.get('next')));
+	const ended = url.searchParams.get('ended');
+	return {
+		signedOut: url.searchParams.has('signed-out'),
+		ended: ended === 'idle' || ended === 'limit' ? ended : null
+	};
+};
+
+const secondFactorPath = (next: string | null) => {
+	const safe = safeNext(next);
+	return `/signin/second-factor${safe ? `?next=${encodeURIComponent(safe)}` : ''}`;
 };
 
 export const actions: Actions = {
@@ -43,10 +47,10 @@ export const actions: Actions = {
 			return invalid(formData, { form: message }, result.reason === 'wait' ? 429 : 400);
 		}
 		startSession(event, result.userId);
-		redirect(
-			303,
-			safeNext(event.url.searchParams.get('next')) ?? landingFor(rolesOf(db, result.userId))
-		);
+		const roles = rolesOf(db, result.userId);
+		const next = event.url.searchParams.get('next');
+		if (secondFactorAfterPassword(db, result.userId, roles)) redirect(303, secondFactorPath(next));
+		redirect(303, safeNext(next) ?? landingFor(roles));
 	}
 };
 

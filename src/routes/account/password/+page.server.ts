@@ -39,7 +39,7 @@ export const actions: Actions = {
 		}
 		await changePassword(db, user.id, parsed.data.password, undefined);
 		// Every session ended, this one too; a fresh one keeps this person signed in here.
-		startSession(event, user.id);
+		startSession(event, user.id, true);
 		return { changed: true };
 	}
 };

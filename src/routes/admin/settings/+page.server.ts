@@ -46,13 +46,17 @@ export const actions: Actions = {
 			'email',
 			'quickExitUrl',
 			'alertMinutes',
-			'smallNumberThreshold'
+			'smallNumberThreshold',
+			'staffIdleMinutes',
+			'staffSessionHours',
+			'retentionMonths'
 		];
 		const parsed = parseForm(
 			settingsSchema,
 			{
 				...Object.fromEntries(fields.map((f) => [f, text(formData, f)])),
-				removeLogo: formData.has('removeLogo')
+				removeLogo: formData.has('removeLogo'),
+				requireSecondFactor: formData.get('requireSecondFactor') === 'yes'
 			},
 			formData
 		);

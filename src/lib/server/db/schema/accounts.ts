@@ -11,7 +11,14 @@ export const users = sqliteTable(
 		displayName: text('display_name').notNull(),
 		disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-		passwordChangedAt: integer('password_changed_at', { mode: 'timestamp_ms' }).notNull()
+		passwordChangedAt: integer('password_changed_at', { mode: 'timestamp_ms' }).notNull(),
+		/** The TOTP secret for a second factor, sealed with the data key; null when not set up. */
+		totpKey: text('totp_key_sealed'),
+		totpEnabledAt: integer('totp_enabled_at', { mode: 'timestamp_ms' }),
+		/** The 30-second step of the last code used, so a code works once only. */
+		totpLastStep: integer('totp_last_step'),
+		/** When an admin erased this person: their name and everything they wrote are gone. */
+		erasedAt: integer('erased_at', { mode: 'timestamp_ms' })
 	},
 	(t) => [index('users_disabled_idx').on(t.disabledAt)]
 );
@@ -40,9 +47,26 @@ export const sessions = sqliteTable(
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
 		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
-		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+		/** Last request, to the minute: staff sessions end after a while without one. */
+		lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }),
+		/** When the second factor was given in this session; null until then. */
+		secondFactorAt: integer('second_factor_at', { mode: 'timestamp_ms' })
 	},
 	(t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)]
+);
+
+/** One-time recovery codes for a second factor: only their SHA-256 is kept. */
+export const recoveryCodes = sqliteTable(
+	'recovery_codes',
+	{
+		codeHash: text('code_hash').primaryKey(),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		usedAt: integer('used_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('recovery_codes_user_idx').on(t.userId)]
 );
 export type Session = typeof sessions.$inferSelect;
 

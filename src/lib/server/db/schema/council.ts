@@ -17,6 +17,16 @@ export const councilSettings = sqliteTable('council_settings', {
 	smallNumberThreshold: integer('small_number_threshold').notNull().default(6),
 	/** The Board member who chairs the Board: they may update any action. */
 	boardChairId: text('board_chair_id'),
+	/** Staff are signed out after this many minutes without using Hearth. */
+	staffIdleMinutes: integer('staff_idle_minutes').notNull().default(30),
+	/** And after this many hours however busy they are. */
+	staffSessionHours: integer('staff_session_hours').notNull().default(12),
+	/** Admins and managers must give a second factor (an authenticator app code) to sign in. */
+	requireSecondFactor: integer('require_second_factor', { mode: 'boolean' })
+		.notNull()
+		.default(false),
+	/** Months a young person's words are kept after their account closes or they turn 25. */
+	retentionMonths: integer('retention_months').notNull().default(24),
 	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 });
 export type CouncilSettings = typeof councilSettings.$inferSelect;

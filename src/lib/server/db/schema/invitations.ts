@@ -10,7 +10,7 @@ export const invitations = sqliteTable(
 	{
 		id: text('id').primaryKey(),
 		codeHash: text('code_hash').notNull().unique(),
-		kind: text('kind', { enum: ['young_person', 'staff'] }).notNull(),
+		kind: text('kind', { enum: ['young_person', 'staff', 'reset'] }).notNull(),
 		displayName: text('display_name').notNull(),
 		details: text('details', { mode: 'json' }).notNull(),
 		createdBy: text('created_by')

@@ -4,7 +4,12 @@ import { addLinkSchema, endLinkSchema } from '$lib/schemas/admin';
 import { requireRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import { recordAudit } from '$lib/server/audit/log';
-import { accountSummary, setAccountDisabled } from '$lib/server/accounts/accounts';
+import { accountSummary, setAccountDisabled, setStaffRoles } from '$lib/server/accounts/accounts';
+import { isStaff } from '$lib/domain/roles';
+import { staffRolesSchema } from '$lib/schemas/admin';
+import { disableTotp, hasTotp } from '$lib/server/auth/second-factor';
+import { startSession } from '$lib/server/auth/cookies';
+import { now } from '$lib/server/clock';
 import { linkChoices } from '$lib/server/accounts/invite-form';
 import { addLink, endLink, youngPersonRecord } from '$lib/server/people/young-people';
 import { invalid, parseForm, text } from '$lib/server/forms';
@@ -25,7 +30,10 @@ export const load: PageServerLoad = (event) => {
 	const record = account.roles.includes('young_person') ? youngPersonRecord(db, account.id) : null;
 	return {
 		account,
+		staff: isStaff(account.roles),
+		secondFactor: hasTotp(db, account.id),
 		isSelf: admin.id === account.id,
+		rolesSaved: event.url.searchParams.has('roles-saved'),
 		links: record?.links ?? null,
 		choices: record ? linkChoices() : null,
 		today: ukToday()
@@ -33,6 +41,31 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions: Actions = {
+	/** A member of staff's roles. Young people's roles come with their account and forum. */
+	roles: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const db = getDb();
+		const account = accountSummary(db, event.params.id);
+		if (!account || !isStaff(account.roles)) error(404, m.error_not_found());
+		const formData = await event.request.formData();
+		const parsed = staffRolesSchema.safeParse(formData.getAll('roles'));
+		if (!parsed.success) return invalid(formData, { roles: m.error_choose_one() });
+		// An admin cannot take away their own administration and leave nobody to undo it.
+		if (admin.id === account.id && !parsed.data.includes('admin'))
+			return invalid(formData, { roles: m.admin_keep_own_admin() });
+		setStaffRoles(db, admin.id, account.id, parsed.data, now());
+		// Their own roles changed: a new session for them too.
+		if (admin.id === account.id) startSession(event, admin.id, true);
+		redirect(303, `/admin/accounts/${event.params.id}?roles-saved`);
+	},
+	/** Someone lost their phone and recovery codes: take the app off so they can set it up again. */
+	removeSecondFactor: (event) => {
+		const admin = requireRole(event, 'admin');
+		const db = getDb();
+		if (!accountSummary(db, event.params.id)) error(404, m.error_not_found());
+		disableTotp(db, admin.id, event.params.id, undefined, now());
+		redirect(303, `/admin/accounts/${event.params.id}`);
+	},
 	disable: (event) => {
 		const admin = requireRole(event, 'admin');
 		// An admin cannot lock themselves out and leave the council with no administrator.

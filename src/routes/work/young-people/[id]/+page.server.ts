@@ -6,6 +6,8 @@ import { m } from '$lib/paraglide/messages';
 import { z } from 'zod';
 import { CONDITIONS } from '$lib/domain/offer';
 import { setConditions } from '$lib/server/people/young-people';
+import { createResetCode } from '$lib/server/accounts/invitations';
+import { now } from '$lib/server/clock';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -16,6 +18,15 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions: Actions = {
+	/** A forgotten password: a one-time code the worker gives the young person themselves. */
+	resetCode: async (event) => {
+		const user = requireLinkedYoungPerson(event, event.params.id);
+		const db = getDb();
+		const record = youngPersonRecord(db, event.params.id);
+		if (!record) error(404, m.error_not_found());
+		const made = createResetCode(db, user.id, event.params.id, now());
+		return { resetCode: { code: made.code, expiresAt: made.expiresAt, name: record.name } };
+	},
 	/** A linked worker records the young person's situation, which the Local Offer depends on. */
 	conditions: async (event) => {
 		const user = requireLinkedYoungPerson(event, event.params.id);

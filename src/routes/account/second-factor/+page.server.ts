@@ -1,0 +1,54 @@
+import { error, type RequestEvent } from '@sveltejs/kit';
+import { hasAnyRole, STAFF_ROLES } from '$lib/domain/roles';
+import { requireUser } from '$lib/server/auth/guard';
+import { getDb } from '$lib/server/db';
+import {
+	disableTotp,
+	hasTotp,
+	recoveryCodesLeft,
+	sessionPolicy
+} from '$lib/server/auth/second-factor';
+import { checkTotpForm, enableTotpForm, setupSecret } from '$lib/server/auth/second-factor-forms';
+import { SECOND_FACTOR_ROLES } from '$lib/server/auth/session';
+import { m } from '$lib/paraglide/messages';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Staff may add an authenticator app to their account; young people sign in with a password only. */
+function requireStaff(event: RequestEvent) {
+	const user = requireUser(event);
+	if (!hasAnyRole(user.roles, STAFF_ROLES)) error(403, m.error_forbidden());
+	return user;
+}
+
+/** Whether the council requires this person to keep one. */
+const required = (roles: Parameters<typeof hasAnyRole>[0]) =>
+	sessionPolicy(getDb()).requireSecondFactor && hasAnyRole(roles, SECOND_FACTOR_ROLES);
+
+export const load: PageServerLoad = (event) => {
+	const user = requireStaff(event);
+	const db = getDb();
+	const on = hasTotp(db, user.id);
+	return {
+		on,
+		required: required(user.roles),
+		codesLeft: on ? recoveryCodesLeft(db, user.id) : 0,
+		secret: on ? null : setupSecret(user)
+	};
+};
+
+export const actions: Actions = {
+	enable: async (event) => {
+		const user = requireStaff(event);
+		const enabled = await enableTotpForm(event, user);
+		if (!enabled.ok) return enabled.failure;
+		return { recoveryCodes: enabled.recoveryCodes };
+	},
+	disable: async (event) => {
+		const user = requireStaff(event);
+		if (required(user.roles)) error(403, m.second_factor_cannot_remove());
+		const checked = await checkTotpForm(event, user);
+		if (!checked.ok) return checked.failure;
+		disableTotp(getDb(), user.id, user.id, event.locals.session?.id);
+		return { removed: true };
+	}
+};

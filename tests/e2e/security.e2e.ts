@@ -1,0 +1,207 @@
+import { generateHOTP } from '@oslojs/otp';
+import type { Browser, Page } from '@playwright/test';
+import { DEMO_PASSWORD, expect, expectAccessible, expectFitsWidth, signIn, test } from './fixtures';
+import { OwnHearth } from './own-hearth';
+
+// A Hearth of its own: these tests turn on second factors, change roles and move the clock.
+const hearth = new OwnHearth(4177, 'security', { HEARTH_TEST_CLOCK: '1' });
+test.describe.configure({ mode: 'serial' });
+test.beforeAll(async () => {
+	await hearth.start();
+});
+test.afterAll(() => hearth.stop());
+
+let adminCodes: string[] = [];
+
+async function fresh(browser: Browser): Promise<Page> {
+	const context = await browser.newContext({ baseURL: hearth.origin });
+	return context.newPage();
+}
+
+/** What an authenticator app shows for this base32 key, `ahead` steps from now. */
+function appCode(base32Key: string, ahead = 0): string {
+	const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+	let bits = '';
+	for (const char of base32Key.replace(/\s/g, ''))
+		bits += alphabet.indexOf(char).toString(2).padStart(5, '0');
+	const bytes = new Uint8Array(Math.floor(bits.length / 8));
+	for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(bits.slice(i * 8, i * 8 + 8), 2);
+	return generateHOTP(bytes, BigInt(Math.floor(Date.now() / 30_000) + ahead), 6);
+}
+
+test('a manager turns on an authenticator app; then signing in needs a code or a recovery code', async ({
+	browser
+}) => {
+	const page = await fresh(browser);
+	await signIn(page, 'nadia.hussain');
+	await page.getByRole('link', { name: 'Authenticator app' }).click();
+	await expect(page.getByRole('img', { name: 'QR code for your authenticator app' })).toBeVisible();
+	await expectAccessible(page);
+	await expectFitsWidth(page);
+	const key = (await page.getByTestId('totp-key').textContent())!.trim();
+
+	// A wrong code is refused next to the field, and nothing is turned on.
+	await page.getByLabel('6-digit code from your app').fill('123456');
+	await page.getByRole('button', { name: 'Turn it on' }).click();
+	await expect(page.getByText('That code is not right.')).toBeVisible();
+	expect(
+		hearth.query("select totp_enabled_at from users where username = 'nadia.hussain'")
+	).toEqual([{ totp_enabled_at: null }]);
+
+	const key2 = (await page.getByTestId('totp-key').textContent())!.trim();
+	await page.getByLabel('6-digit code from your app').fill(appCode(key2));
+	await page.getByRole('button', { name: 'Turn it on' }).click();
+	await expect(page.getByRole('status')).toHaveText('Your authenticator app is on.');
+	const codes = (
+		await page.getByTestId('recovery-codes').getByRole('listitem').allTextContents()
+	).map((code) => code.trim());
+	expect(codes).toHaveLength(10);
+	expect(key2).not.toBe(key);
+
+	// Signing in again: the password alone opens nothing.
+	const again = await fresh(browser);
+	await signIn(again, 'nadia.hussain');
+	await expect(again).toHaveURL(/\/signin\/second-factor/);
+	await expect(again.getByRole('heading', { name: "Check it's you" })).toBeVisible();
+	await expectAccessible(again);
+	const work = await again.request.get('/work', { maxRedirects: 0 });
+	expect(work.status()).toBe(303);
+	expect(work.headers()['location']).toMatch(/^\/signin\/second-factor/);
+	// The code just used to turn it on cannot be used again; the next one can.
+	await again.getByLabel('6-digit code from your app').fill(appCode(key2));
+	await again.getByRole('button', { name: 'Check the code' }).click();
+	await expect(again.getByText('That code is not right.')).toBeVisible();
+	await again.getByLabel('6-digit code from your app').fill(appCode(key2, 1));
+	await again.getByRole('button', { name: 'Check the code' }).click();
+	await expect(again).toHaveURL('/work');
+
+	// No phone: a recovery code, once.
+	const third = await fresh(browser);
+	await signIn(third, 'nadia.hussain');
+	await third.getByText("I don't have my phone").click();
+	await third.getByLabel('One of your recovery codes').fill(codes[0]);
+	await third.getByRole('button', { name: 'Use the recovery code' }).click();
+	await expect(third).toHaveURL('/work');
+	const fourth = await fresh(browser);
+	await signIn(fourth, 'nadia.hussain');
+	await fourth.getByText("I don't have my phone").click();
+	await fourth.getByLabel('One of your recovery codes').fill(codes[0]);
+	await fourth.getByRole('button', { name: 'Use the recovery code' }).click();
+	await expect(
+		fourth.getByText('That recovery code is not right, or it has been used.')
+	).toBeVisible();
+});
+
+test('when the council requires it, an admin must set up an app before anything else', async ({
+	browser
+}) => {
+	const page = await fresh(browser);
+	await signIn(page, 'admin');
+	await page.goto('/admin/settings');
+	await page
+		.getByLabel('Administrators and managers must use an authenticator app as well as a password')
+		.check();
+	await page.getByRole('button', { name: 'Save settings' }).click();
+	// From the next page on, the admin's own session asks for it.
+	await page.goto('/admin');
+	await expect(page).toHaveURL(/\/signin\/second-factor/);
+	await expect(page.getByText('Your council asks administrators and managers')).toBeVisible();
+	await expectAccessible(page);
+	const key = (await page.getByTestId('totp-key').textContent())!.trim();
+	await page.getByLabel('6-digit code from your app').fill(appCode(key));
+	await page.getByRole('button', { name: 'Turn it on' }).click();
+	await expect(page.getByTestId('recovery-codes').getByRole('listitem')).toHaveCount(10);
+	adminCodes = (
+		await page.getByTestId('recovery-codes').getByRole('listitem').allTextContents()
+	).map((code) => code.trim());
+	await page.getByRole('link', { name: 'Carry on' }).click();
+	await expect(page).toHaveURL('/admin');
+
+	// A worker is not asked.
+	const sam = await fresh(browser);
+	await signIn(sam, 'sam.okafor');
+	await expect(sam).toHaveURL('/work');
+});
+
+test('a worker gives a young person a new-password code; it works once', async ({ browser }) => {
+	const sam = await fresh(browser);
+	await signIn(sam, 'sam.okafor');
+	await sam.getByRole('link', { name: 'Maya', exact: true }).click();
+	await sam.getByRole('button', { name: 'Make a new-password code' }).click();
+	const status = await sam.getByRole('status').textContent();
+	const code = /([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(status ?? '')![1];
+	await expectAccessible(sam);
+
+	const maya = await fresh(browser);
+	await maya.goto('/signin');
+	await maya.getByRole('link', { name: 'Choose a new password with a code' }).click();
+	await expectAccessible(maya);
+	await expectFitsWidth(maya);
+	await maya.getByLabel('Code from your worker').fill(code.toLowerCase());
+	await maya.getByLabel('Your new password', { exact: true }).fill('short');
+	await maya.getByRole('button', { name: 'Save my new password' }).click();
+	// The message is next to the field and the code is kept.
+	await expect(maya.getByLabel('Code from your worker')).toHaveValue(code.toLowerCase());
+	await maya.getByLabel('Your new password', { exact: true }).fill('purple kite morning');
+	await maya.getByLabel('Type your new password again').fill('purple kite morning');
+	await maya.getByRole('button', { name: 'Save my new password' }).click();
+	await expect(maya.getByText('Your new password is saved. You are signed in.')).toBeVisible();
+
+	const later = await fresh(browser);
+	await signIn(later, 'maya', 'purple kite morning');
+	await expect(later).toHaveURL('/me');
+	await later.goto('/reset');
+	await later.getByLabel('Code from your worker').fill(code);
+	await later.getByLabel('Your new password', { exact: true }).fill('another good phrase');
+	await later.getByLabel('Type your new password again').fill('another good phrase');
+	await later.getByRole('button', { name: 'Save my new password' }).click();
+	await expect(later.getByText('This code has already been used.')).toBeVisible();
+});
+
+test('an admin changes a worker’s roles: the worker’s session ends', async ({ browser }) => {
+	const holly = await fresh(browser);
+	await signIn(holly, 'holly.brennan');
+	await expect(holly).toHaveURL('/work');
+
+	// The admin has an app since the test before: in with a recovery code this time.
+	const admin = await fresh(browser);
+	await signIn(admin, 'admin');
+	await admin.getByText("I don't have my phone").click();
+	await admin.getByLabel('One of your recovery codes').fill(adminCodes[0]);
+	await admin.getByRole('button', { name: 'Use the recovery code' }).click();
+	await admin.goto('/admin/accounts?search=holly');
+	await admin.getByRole('link', { name: 'Holly Brennan' }).click();
+	await admin.getByRole('checkbox', { name: 'Manager' }).check();
+	await admin.getByRole('button', { name: 'Save roles' }).click();
+	await expect(admin.getByRole('status')).toContainText('Roles saved.');
+	await expectAccessible(admin);
+
+	// Holly's old session is gone. Signing in again, she is a manager, and the council's rule
+	// (the test before) asks her to set up an app before the team page opens.
+	await holly.goto('/work/team');
+	await expect(holly).toHaveURL(/\/signin\?next=%2Fwork%2Fteam/);
+	await holly.getByLabel('Username').fill('holly.brennan');
+	await holly.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+	await holly.getByRole('button', { name: 'Sign in' }).click();
+	await expect(holly).toHaveURL(/\/signin\/second-factor\?next=%2Fwork%2Fteam/);
+	await expect(holly.getByText('Your council asks administrators and managers')).toBeVisible();
+});
+
+test('staff are signed out after 30 minutes without using Hearth, and told why', async ({
+	browser
+}) => {
+	const page = await fresh(browser);
+	await signIn(page, 'marcus.reid');
+	await expect(page).toHaveURL('/work');
+	expect((await page.request.post('/__test/clock?minutes=31')).ok()).toBe(true);
+	await page.goto('/work');
+	await expect(page).toHaveURL(/\/signin\?next=%2Fwork&ended=idle/);
+	await expect(
+		page.getByText('You were signed out because Hearth was not used for a while.')
+	).toBeVisible();
+	await expectAccessible(page);
+	const rows = hearth.query<{ n: number }>(
+		"select count(*) as n from audit_log where action = 'session.ended' and detail = 'idle'"
+	);
+	expect(rows[0].n).toBe(1);
+});
