@@ -103,7 +103,9 @@ const session: Handle = ({ event, resolve }) => {
 	event.locals.endedBecause = null;
 	if (token) {
 		const db = getDb();
-		const result = validateSessionToken(db, token, now(), sessionPolicy(db), (because) => {
+		// Wall-clock time, not the test clock: browser tests move that to watch alerts escalate,
+		// and must not sign out everyone else testing at the same time.
+		const result = validateSessionToken(db, token, new Date(), sessionPolicy(db), (because) => {
 			event.locals.endedBecause = because;
 			recordAudit(db, { actorId: null, action: 'session.ended', detail: because });
 		});

@@ -140,6 +140,13 @@ const CASES: Case[] = [
 	{ route: '/me/offer', url: () => '/me/offer', allow: YOUNG },
 	{ route: '/me/offer/[slug]', url: () => '/me/offer/leisure-pass', allow: YOUNG },
 	{ route: '/me/pledge', url: () => '/me/pledge', allow: YOUNG },
+	{ route: '/me/my-data', url: () => '/me/my-data', allow: YOUNG },
+	{
+		route: '/me/my-data/download',
+		what: 'always the asker’s own',
+		url: () => '/me/my-data/download',
+		allow: YOUNG
+	},
 	{ route: '/me/reviews', url: () => '/me/reviews', allow: YOUNG },
 	{
 		route: '/me/reviews/[id]',
@@ -256,6 +263,12 @@ const CASES: Case[] = [
 	{
 		route: '/admin/accounts/[id]',
 		url: (ids) => `/admin/accounts/${ids.tyler}`,
+		allow: ['admin']
+	},
+	{
+		route: '/admin/accounts/[id]/export',
+		what: "Tyler's data",
+		url: (ids) => `/admin/accounts/${ids.tyler}/export`,
 		allow: ['admin']
 	},
 	{ route: '/admin/audit', url: () => '/admin/audit', allow: ['admin'] },

@@ -74,6 +74,16 @@ export class OwnHearth {
 		return api;
 	}
 
+	/** Change this Hearth's database while it runs (to stand in for time passing, say). */
+	execute(sql: string, ...params: unknown[]): number {
+		const db = new Database(path.join(this.dataDir, 'hearth.db'));
+		try {
+			return db.prepare(sql).run(...params).changes;
+		} finally {
+			db.close();
+		}
+	}
+
 	/** Read this Hearth's database (read-only while it runs). */
 	query<T>(sql: string, ...params: unknown[]): T[] {
 		const db = new Database(path.join(this.dataDir, 'hearth.db'), { readonly: true });

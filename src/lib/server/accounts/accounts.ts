@@ -37,6 +37,7 @@ export function accountSummary(db: Db, userId: string) {
 			username: users.username,
 			displayName: users.displayName,
 			disabledAt: users.disabledAt,
+			erasedAt: users.erasedAt,
 			createdAt: users.createdAt
 		})
 		.from(users)

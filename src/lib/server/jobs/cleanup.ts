@@ -1,3 +1,5 @@
+import { DEFAULT_SETTINGS, getCouncilSettings } from '../council/settings';
+import { eraseExpired } from '../privacy/records';
 import { and, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import { ukToday } from '$lib/domain/people';
 import type { Db } from '../db';
@@ -54,6 +56,9 @@ export function runDailyCleanup(db: Db, now = new Date()) {
 			.run().changes;
 		return { sessions, expiredInvitations, oldJobs };
 	});
+	// The council's retention rule (docs/PRIVACY.md): young people's words are erased in time.
+	const months = getCouncilSettings(db)?.retentionMonths ?? DEFAULT_SETTINGS.retentionMonths;
+	const erased = eraseExpired(db, months, now).length;
 	scheduleDailyCleanup(db, now);
-	return result;
+	return { ...result, erased };
 }

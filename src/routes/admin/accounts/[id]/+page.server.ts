@@ -10,6 +10,7 @@ import { staffRolesSchema } from '$lib/schemas/admin';
 import { disableTotp, hasTotp } from '$lib/server/auth/second-factor';
 import { startSession } from '$lib/server/auth/cookies';
 import { now } from '$lib/server/clock';
+import { erasePerson } from '$lib/server/privacy/records';
 import { linkChoices } from '$lib/server/accounts/invite-form';
 import { addLink, endLink, youngPersonRecord } from '$lib/server/people/young-people';
 import { invalid, parseForm, text } from '$lib/server/forms';
@@ -57,6 +58,20 @@ export const actions: Actions = {
 		// Their own roles changed: a new session for them too.
 		if (admin.id === account.id) startSession(event, admin.id, true);
 		redirect(303, `/admin/accounts/${event.params.id}?roles-saved`);
+	},
+	/** Erase a person for good (the right to erasure, or the end of a mistaken account). */
+	erase: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const db = getDb();
+		const account = accountSummary(db, event.params.id);
+		if (!account) error(404, m.error_not_found());
+		if (admin.id === account.id)
+			return invalid(await event.request.formData(), { confirm: m.error_forbidden() });
+		const formData = await event.request.formData();
+		if (text(formData, 'confirm').trim().toLowerCase() !== account.username)
+			return invalid(formData, { confirm: m.admin_erase_mismatch() });
+		erasePerson(db, admin.id, account.id, 'data.erased', now());
+		redirect(303, `/admin/accounts/${event.params.id}`);
 	},
 	/** Someone lost their phone and recovery codes: take the app off so they can set it up again. */
 	removeSecondFactor: (event) => {

@@ -1,0 +1,339 @@
+import type { Db } from '../db';
+import { recordAudit } from '../audit/log';
+import { seal, unsealOptional } from '../crypto/seal';
+import { invalidateUserSessions } from '../auth/session';
+
+/**
+ * Everything Hearth holds about one person, for a subject access request: what they are asked
+ * to see (their own download) and what an admin exports for the council. One function, so the
+ * two can never differ. Sealed words are opened; ids are left out where a name says more.
+ */
+export interface PersonalRecord {
+	madeAt: string;
+	account: {
+		username: string;
+		name: string;
+		roles: string[];
+		createdAt: string;
+		disabledAt: string | null;
+	};
+	profile: {
+		dateOfBirth: string;
+		careStatus: string;
+		leavingCareCategory: string;
+		conditions: unknown;
+	} | null;
+	workers: { name: string; as: string; from: string; until: string | null }[];
+	statements: {
+		sentAt: string;
+		about: string;
+		to: string;
+		answers: unknown;
+		themes: string[];
+		messages: { at: string; from: string; words: string }[];
+	}[];
+	unsafeAlerts: { raisedAt: string; acknowledgedAt: string | null; by: string | null }[];
+	reviews: {
+		number: number;
+		dueOn: string;
+		heldOn: string | null;
+		status: string;
+		yourViews: unknown;
+		decisions: string | null;
+		letter: string | null;
+	}[];
+	requests: {
+		about: string;
+		at: string;
+		words: string | null;
+		status: string;
+		answer: string | null;
+	}[];
+	promiseRatings: { promise: string; rating: number; comment: string | null; at: string }[];
+	forumIssues: {
+		title: string;
+		whatIsWrong: string;
+		whatToChange: string;
+		status: string;
+		at: string;
+	}[];
+	issuesSupported: { title: string; at: string }[];
+	devices: { label: string | null; since: string }[];
+	signIns: string[];
+	recordOpenedBy: { at: string; by: string }[];
+}
+
+const iso = (ms: number | null | undefined) => (ms == null ? null : new Date(ms).toISOString());
+const json = (text: string | null) => {
+	if (text == null) return null;
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+};
+
+export function personalRecord(db: Db, userId: string, now = new Date()): PersonalRecord | null {
+	const sql = db.$client;
+	const all = <T>(query: string, ...params: unknown[]) => sql.prepare(query).all(...params) as T[];
+	const user = sql
+		.prepare(
+			'select username, display_name as name, created_at as createdAt, disabled_at as disabledAt from users where id = ?'
+		)
+		.get(userId) as
+		{ username: string; name: string; createdAt: number; disabledAt: number | null } | undefined;
+	if (!user) return null;
+	const roles = all<{ role: string }>('select role from user_roles where user_id = ?', userId).map(
+		(r) => r.role
+	);
+	const profile = sql
+		.prepare(
+			'select date_of_birth as dateOfBirth, care_status as careStatus, leaving_care_category as leavingCareCategory, conditions from young_people where user_id = ?'
+		)
+		.get(userId) as
+		| { dateOfBirth: string; careStatus: string; leavingCareCategory: string; conditions: string }
+		| undefined;
+
+	const statements = all<{
+		id: string;
+		createdAt: number;
+		template: string;
+		to: string;
+		answers: string;
+	}>(
+		`select s.id, s.created_at as createdAt, s.template, u.display_name as "to", s.answers_sealed as answers
+		 from statements s join users u on u.id = s.recipient_id where s.young_person_id = ? order by s.created_at`,
+		userId
+	).map((s) => ({
+		sentAt: iso(s.createdAt)!,
+		about: s.template,
+		to: s.to,
+		answers: json(unsealOptional(s.answers)),
+		themes: all<{ theme: string }>(
+			'select theme from statement_themes where statement_id = ?',
+			s.id
+		).map((t) => t.theme),
+		messages: all<{ at: number; from: string; body: string }>(
+			`select m.created_at as at, u.display_name as "from", m.body_sealed as body
+			 from statement_messages m join users u on u.id = m.author_id where m.statement_id = ? order by m.created_at`,
+			s.id
+		).map((m) => ({ at: iso(m.at)!, from: m.from, words: unsealOptional(m.body) ?? '' }))
+	}));
+
+	return {
+		madeAt: now.toISOString(),
+		account: {
+			username: user.username,
+			name: user.name,
+			roles,
+			createdAt: iso(user.createdAt)!,
+			disabledAt: iso(user.disabledAt)
+		},
+		profile: profile ? { ...profile, conditions: json(profile.conditions) } : null,
+		workers: all<{ name: string; as: string; from: string; until: string | null }>(
+			`select u.display_name as name, l.link_type as "as", l.starts_on as "from", l.ends_on as "until"
+			 from worker_links l join users u on u.id = l.staff_user_id where l.young_person_id = ? order by l.starts_on`,
+			userId
+		),
+		statements,
+		unsafeAlerts: all<{ raisedAt: number; acknowledgedAt: number | null; by: string | null }>(
+			`select a.raised_at as raisedAt, a.acknowledged_at as acknowledgedAt, u.display_name as by
+			 from safety_alerts a left join users u on u.id = a.acknowledged_by where a.young_person_id = ? order by a.raised_at`,
+			userId
+		).map((a) => ({ raisedAt: iso(a.raisedAt)!, acknowledgedAt: iso(a.acknowledgedAt), by: a.by })),
+		reviews: all<{
+			number: number;
+			dueOn: string;
+			heldOn: string | null;
+			status: string;
+			views: string | null;
+			decisions: string | null;
+			letter: string | null;
+		}>(
+			`select r.number, r.due_on as dueOn, r.held_on as heldOn, r.status, c.answers_sealed as views,
+			 r.decisions_sealed as decisions, r.letter_sealed as letter
+			 from reviews r left join review_consultations c on c.review_id = r.id where r.young_person_id = ? order by r.due_on`,
+			userId
+		).map((r) => ({
+			number: r.number,
+			dueOn: r.dueOn,
+			heldOn: r.heldOn,
+			status: r.status,
+			yourViews: json(unsealOptional(r.views)),
+			decisions: unsealOptional(r.decisions),
+			letter: unsealOptional(r.letter)
+		})),
+		requests: all<{
+			about: string;
+			at: number;
+			words: string | null;
+			status: string;
+			answer: string | null;
+		}>(
+			`select e.title as about, r.created_at as at, r.message_sealed as words, r.status, r.answer_sealed as answer
+			 from offer_requests r join entitlements e on e.id = r.entitlement_id where r.young_person_id = ? order by r.created_at`,
+			userId
+		).map((r) => ({
+			about: r.about,
+			at: iso(r.at)!,
+			words: unsealOptional(r.words),
+			status: r.status,
+			answer: unsealOptional(r.answer)
+		})),
+		promiseRatings: all<{ promise: string; rating: number; comment: string | null; at: number }>(
+			`select p.text as promise, r.rating, r.comment_sealed as comment, r.updated_at as at
+			 from promise_ratings r join pledge_promises p on p.id = r.promise_id where r.young_person_id = ?`,
+			userId
+		).map((r) => ({ ...r, comment: unsealOptional(r.comment), at: iso(r.at)! })),
+		forumIssues: all<{
+			title: string;
+			whatIsWrong: string;
+			whatToChange: string;
+			status: string;
+			at: number;
+		}>(
+			`select coalesce(original_title, title) as title, coalesce(original_what_is_wrong, what_is_wrong) as whatIsWrong,
+			 coalesce(original_what_to_change, what_to_change) as whatToChange, status, created_at as at
+			 from forum_issues where raised_by = ? order by created_at`,
+			userId
+		).map((i) => ({ ...i, at: iso(i.at)! })),
+		issuesSupported: all<{ title: string; at: number }>(
+			`select i.title, s.created_at as at from issue_supports s join forum_issues i on i.id = s.issue_id where s.user_id = ?`,
+			userId
+		).map((s) => ({ title: s.title, at: iso(s.at)! })),
+		devices: all<{ label: string | null; since: number }>(
+			'select device_label as label, created_at as since from push_subscriptions where user_id = ?',
+			userId
+		).map((d) => ({ label: d.label, since: iso(d.since)! })),
+		signIns: all<{ at: number }>(
+			"select at from audit_log where actor_id = ? and action = 'signed_in' order by at",
+			userId
+		).map((row) => iso(row.at)!),
+		recordOpenedBy: all<{ at: number; by: string }>(
+			`select a.at, u.display_name as by from audit_log a join users u on u.id = a.actor_id
+			 where a.subject_user_id = ? and a.action = 'young_person.viewed' order by a.at`,
+			userId
+		).map((row) => ({ at: iso(row.at)!, by: row.by }))
+	};
+}
+
+/** The record as plain text anyone can open on any phone: headings, then one line or block each. */
+export function recordAsText(record: PersonalRecord, labels: { title: string }): string {
+	const lines: string[] = [labels.title, `Made on ${record.madeAt}`, ''];
+	const section = (heading: string, items: unknown[]) => {
+		lines.push(heading, '='.repeat(heading.length));
+		if (!items.length) lines.push('(nothing)');
+		for (const item of items) lines.push(describe(item), '');
+		lines.push('');
+	};
+	const describe = (value: unknown, indent = ''): string => {
+		if (value === null || value === undefined) return `${indent}-`;
+		if (typeof value !== 'object') return `${indent}${String(value)}`;
+		if (Array.isArray(value))
+			return value.length ? value.map((v) => describe(v, indent + '  ')).join('\n') : `${indent}-`;
+		return Object.entries(value as Record<string, unknown>)
+			.map(([key, v]) =>
+				v !== null && typeof v === 'object'
+					? `${indent}${key}:\n${describe(v, indent + '  ')}`
+					: `${indent}${key}: ${v ?? '-'}`
+			)
+			.join('\n');
+	};
+	section('Your account', [record.account]);
+	section('About you', record.profile ? [record.profile] : []);
+	section('Your workers', record.workers);
+	section('What you told us', record.statements);
+	section('"I feel unsafe" alerts', record.unsafeAlerts);
+	section('Your reviews', record.reviews);
+	section('What you asked for from the Local Offer', record.requests);
+	section('How you rated our promises', record.promiseRatings);
+	section('Issues you raised in your forum', record.forumIssues);
+	section('Issues you supported', record.issuesSupported);
+	section('Phones and computers getting notifications', record.devices);
+	section('When you signed in', record.signIns);
+	section('Staff who opened your record', record.recordOpenedBy);
+	return lines.join('\n');
+}
+
+/**
+ * Erase a person: their name, username and every word they or staff wrote to them are gone;
+ * what remains is a row with no name, so the Board's past counts stay true. The audit log keeps
+ * that it happened and who did it (it cannot be changed or deleted).
+ */
+export function erasePerson(
+	db: Db,
+	actorId: string | null,
+	userId: string,
+	how: 'data.erased' | 'data.expired',
+	now = new Date()
+): void {
+	const sql = db.$client;
+	const erasedWords = seal(JSON.stringify({ erased: true }));
+	db.transaction((tx) => {
+		const run = (query: string, ...params: unknown[]) => sql.prepare(query).run(...params);
+		run(
+			'delete from statement_messages where statement_id in (select id from statements where young_person_id = ?)',
+			userId
+		);
+		run('update statements set answers_sealed = ? where young_person_id = ?', erasedWords, userId);
+		run(
+			'update reviews set decisions_sealed = null, letter_sealed = null where young_person_id = ?',
+			userId
+		);
+		run(
+			'delete from review_consultations where review_id in (select id from reviews where young_person_id = ?)',
+			userId
+		);
+		run(
+			'update offer_requests set message_sealed = null, answer_sealed = null where young_person_id = ?',
+			userId
+		);
+		run('update promise_ratings set comment_sealed = null where young_person_id = ?', userId);
+		run(
+			`update forum_issues set named = 0, original_title = null, original_what_is_wrong = null,
+			 original_what_to_change = null where raised_by = ?`,
+			userId
+		);
+		run('delete from worker_links where young_person_id = ?', userId);
+		for (const table of [
+			'forum_members',
+			'notices',
+			'push_subscriptions',
+			'notice_preferences',
+			'recovery_codes',
+			'user_roles'
+		])
+			run(`delete from ${table} where user_id = ?`, userId);
+		run(
+			`update users set display_name = 'Erased', username = 'erased-' || id, password_hash = '!',
+			 totp_key_sealed = null, totp_enabled_at = null, disabled_at = coalesce(disabled_at, ?), erased_at = ?
+			 where id = ?`,
+			now.getTime(),
+			now.getTime(),
+			userId
+		);
+		recordAudit(tx, { actorId, action: how, subjectUserId: userId }, now);
+	});
+	invalidateUserSessions(db, userId);
+}
+
+/**
+ * The retention rule: a young person's words are erased `months` after their account was
+ * switched off, or after their 25th birthday, whichever comes first. Returns who was erased.
+ */
+export function eraseExpired(db: Db, months: number, now = new Date()): string[] {
+	const cutoff = new Date(now);
+	cutoff.setUTCMonth(cutoff.getUTCMonth() - months);
+	const cutoffDay = cutoff.toISOString().slice(0, 10);
+	const due = db.$client
+		.prepare(
+			`select u.id from users u join young_people p on p.user_id = u.id
+			 where u.erased_at is null and (
+			   (u.disabled_at is not null and u.disabled_at <= ?)
+			   or date(p.date_of_birth, '+25 years') <= ?
+			 )`
+		)
+		.all(cutoff.getTime(), cutoffDay) as { id: string }[];
+	for (const { id } of due) erasePerson(db, null, id, 'data.expired', now);
+	return due.map((row) => row.id);
+}
