@@ -7,6 +7,7 @@ import path from 'node:path';
 
 export interface Running {
 	origin: string;
+	pid: number;
 	stop(): Promise<void>;
 }
 
@@ -52,6 +53,7 @@ export async function startServer(
 	await waitFor(origin, child, () => log);
 	return {
 		origin,
+		pid: child.pid!,
 		async stop() {
 			if (child.exitCode !== null) return;
 			child.kill('SIGTERM');
