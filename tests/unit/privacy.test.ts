@@ -81,6 +81,10 @@ describe('subject access', () => {
 		const text = recordAsText(record, { title: 'Everything' });
 		expect(text).toContain('I miss my brother');
 		expect(text).toContain('Staff who opened your record');
+		// Plain words, not codes: a child reads this.
+		expect(text).toContain('Works with you as: ');
+		expect(text).toContain('How you felt: ');
+		expect(text).not.toMatch(/social_worker|in_care|sentAt|2026-03-02T/);
 		expect(personalRecord(db, tyler, T0)!.statements).toHaveLength(0);
 		expect(JSON.stringify(personalRecord(db, tyler, T0))).not.toContain('brother');
 	});

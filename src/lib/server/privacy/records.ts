@@ -1,4 +1,16 @@
 import type { Db } from '../db';
+import type { CareStatus, LeavingCareCategory, LinkType } from '$lib/domain/people';
+import type { Condition } from '$lib/domain/offer';
+import type { Role } from '$lib/domain/roles';
+import {
+	careStatusLabel,
+	categoryLabel,
+	conditionLabel,
+	linkTypeLabel,
+	roleLabel
+} from '$lib/components/labels';
+import { formatDateTime } from '$lib/utils';
+import { say } from '$lib/components/say';
 import { recordAudit } from '../audit/log';
 import { seal, unsealOptional } from '../crypto/seal';
 import { invalidateUserSessions } from '../auth/session';
@@ -217,27 +229,88 @@ export function personalRecord(db: Db, userId: string, now = new Date()): Person
 	};
 }
 
-/** The record as plain text anyone can open on any phone: headings, then one line or block each. */
+/** Plain words for the record's field names, for the text file. */
+const FIELD_WORDS: Record<string, string> = {
+	username: 'Username',
+	name: 'Name',
+	roles: 'Roles',
+	createdAt: 'Started using Hearth',
+	disabledAt: 'Account closed',
+	dateOfBirth: 'Date of birth',
+	careStatus: 'Care',
+	leavingCareCategory: 'Leaving care',
+	conditions: 'What we know about your life now',
+	as: 'Works with you as',
+	from: 'From',
+	until: 'Until',
+	sentAt: 'Sent',
+	about: 'About',
+	to: 'To',
+	answers: 'Your answers',
+	themes: 'What it was about',
+	messages: 'Messages',
+	at: 'When',
+	words: 'Words',
+	raisedAt: 'Sent',
+	acknowledgedAt: 'Answered',
+	by: 'By',
+	number: 'Review number',
+	dueOn: 'Due',
+	heldOn: 'Held',
+	status: 'How it stands',
+	yourViews: 'What you told us for it',
+	decisions: 'What was decided',
+	letter: 'Your letter',
+	answer: 'The answer',
+	promise: 'Promise',
+	rating: 'Your rating (1 to 5)',
+	comment: 'What you said',
+	title: 'Title',
+	whatIsWrong: 'What is wrong',
+	whatToChange: 'What should change',
+	label: 'Device',
+	since: 'Since',
+	mood: 'How you felt',
+	more: 'What you wrote'
+};
+
+/** Codes shown as words: care status, how a worker works with you, which form, themes, options. */
+function wordsFor(field: string, value: string): string {
+	if (field === 'careStatus') return careStatusLabel(value as CareStatus);
+	if (field === 'leavingCareCategory') return categoryLabel(value as LeavingCareCategory);
+	if (field === 'as') return linkTypeLabel(value as LinkType);
+	if (field === 'conditions') return conditionLabel(value as Condition);
+	if (field === 'roles') return roleLabel(value as Role);
+	if (field === 'about') return say(`voice_template_${value}_title`, value);
+	if (field === 'themes') return say(`voice_theme_${value}`, value);
+	if (field === 'mood') return say(`voice_mood_${value}`, value);
+	if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(new Date(value));
+	return say(`voice_opt_${value}`, value);
+}
+
+/** The record as plain text anyone can open on any phone: headings, then one block each. */
 export function recordAsText(record: PersonalRecord, labels: { title: string }): string {
-	const lines: string[] = [labels.title, `Made on ${record.madeAt}`, ''];
+	const lines: string[] = [labels.title, formatDateTime(new Date(record.madeAt)), ''];
+	const describe = (value: unknown, field: string, indent: string): string => {
+		if (value === null || value === undefined || value === '') return '-';
+		if (Array.isArray(value))
+			return value.length
+				? value.map((item) => `\n${indent}- ${describe(item, field, indent + '  ')}`).join('')
+				: '-';
+		if (typeof value === 'object')
+			return Object.entries(value as Record<string, unknown>)
+				.map(
+					([key, item]) =>
+						`\n${indent}${FIELD_WORDS[key] ?? key}: ${describe(item, key, indent + '  ')}`
+				)
+				.join('');
+		return wordsFor(field, String(value));
+	};
 	const section = (heading: string, items: unknown[]) => {
 		lines.push(heading, '='.repeat(heading.length));
 		if (!items.length) lines.push('(nothing)');
-		for (const item of items) lines.push(describe(item), '');
+		for (const item of items) lines.push(describe(item, '', '').trimStart(), '');
 		lines.push('');
-	};
-	const describe = (value: unknown, indent = ''): string => {
-		if (value === null || value === undefined) return `${indent}-`;
-		if (typeof value !== 'object') return `${indent}${String(value)}`;
-		if (Array.isArray(value))
-			return value.length ? value.map((v) => describe(v, indent + '  ')).join('\n') : `${indent}-`;
-		return Object.entries(value as Record<string, unknown>)
-			.map(([key, v]) =>
-				v !== null && typeof v === 'object'
-					? `${indent}${key}:\n${describe(v, indent + '  ')}`
-					: `${indent}${key}: ${v ?? '-'}`
-			)
-			.join('\n');
 	};
 	section('Your account', [record.account]);
 	section('About you', record.profile ? [record.profile] : []);

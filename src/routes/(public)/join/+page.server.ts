@@ -4,18 +4,12 @@ import { joinSchema } from '$lib/schemas/auth';
 import { getDb } from '$lib/server/db';
 import { redeemInvitation } from '$lib/server/accounts/invitations';
 import { startSession } from '$lib/server/auth/cookies';
-import { recordFailure, throttleKey, waitBeforeTrying } from '$lib/server/auth/throttle';
 import { invalid, parseForm, text } from '$lib/server/forms';
 import { m } from '$lib/paraglide/messages';
+import { CODE_MESSAGES, codeGuesses } from '$lib/server/accounts/code-forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => ({ code: url.searchParams.get('code') ?? '' });
-
-const CODE_MESSAGES = {
-	unknown: () => m.join_code_unknown(),
-	used: () => m.join_code_used(),
-	expired: () => m.join_code_expired()
-};
 
 export const actions: Actions = {
 	default: async (event) => {
@@ -32,22 +26,14 @@ export const actions: Actions = {
 		);
 		if (!parsed.ok) return parsed.failure;
 		const db = getDb();
-		// Guessing codes is slowed down like guessing passwords.
-		const addressKey = throttleKey('address', `join:${event.getClientAddress()}`);
-		const waitMs = waitBeforeTrying(db, [addressKey]);
-		if (waitMs > 0) {
-			return invalid(
-				formData,
-				{ code: m.signin_wait({ minutes: Math.ceil(waitMs / 60_000) }) },
-				429
-			);
-		}
+		const guesses = codeGuesses(db, event, formData);
+		if (guesses.wait) return guesses.wait;
 		const result = await redeemInvitation(db, parsed.data);
 		if (!result.ok) {
 			if (result.reason === 'username_taken') {
 				return invalid(formData, { username: m.join_username_taken() });
 			}
-			if (result.reason === 'unknown') recordFailure(db, 'address', addressKey);
+			if (result.reason === 'unknown') guesses.missed();
 			return invalid(formData, { code: CODE_MESSAGES[result.reason]() });
 		}
 		startSession(event, result.userId);

@@ -4,19 +4,12 @@ import { resetSchema } from '$lib/schemas/auth';
 import { getDb } from '$lib/server/db';
 import { redeemResetCode } from '$lib/server/accounts/invitations';
 import { startSession } from '$lib/server/auth/cookies';
-import { recordFailure, throttleKey, waitBeforeTrying } from '$lib/server/auth/throttle';
+import { CODE_MESSAGES, codeGuesses } from '$lib/server/accounts/code-forms';
 import { invalid, parseForm, text } from '$lib/server/forms';
 import { now } from '$lib/server/clock';
-import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => ({ code: url.searchParams.get('code') ?? '' });
-
-const CODE_MESSAGES = {
-	unknown: () => m.join_code_unknown(),
-	used: () => m.join_code_used(),
-	expired: () => m.join_code_expired()
-};
 
 export const actions: Actions = {
 	default: async (event) => {
@@ -32,18 +25,11 @@ export const actions: Actions = {
 		);
 		if (!parsed.ok) return parsed.failure;
 		const db = getDb();
-		// Guessing codes is slowed down like guessing passwords (and shares the join page's count).
-		const addressKey = throttleKey('address', `join:${event.getClientAddress()}`);
-		const waitMs = waitBeforeTrying(db, [addressKey]);
-		if (waitMs > 0)
-			return invalid(
-				formData,
-				{ code: m.signin_wait({ minutes: Math.ceil(waitMs / 60_000) }) },
-				429
-			);
+		const guesses = codeGuesses(db, event, formData);
+		if (guesses.wait) return guesses.wait;
 		const result = await redeemResetCode(db, parsed.data, now());
 		if (!result.ok) {
-			if (result.reason === 'unknown') recordFailure(db, 'address', addressKey);
+			if (result.reason === 'unknown') guesses.missed();
 			return invalid(formData, { code: CODE_MESSAGES[result.reason]() });
 		}
 		startSession(event, result.userId);

@@ -1,0 +1,33 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import type { Db } from '../db';
+import { invalid } from '../forms';
+import { recordFailure, throttleKey, waitBeforeTrying } from '../auth/throttle';
+
+/** What a person is told about a code on the join and new-password pages. */
+export const CODE_MESSAGES = {
+	unknown: () => m.join_code_unknown(),
+	used: () => m.join_code_used(),
+	expired: () => m.join_code_expired()
+};
+
+/**
+ * Guessing codes is slowed down like guessing passwords, per address, shared by the join and
+ * new-password pages. `wait` is the refusal to return while the address must wait; `missed`
+ * counts a code that matched nothing.
+ */
+export function codeGuesses(
+	db: Db,
+	event: Pick<RequestEvent, 'getClientAddress'>,
+	formData: FormData
+) {
+	const key = throttleKey('address', `join:${event.getClientAddress()}`);
+	const waitMs = waitBeforeTrying(db, [key]);
+	return {
+		wait:
+			waitMs > 0
+				? invalid(formData, { code: m.signin_wait({ minutes: Math.ceil(waitMs / 60_000) }) }, 429)
+				: null,
+		missed: () => recordFailure(db, 'address', key)
+	};
+}
