@@ -176,6 +176,11 @@ test('an admin changes a worker’s roles: the worker’s session ends', async (
 	await admin.getByRole('button', { name: 'Save roles' }).click();
 	await expect(admin.getByRole('status')).toContainText('Roles saved.');
 	await expectAccessible(admin);
+	// Staff who forget their password get a one-time code from an admin the same way.
+	await admin.getByRole('button', { name: 'Make a new-password code' }).click();
+	await expect(admin.getByRole('status')).toContainText(
+		/New-password code for Holly Brennan: [A-Z0-9-]{14}/
+	);
 
 	// Holly's old session is gone. Signing in again, she is a manager, and the council's rule
 	// (the test before) asks her to set up an app before the team page opens.

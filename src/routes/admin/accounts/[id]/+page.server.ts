@@ -11,6 +11,7 @@ import { disableTotp, hasTotp } from '$lib/server/auth/second-factor';
 import { startSession } from '$lib/server/auth/cookies';
 import { now } from '$lib/server/clock';
 import { erasePerson } from '$lib/server/privacy/records';
+import { createResetCode } from '$lib/server/accounts/invitations';
 import { linkChoices } from '$lib/server/accounts/invite-form';
 import { addLink, endLink, youngPersonRecord } from '$lib/server/people/young-people';
 import { invalid, parseForm, text } from '$lib/server/forms';
@@ -58,6 +59,15 @@ export const actions: Actions = {
 		// Their own roles changed: a new session for them too.
 		if (admin.id === account.id) startSession(event, admin.id, true);
 		redirect(303, `/admin/accounts/${event.params.id}?roles-saved`);
+	},
+	/** A forgotten password: a one-time code the admin gives the person themselves (staff have no worker). */
+	resetCode: (event) => {
+		const admin = requireRole(event, 'admin');
+		const db = getDb();
+		const account = accountSummary(db, event.params.id);
+		if (!account || account.erasedAt) error(404, m.error_not_found());
+		const made = createResetCode(db, admin.id, account.id, now());
+		return { resetCode: { code: made.code, expiresAt: made.expiresAt, name: account.displayName } };
 	},
 	/** Erase a person for good (the right to erasure, or the end of a mistaken account). */
 	erase: async (event) => {
