@@ -322,7 +322,9 @@ function actionsOf(route: string): string[] {
 	const source = readFileSync(file, 'utf8');
 	const start = source.indexOf('export const actions');
 	if (start === -1) return [];
-	return [...source.slice(start).matchAll(/^\t(\w+): async/gm)].map((match) => match[1]);
+	return [...source.slice(start).matchAll(/^\t(\w+): (?:async )?\(?event\)? =>/gm)].map(
+		(match) => match[1]
+	);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
 import type { Browser, Page } from '@playwright/test';
 import { DEMO_PASSWORD, expect, expectAccessible, expectFitsWidth, signIn, test } from './fixtures';
@@ -20,13 +21,8 @@ async function fresh(browser: Browser): Promise<Page> {
 
 /** What an authenticator app shows for this base32 key, `ahead` steps from now. */
 function appCode(base32Key: string, ahead = 0): string {
-	const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-	let bits = '';
-	for (const char of base32Key.replace(/\s/g, ''))
-		bits += alphabet.indexOf(char).toString(2).padStart(5, '0');
-	const bytes = new Uint8Array(Math.floor(bits.length / 8));
-	for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(bits.slice(i * 8, i * 8 + 8), 2);
-	return generateHOTP(bytes, BigInt(Math.floor(Date.now() / 30_000) + ahead), 6);
+	const key = decodeBase32IgnorePadding(base32Key.replace(/\s/g, ''));
+	return generateHOTP(key, BigInt(Math.floor(Date.now() / 30_000) + ahead), 6);
 }
 
 test('a manager turns on an authenticator app; then signing in needs a code or a recovery code', async ({
@@ -58,6 +54,9 @@ test('a manager turns on an authenticator app; then signing in needs a code or a
 	).map((code) => code.trim());
 	expect(codes).toHaveLength(10);
 	expect(key2).not.toBe(key);
+	// Turning it on was giving a code: this session is not asked for another.
+	await page.goto('/work');
+	await expect(page).toHaveURL('/work');
 
 	// Signing in again: the password alone opens nothing.
 	const again = await fresh(browser);
@@ -191,6 +190,47 @@ test('an admin changes a worker’s roles: the worker’s session ends', async (
 	await holly.getByRole('button', { name: 'Sign in' }).click();
 	await expect(holly).toHaveURL(/\/signin\/second-factor\?next=%2Fwork%2Fteam/);
 	await expect(holly.getByText('Your council asks administrators and managers')).toBeVisible();
+});
+
+test('an admin erases a young person: the name and words are gone, and it is in the audit log', async ({
+	browser
+}) => {
+	const admin = await fresh(browser);
+	await signIn(admin, 'admin');
+	await admin.getByText("I don't have my phone").click();
+	await admin.getByLabel('One of your recovery codes').fill(adminCodes[1]);
+	await admin.getByRole('button', { name: 'Use the recovery code' }).click();
+	const dan = hearth.query<{ id: string }>("select id from users where username = 'dan'")[0].id;
+	await admin.goto(`/admin/accounts/${dan}`);
+	// A wrong username is refused beside the field, and what was typed stays.
+	await admin.getByLabel('Their username').fill('danny');
+	await admin.getByRole('button', { name: 'Erase for good' }).click();
+	await expect(admin.getByText('That is not their username.')).toBeVisible();
+	await expect(admin.getByLabel('Their username')).toHaveValue('danny');
+	expect(hearth.query('select erased_at from users where id = ?', dan)).toEqual([
+		{ erased_at: null }
+	]);
+	await admin.getByLabel('Their username').fill('dan');
+	await admin.getByRole('button', { name: 'Erase for good' }).click();
+	await expect(admin.getByText('This person was erased.')).toBeVisible();
+	await expectAccessible(admin);
+	expect(hearth.query('select display_name as name from users where id = ?', dan)).toEqual([
+		{ name: 'Erased' }
+	]);
+	expect(
+		hearth.query(
+			"select count(*) as n from audit_log where action = 'data.erased' and subject_user_id = ?",
+			dan
+		)
+	).toEqual([{ n: 1 }]);
+	// Dan can no longer sign in.
+	const gone = await hearth.client();
+	const tried = await gone.post('/signin', {
+		form: { username: 'dan', password: DEMO_PASSWORD },
+		maxRedirects: 0
+	});
+	expect(tried.status()).toBe(400);
+	await gone.dispose();
 });
 
 test('staff are signed out after 30 minutes without using Hearth, and told why', async ({

@@ -4,6 +4,7 @@ import {
 	createSession,
 	DEFAULT_SESSION_POLICY,
 	generateSessionToken,
+	secondFactorState,
 	validateSessionToken,
 	type EndedBecause
 } from '$lib/server/auth/session';
@@ -27,6 +28,7 @@ import { setStaffRoles } from '$lib/server/accounts/accounts';
 import { verifyPassword } from '$lib/server/auth/password';
 import { auditLog, sessions, users } from '$lib/server/db/schema';
 import { eq } from 'drizzle-orm';
+import type { Role } from '$lib/domain/roles';
 import { freshDb, makeStaff, makeYoungPerson } from './db';
 
 const MINUTE = 60_000;
@@ -147,6 +149,18 @@ describe('second factor', () => {
 		expect(validateSessionToken(db, token, now)).toBeNull();
 		expect(secondFactorAfterPassword(db, user, ['manager'])).toBeNull();
 		expect(recoveryCodesLeft(db, user)).toBe(0);
+	});
+
+	it('has one rule for where a person stands, whatever asks', () => {
+		const policy = { ...DEFAULT_SESSION_POLICY, requireSecondFactor: true };
+		const state = (hasApp: boolean, givenInSession: boolean, roles: Role[], p = policy) =>
+			secondFactorState({ hasApp, givenInSession, roles, policy: p });
+		expect(state(true, false, ['worker'])).toBe('needed');
+		expect(state(true, true, ['worker'])).toBe('done');
+		expect(state(false, false, ['admin'])).toBe('setup');
+		expect(state(false, false, ['manager', 'board_member'])).toBe('setup');
+		expect(state(false, false, ['worker'])).toBeNull();
+		expect(state(false, false, ['admin'], DEFAULT_SESSION_POLICY)).toBeNull();
 	});
 
 	it('asks admins and managers to set one up when the council requires it, not others', () => {

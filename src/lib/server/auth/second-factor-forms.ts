@@ -7,7 +7,9 @@ import { invalid, parseForm, text } from '../forms';
 import { now } from '../clock';
 import { enableTotp, newTotpSecret, useRecoveryCode, verifyTotp } from './second-factor';
 import { clearFailures, recordFailure, throttleKey, waitBeforeTrying } from './throttle';
-import type { SessionUser } from './session';
+import { markSecondFactorDone, type SessionUser } from './session';
+import { setSessionCookie } from './cookies';
+import { recordAudit } from '../audit/log';
 
 /** A fresh secret and its QR code for the set-up form, named for this council. */
 export function setupSecret(user: SessionUser) {
@@ -85,4 +87,25 @@ export async function enableTotpForm(event: RequestEvent, user: SessionUser) {
 	if (!result.ok) return { ok: false as const, failure: guard.fail() };
 	guard.pass();
 	return { ok: true as const, recoveryCodes: result.recoveryCodes };
+}
+
+/**
+ * The second factor was given in this session (a code, a recovery code, or a new app's first
+ * code): a new session token marked done replaces the old one, and the audit log says how.
+ */
+export function secondFactorGiven(
+	event: RequestEvent,
+	user: SessionUser,
+	how: 'app' | 'recovery code' | 'set up'
+) {
+	const db = getDb();
+	const { token, session } = markSecondFactorDone(db, event.locals.session!.id, user.id, now());
+	setSessionCookie(event, token, session.expiresAt);
+	event.locals.session = { id: session.id, expiresAt: session.expiresAt };
+	recordAudit(db, {
+		actorId: user.id,
+		action: 'second_factor.used',
+		detail: how,
+		address: event.getClientAddress()
+	});
 }

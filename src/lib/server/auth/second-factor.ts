@@ -1,8 +1,9 @@
+import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import { generateHOTP, createTOTPKeyURI } from '@oslojs/otp';
 import { and, eq, isNull } from 'drizzle-orm';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { renderSVG } from 'uqr';
-import { hasAnyRole, type Role } from '$lib/domain/roles';
+import type { Role } from '$lib/domain/roles';
 import type { Db } from '../db';
 import { recoveryCodes, users } from '../db/schema';
 import { recordAudit } from '../audit/log';
@@ -13,7 +14,7 @@ import { generateInvitationCode, normaliseInvitationCode } from '../accounts/inv
 import {
 	DEFAULT_SESSION_POLICY,
 	invalidateUserSessions,
-	SECOND_FACTOR_ROLES,
+	secondFactorState,
 	type SessionPolicy
 } from './session';
 
@@ -39,15 +40,13 @@ export function secondFactorAfterPassword(
 	userId: string,
 	roles: readonly Role[]
 ): 'needed' | 'setup' | null {
-	const user = db
-		.select({ enabled: users.totpEnabledAt })
-		.from(users)
-		.where(eq(users.id, userId))
-		.get();
-	if (user?.enabled) return 'needed';
-	if (sessionPolicy(db).requireSecondFactor && hasAnyRole(roles, SECOND_FACTOR_ROLES))
-		return 'setup';
-	return null;
+	const state = secondFactorState({
+		hasApp: hasTotp(db, userId),
+		givenInSession: false,
+		roles,
+		policy: sessionPolicy(db)
+	});
+	return state === 'done' ? null : state;
 }
 
 /** A new secret for an authenticator app, sealed so it can ride in a form until it is confirmed. */
@@ -58,28 +57,11 @@ export function newTotpSecret(issuer: string, username: string) {
 		sealedKey: seal(key.toString('hex')),
 		uri,
 		/** The same secret in base32, for typing in by hand. */
-		manual: base32(key)
+		manual: encodeBase32UpperCaseNoPadding(key)
 			.match(/.{1,4}/g)!
 			.join(' '),
 		qrSvg: renderSVG(uri, { border: 2 })
 	};
-}
-
-function base32(bytes: Uint8Array): string {
-	const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-	let bits = 0;
-	let value = 0;
-	let out = '';
-	for (const byte of bytes) {
-		value = (value << 8) | byte;
-		bits += 8;
-		while (bits >= 5) {
-			out += alphabet[(value >>> (bits - 5)) & 31];
-			bits -= 5;
-		}
-	}
-	if (bits > 0) out += alphabet[(value << (5 - bits)) & 31];
-	return out;
 }
 
 const cleanCode = (code: string) => code.replace(/\s/g, '');

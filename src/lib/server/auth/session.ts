@@ -60,6 +60,23 @@ export type EndedBecause = 'idle' | 'limit';
 /** Roles that must give a second factor when the council asks for one. */
 export const SECOND_FACTOR_ROLES: readonly Role[] = ['admin', 'manager'];
 
+/**
+ * The one rule for where someone stands on the second factor: with an app, they owe a code until
+ * they give one in this session; without one, they must set one up if the council requires it
+ * for their role.
+ */
+export function secondFactorState(input: {
+	hasApp: boolean;
+	givenInSession: boolean;
+	roles: readonly Role[];
+	policy: SessionPolicy;
+}): SecondFactorState {
+	if (input.hasApp) return input.givenInSession ? 'done' : 'needed';
+	return input.policy.requireSecondFactor && hasAnyRole(input.roles, SECOND_FACTOR_ROLES)
+		? 'setup'
+		: null;
+}
+
 /** Last-seen times are written at most once a minute per session, not on every request. */
 const LAST_SEEN_EVERY_MS = 60_000;
 
@@ -164,13 +181,12 @@ export function validateSessionToken(
 	return {
 		session: { id: row.id, userId: row.userId, expiresAt },
 		user: { id: row.userId, username: row.username, displayName: row.displayName, roles },
-		secondFactor: row.totpEnabledAt
-			? row.secondFactorAt
-				? 'done'
-				: 'needed'
-			: policy.requireSecondFactor && hasAnyRole(roles, SECOND_FACTOR_ROLES)
-				? 'setup'
-				: null
+		secondFactor: secondFactorState({
+			hasApp: !!row.totpEnabledAt,
+			givenInSession: !!row.secondFactorAt,
+			roles,
+			policy
+		})
 	};
 }
 

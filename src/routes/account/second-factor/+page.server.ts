@@ -8,8 +8,13 @@ import {
 	recoveryCodesLeft,
 	sessionPolicy
 } from '$lib/server/auth/second-factor';
-import { checkTotpForm, enableTotpForm, setupSecret } from '$lib/server/auth/second-factor-forms';
-import { SECOND_FACTOR_ROLES } from '$lib/server/auth/session';
+import {
+	checkTotpForm,
+	enableTotpForm,
+	secondFactorGiven,
+	setupSecret
+} from '$lib/server/auth/second-factor-forms';
+import { secondFactorState, type SessionUser } from '$lib/server/auth/session';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,9 +25,14 @@ function requireStaff(event: RequestEvent) {
 	return user;
 }
 
-/** Whether the council requires this person to keep one. */
-const required = (roles: Parameters<typeof hasAnyRole>[0]) =>
-	sessionPolicy(getDb()).requireSecondFactor && hasAnyRole(roles, SECOND_FACTOR_ROLES);
+/** Whether the council requires this person to keep one (the rule sign-in applies). */
+const required = (roles: SessionUser['roles']) =>
+	secondFactorState({
+		hasApp: false,
+		givenInSession: false,
+		roles,
+		policy: sessionPolicy(getDb())
+	}) === 'setup';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireStaff(event);
@@ -41,6 +51,8 @@ export const actions: Actions = {
 		const user = requireStaff(event);
 		const enabled = await enableTotpForm(event, user);
 		if (!enabled.ok) return enabled.failure;
+		// The first code was just given: this session goes on without asking for another.
+		secondFactorGiven(event, user, 'set up');
 		return { recoveryCodes: enabled.recoveryCodes };
 	},
 	disable: async (event) => {

@@ -1,16 +1,13 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { landingFor } from '$lib/domain/roles';
-import { getDb } from '$lib/server/db';
-import { safeNext, setSessionCookie } from '$lib/server/auth/cookies';
-import { markSecondFactorDone } from '$lib/server/auth/session';
-import { recordAudit } from '$lib/server/audit/log';
+import { safeNext } from '$lib/server/auth/cookies';
 import {
 	checkRecoveryForm,
 	checkTotpForm,
 	enableTotpForm,
+	secondFactorGiven,
 	setupSecret
 } from '$lib/server/auth/second-factor-forms';
-import { now } from '$lib/server/clock';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Only someone who has given their password and still owes a second factor is here. */
@@ -23,23 +20,10 @@ function requirePending(event: RequestEvent) {
 const nextFor = (event: RequestEvent, roles: Parameters<typeof landingFor>[0]) =>
 	safeNext(event.url.searchParams.get('next')) ?? landingFor(roles);
 
-/** The second factor is given: a fresh session token, marked done. */
+/** The second factor is given: from here on the person is signed in. */
 function done(event: RequestEvent, how: 'app' | 'recovery code' | 'set up') {
 	const pending = requirePending(event);
-	const db = getDb();
-	const { token, session } = markSecondFactorDone(
-		db,
-		event.locals.session!.id,
-		pending.user.id,
-		now()
-	);
-	setSessionCookie(event, token, session.expiresAt);
-	recordAudit(db, {
-		actorId: pending.user.id,
-		action: 'second_factor.used',
-		detail: how,
-		address: event.getClientAddress()
-	});
+	secondFactorGiven(event, pending.user, how);
 	event.locals.user = pending.user;
 	event.locals.pending = null;
 	return nextFor(event, pending.user.roles);

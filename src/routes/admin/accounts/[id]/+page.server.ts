@@ -75,9 +75,9 @@ export const actions: Actions = {
 		const db = getDb();
 		const account = accountSummary(db, event.params.id);
 		if (!account) error(404, m.error_not_found());
-		if (admin.id === account.id)
-			return invalid(await event.request.formData(), { confirm: m.error_forbidden() });
 		const formData = await event.request.formData();
+		// An admin cannot erase themselves and leave the council with no administrator.
+		if (admin.id === account.id) return invalid(formData, { confirm: m.error_forbidden() });
 		if (text(formData, 'confirm').trim().toLowerCase() !== account.username)
 			return invalid(formData, { confirm: m.admin_erase_mismatch() });
 		erasePerson(db, admin.id, account.id, 'data.erased', now());
