@@ -157,12 +157,19 @@ async function main() {
 	if (want('lighthouse')) {
 		log('Lighthouse (mobile)');
 		// A fresh browser for each page: a service worker one page registers must not serve the next.
+		// Lighthouse sometimes fails to record a trace at all (NO_NAVSTART, "please run Lighthouse
+		// again"): that is its own failure, not the page's, so such a run is tried up to twice more.
 		const audit = async (url: string, cookie?: string) => {
-			const lighthouse = await openLighthouse(executablePath, CHROMIUM_ARGS);
-			try {
-				return await lighthouse.run(url, cookie);
-			} finally {
-				await lighthouse.close();
+			for (let attempt = 1; ; attempt++) {
+				const lighthouse = await openLighthouse(executablePath, CHROMIUM_ARGS);
+				try {
+					return await lighthouse.run(url, cookie);
+				} catch (error) {
+					if (attempt === 3 || !String(error).includes('Please run Lighthouse again')) throw error;
+					log(`  ${url}: Lighthouse could not record the page (${String(error)}); again`);
+				} finally {
+					await lighthouse.close();
+				}
 			}
 		};
 		for (const key of Object.keys(PAGES) as PageKey[]) {
