@@ -12,7 +12,9 @@ export default defineConfig({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
 			emitTsDeclarations: true,
-			strategy: ['cookie', 'baseLocale']
+			// One strategy of Hearth's own: the person's choice, then the device's, then the browser's,
+			// among the languages the council has turned on ($lib/server/preferences/locale.ts).
+			strategy: ['custom-hearth', 'baseLocale']
 		})
 	],
 	test: {

@@ -21,6 +21,7 @@ import { jobHandlers } from '$lib/server/jobs/handlers';
 import { runDueJobs, startJobRunner } from '$lib/server/jobs/runner';
 import { advanceClock, now, testClockAllowed } from '$lib/server/clock';
 import { vapidKeys } from '$lib/server/notify/vapid';
+import { settleLanguage } from '$lib/server/preferences/locale';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -57,8 +58,10 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-const paraglide: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
+/** The page's language (see $lib/server/preferences/locale), with `lang` and `dir` to match. */
+const paraglide: Handle = ({ event, resolve }) => {
+	if (!building) settleLanguage(getDb(), event);
+	return paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
 		return resolve(event, {
 			transformPageChunk: ({ html }) =>
@@ -67,6 +70,7 @@ const paraglide: Handle = ({ event, resolve }) =>
 					.replace('%paraglide.dir%', getTextDirection(locale))
 		});
 	});
+};
 
 /**
  * Browser tests move the server's clock forward (POST /__test/clock?minutes=31) and run the
@@ -136,4 +140,5 @@ const guard: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(securityHeaders, testClock, paraglide, firstRun, session, guard);
+// The session comes before the language, which can be the signed-in person's own choice.
+export const handle = sequence(securityHeaders, testClock, firstRun, session, paraglide, guard);

@@ -91,6 +91,8 @@ export function keptForm(
 	url: URL
 ): { kind: 'unsafe' } | { kind: 'statement'; template: string } | null {
 	if (url.pathname === '/me/unsafe') return { kind: 'unsafe' };
+	if (url.pathname === '/me/express' && url.search === '?/send')
+		return { kind: 'statement', template: 'express' };
 	const template = /^\/me\/say\/([a-z_]+)$/.exec(url.pathname)?.[1];
 	return template && url.search === '?/send' ? { kind: 'statement', template } : null;
 }

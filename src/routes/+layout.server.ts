@@ -3,13 +3,34 @@ import { homesFor } from '$lib/domain/roles';
 import { getDb } from '$lib/server/db';
 import { getCouncilSettings, DEFAULT_SETTINGS } from '$lib/server/council/settings';
 import { unreadCount } from '$lib/server/notify/notices';
+import { languageOf } from '$lib/domain/languages';
+import { DEFAULT_PREFERENCES } from '$lib/domain/reading';
+import { enabledLanguages } from '$lib/server/preferences/languages';
+import { preferencesOf } from '$lib/server/preferences/preferences';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { LayoutServerLoad } from './$types';
 
 /** What every page needs: who is signed in (no secrets) and how the council looks. */
 export const load: LayoutServerLoad = ({ locals }) => {
 	const settings = building ? null : getCouncilSettings(getDb());
 	const user = locals.user;
+	const preferences = user && !building ? preferencesOf(getDb(), user.id) : DEFAULT_PREFERENCES;
 	return {
+		/** How this person likes to read: set on the page wrapper, so every page follows it. */
+		reading: {
+			textSize: preferences.textSize,
+			font: preferences.font,
+			contrast: preferences.contrast,
+			speechRate: preferences.speechRate
+		},
+		language: {
+			current: getLocale(),
+			// Each named in its own words, for the switcher.
+			choices: (building ? ['en'] : enabledLanguages(getDb())).map((code) => {
+				const { nativeName, dir } = languageOf(code);
+				return { code, nativeName, dir };
+			})
+		},
 		user: user
 			? {
 					displayName: user.displayName,

@@ -179,7 +179,12 @@ describe('drafts, publishing and history', () => {
 		});
 		const updated = pledge(db)[0];
 		expect(updated.promises[0].text).toBe('We will always ask you first.');
-		expect(updated.promises.at(-1)).toEqual({ id, text: 'A brand new promise.' });
+		expect(updated.promises.at(-1)).toEqual({
+			id,
+			text: 'A brand new promise.',
+			lang: 'en',
+			inEnglish: false
+		});
 		expect(contentHistory(db, theme.promises[0].id)).toHaveLength(1);
 		expect(noticesFor(db, reece).map((n) => n.kind)).toEqual(['pledge_update', 'pledge_update']);
 	});

@@ -42,7 +42,8 @@ describe('statement templates', () => {
 			good_news: { mood: 'great', about: ['hobby'], more: 'I passed my swimming badge' },
 			home: { mood: 'good', home_is: ['like_it', 'my_room'] },
 			plans: { mood: 'okay', area: ['money'], need: ['help_soon'] },
-			complain: { want: ['advocate'] }
+			complain: { want: ['advocate'] },
+			express: { mood: 'good', feeling: ['happy'], want: ['hug'] }
 		};
 		for (const id of TEMPLATE_IDS) expect(issues(id, answers[id]), id).toEqual([]);
 	});

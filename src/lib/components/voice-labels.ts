@@ -21,7 +21,8 @@ export const TEMPLATE_ICONS: Record<TemplateId, string> = {
 	good_news: '⭐',
 	home: '🛏️',
 	plans: '🧭',
-	complain: '📣'
+	complain: '📣',
+	express: '🖼️'
 };
 
 export const moodLabel = (mood: Mood) => say(`voice_mood_${mood}`);

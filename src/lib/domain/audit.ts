@@ -37,6 +37,13 @@ export const AUDIT_ACTIONS = [
 	'data.downloaded',
 	'data.exported',
 	'data.erased',
-	'data.expired'
+	'data.expired',
+	'language.enabled',
+	'language.disabled',
+	'translation.saved',
+	'express.changed',
+	'with_me.started',
+	'with_me.ended',
+	'with_me.refused'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

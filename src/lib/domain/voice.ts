@@ -18,7 +18,8 @@ export const TEMPLATE_IDS = [
 	'good_news',
 	'home',
 	'plans',
-	'complain'
+	'complain',
+	'express'
 ] as const;
 export type TemplateId = (typeof TEMPLATE_IDS)[number];
 
@@ -67,6 +68,56 @@ export interface Template {
 	themes: readonly Theme[];
 	/** Choices that mean "I am not safe": picking one raises a safety alert at once. */
 	unsafeChoices: Readonly<Record<string, readonly string[]>>;
+	/** Picture mode's own template: sent from /me/express, never listed with the others. */
+	express?: true;
+}
+
+/**
+ * Picture mode: a feeling, then what would help, each one tap on a big picture. The mood the
+ * feeling stands for is stored too, so picture-mode statements count with the others.
+ */
+export const EXPRESS_FEELINGS = [
+	'happy',
+	'excited',
+	'calm',
+	'tired',
+	'worried',
+	'sad',
+	'angry',
+	'scared'
+] as const;
+export type ExpressFeeling = (typeof EXPRESS_FEELINGS)[number];
+
+export const EXPRESS_MOOD: Record<ExpressFeeling, Mood> = {
+	happy: 'good',
+	excited: 'great',
+	calm: 'good',
+	tired: 'okay',
+	worried: 'sad',
+	sad: 'sad',
+	angry: 'sad',
+	scared: 'awful'
+};
+
+export const EXPRESS_WANTS = [
+	'talk',
+	'hug',
+	'play',
+	'see_family',
+	'help_at_school',
+	'quiet_time',
+	'nothing_needed'
+] as const;
+export type ExpressWant = (typeof EXPRESS_WANTS)[number];
+
+export const isExpressFeeling = (value: unknown): value is ExpressFeeling =>
+	EXPRESS_FEELINGS.includes(value as ExpressFeeling);
+export const isExpressWant = (value: unknown): value is ExpressWant =>
+	EXPRESS_WANTS.includes(value as ExpressWant);
+
+/** The answers a picture-mode statement stores: the feeling's mood, the feeling, what would help. */
+export function expressAnswers(feeling: ExpressFeeling, want: ExpressWant | null): Answers {
+	return { mood: EXPRESS_MOOD[feeling], feeling: [feeling], want: want ? [want] : undefined };
 }
 
 const choice = (
@@ -191,6 +242,18 @@ export const TEMPLATES: Record<TemplateId, Template> = {
 		],
 		themes: ['complaint'],
 		unsafeChoices: {}
+	},
+	express: {
+		id: 'express',
+		for: 'everyone',
+		moodRequired: true,
+		questions: [
+			choice('feeling', EXPRESS_FEELINGS, { multiple: false, required: true }),
+			choice('want', EXPRESS_WANTS, { multiple: false })
+		],
+		themes: ['feelings'],
+		unsafeChoices: { feeling: ['scared'] },
+		express: true
 	}
 };
 
@@ -201,7 +264,8 @@ export function isTemplateId(value: string): value is TemplateId {
 /** The templates a young person can use. */
 export function templatesFor(careStatus: CareStatus): Template[] {
 	return TEMPLATE_IDS.map((id) => TEMPLATES[id]).filter(
-		(template) => template.for === 'everyone' || careStatus === 'care_leaver'
+		(template) =>
+			!template.express && (template.for === 'everyone' || careStatus === 'care_leaver')
 	);
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_TEXT, THEMES, answersSchema, type Answers, type Template } from '$lib/domain/voice';
 import { voiceError } from '$lib/components/voice-labels';
+import { isLanguageCode } from '$lib/domain/languages';
 import { fieldErrors, type FieldErrors } from '$lib/server/forms';
 import { m } from '$lib/paraglide/messages';
 
@@ -24,13 +25,18 @@ export function answersInput(
 }
 
 export type StatementParse =
-	| { ok: true; answers: Answers; recipientId: string; clientKey: string }
+	| { ok: true; answers: Answers; recipientId: string; clientKey: string; language: string }
 	| { ok: false; errors: FieldErrors };
 
 /** Check a statement: the template's answers, who it goes to, and the form's own key. */
 export function parseStatement(
 	template: Template,
-	input: { answers: Record<string, unknown>; recipientId: unknown; clientKey: unknown }
+	input: {
+		answers: Record<string, unknown>;
+		recipientId: unknown;
+		clientKey: unknown;
+		language?: unknown;
+	}
 ): StatementParse {
 	const errors: FieldErrors = {};
 	const answers = answersSchema(template).safeParse(input.answers);
@@ -42,14 +48,22 @@ export function parseStatement(
 	if (!recipient.success) errors.recipientId = m.voice_error_recipient();
 	const clientKey = clientKeySchema.safeParse(input.clientKey);
 	if (!clientKey.success) errors.form ??= m.error_general();
-	if (!answers.success || !recipient.success || !clientKey.success) return { ok: false, errors };
+	// Not said (an older page, the offline queue): English, as before languages were asked.
+	const language = languageSchema.safeParse(input.language || 'en');
+	if (!language.success) errors.language = m.language_error();
+	if (!answers.success || !recipient.success || !clientKey.success || !language.success)
+		return { ok: false, errors };
 	return {
 		ok: true,
 		answers: answers.data as Answers,
 		recipientId: recipient.data,
-		clientKey: clientKey.data
+		clientKey: clientKey.data,
+		language: language.data
 	};
 }
+
+/** The language a young person says they wrote in: any Hearth knows of, shipped or not. */
+export const languageSchema = z.string().refine(isLanguageCode);
 
 export const replySchema = z.object({
 	body: z

@@ -2,11 +2,24 @@ import { requireRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import { myWorkers } from '$lib/server/people/young-people';
 import { newReplyCount } from '$lib/server/voice/statements';
+import { EXPRESS_FEELINGS } from '$lib/domain/voice';
+import { FEELING_PICTURES, pictureChoice } from '$lib/components/express-pictures';
+import { expressState } from '$lib/server/preferences/express';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'young_person', 'forum_member');
+	const express = expressState(getDb(), user.id);
 	return {
+		// Picture mode (on by itself under 8): the home page is the first step of saying how they feel.
+		express: express.on
+			? {
+					feelings: EXPRESS_FEELINGS.map((value) => ({
+						...pictureChoice(value, FEELING_PICTURES),
+						href: `/me/express?feeling=${value}`
+					}))
+				}
+			: null,
 		name: user.displayName,
 		workers: myWorkers(getDb(), user.id),
 		newReplies: newReplyCount(getDb(), user.id),

@@ -7,7 +7,15 @@ import { isSetUp } from '../accounts/setup';
 import { hashPassword } from '../auth/password';
 import { DEFAULT_SETTINGS, saveCouncilSettings } from '../council/settings';
 import { insertYoungPerson } from '../people/young-people';
-import { insertDemoContent } from '../offer/content';
+import { insertDemoContent, offer, pledge } from '../offer/content';
+import { saveTranslation } from '../offer/translations';
+import { enableLanguage } from '../preferences/languages';
+import { savePreferences } from '../preferences/preferences';
+import {
+	DEMO_ENTITLEMENT_TRANSLATIONS,
+	DEMO_PROMISE_TRANSLATIONS,
+	DEMO_THEME_TRANSLATIONS
+} from './translations';
 import type { Condition } from '$lib/domain/offer';
 import { eq } from 'drizzle-orm';
 import {
@@ -81,6 +89,8 @@ interface DemoYoungPerson {
 	category: LeavingCareCategory;
 	forum?: boolean;
 	conditions?: Condition[];
+	/** The language they chose, when not English. */
+	locale?: string;
 	links: [string, LinkType][];
 }
 
@@ -90,6 +100,19 @@ export const DEMO_YOUNG_PEOPLE: DemoYoungPerson[] = [
 		name: 'Maya',
 		age: 7,
 		daysSinceBirthday: 40,
+		careStatus: 'in_care',
+		category: 'none',
+		links: [
+			['sam.okafor', 'social_worker'],
+			['janet.ward', 'iro']
+		]
+	},
+	{
+		// Six: Hearth opens in picture mode for him, as for everyone under 8.
+		username: 'leo',
+		name: 'Leo',
+		age: 6,
+		daysSinceBirthday: 75,
 		careStatus: 'in_care',
 		category: 'none',
 		links: [
@@ -131,6 +154,22 @@ export const DEMO_YOUNG_PEOPLE: DemoYoungPerson[] = [
 		category: 'eligible',
 		forum: true,
 		conditions: ['education_or_training', 'lives_in_area'],
+		links: [
+			['holly.brennan', 'social_worker'],
+			['marcus.reid', 'personal_adviser'],
+			['janet.ward', 'iro']
+		]
+	},
+	{
+		// Came to Brightwater alone from Sudan a year ago; reads Hearth in Arabic.
+		username: 'yusuf',
+		name: 'Yusuf',
+		age: 16,
+		daysSinceBirthday: 30,
+		careStatus: 'in_care',
+		category: 'eligible',
+		conditions: ['unaccompanied_asylum_seeker', 'lives_in_area'],
+		locale: 'ar',
 		links: [
 			['holly.brennan', 'social_worker'],
 			['marcus.reid', 'personal_adviser'],
@@ -255,11 +294,50 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
 			);
 		}
 	});
+	seedDemoLanguages(db, now);
 	seedDemoVoice(db, now);
 	seedDemoReviews(db, now);
 	seedDemoForums(db, now);
 	// The demo starts with every bell quiet; what was said shows in the inboxes.
 	db.update(notices).set({ readAt: now }).run();
+}
+
+/**
+ * The demo council has Welsh and Arabic on. A real council turns a language on only once a
+ * fluent speaker has checked its safety words; the demo says plainly that nobody has.
+ */
+function seedDemoLanguages(db: Db, now: Date) {
+	const adminId = db.select({ id: users.id }).from(users).where(eq(users.username, 'admin')).get()!.id;
+	for (const code of ['cy', 'ar'] as const)
+		enableLanguage(
+			db,
+			{ code, checkedBy: 'Demo only: not checked by a fluent speaker', checkedOn: ukToday(now) },
+			adminId,
+			now
+		);
+	const admin = adminId;
+	for (const person of DEMO_YOUNG_PEOPLE.filter((p) => p.locale)) {
+		const id = db.select({ id: users.id }).from(users).where(eq(users.username, person.username)).get()!.id;
+		savePreferences(db, id, { locale: person.locale }, id, now);
+	}
+	for (const theme of pledge(db)) {
+		const words = DEMO_THEME_TRANSLATIONS[theme.title];
+		if (words)
+			for (const locale of ['cy', 'ar'] as const)
+				saveTranslation(db, { type: 'pledge_theme', id: theme.id, locale, fields: words[locale] }, admin, now);
+		for (const promise of theme.promises) {
+			const text = DEMO_PROMISE_TRANSLATIONS[promise.text];
+			if (text)
+				for (const locale of ['cy', 'ar'] as const)
+					saveTranslation(db, { type: 'promise', id: promise.id, locale, fields: { text: text[locale] } }, admin, now);
+		}
+	}
+	for (const item of offer(db)) {
+		const words = DEMO_ENTITLEMENT_TRANSLATIONS[item.slug];
+		if (words)
+			for (const locale of ['cy', 'ar'] as const)
+				saveTranslation(db, { type: 'entitlement', id: item.id, locale, fields: words[locale] }, admin, now);
+	}
 }
 
 const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * 24 * 60 * 60 * 1000);

@@ -4,18 +4,30 @@ import type { Db, Executor } from '../db';
 import { entitlements, pledgePromises, pledgeThemes, type Entitlement } from '../db/schema';
 import { newId } from '../ids';
 import { DEMO_OFFER, DEMO_PLEDGE } from '../demo/content';
+import { translateAll } from './translations';
 
-/** The Pledge, theme by theme. */
-export function pledge(db: Db) {
+/**
+ * The Pledge, theme by theme, in `locale` where officers have translated it and in English
+ * where not (each theme and promise says which language it is in).
+ */
+export function pledge(db: Db, locale = 'en') {
 	const themes = db.select().from(pledgeThemes).orderBy(asc(pledgeThemes.position)).all();
-	const promises = db.select().from(pledgePromises).orderBy(asc(pledgePromises.position)).all();
-	return themes.map((theme) => ({
+	const promises = translateAll(
+		db,
+		'promise',
+		db.select().from(pledgePromises).orderBy(asc(pledgePromises.position)).all(),
+		locale
+	);
+	return translateAll(db, 'pledge_theme', themes, locale).map((theme) => ({
 		id: theme.id,
 		title: theme.title,
 		intro: theme.intro,
+		lang: theme.lang,
+		inEnglish: theme.inEnglish,
+		englishFields: theme.englishFields,
 		promises: promises
 			.filter((p) => p.themeId === theme.id)
-			.map((p) => ({ id: p.id, text: p.text }))
+			.map((p) => ({ id: p.id, text: p.text, lang: p.lang, inEnglish: p.inEnglish }))
 	}));
 }
 
@@ -26,19 +38,20 @@ export const eligibilityOf = (row: Entitlement): Eligibility => ({
 	conditions: row.conditions
 });
 
-/** The whole Local Offer, in area order then the council's order. */
-export function offer(db: Db) {
-	return db
-		.select()
-		.from(entitlements)
-		.orderBy(asc(entitlements.position))
-		.all()
-		.map((row) => ({ ...row, eligibility: eligibilityOf(row) }));
+/** The whole Local Offer, in area order then the council's order, in `locale` where translated. */
+export function offer(db: Db, locale = 'en') {
+	const rows = db.select().from(entitlements).orderBy(asc(entitlements.position)).all();
+	return translateAll(db, 'entitlement', rows, locale).map((row) => ({
+		...row,
+		eligibility: eligibilityOf(row)
+	}));
 }
 
-export function entitlementBySlug(db: Db, slug: string) {
+export function entitlementBySlug(db: Db, slug: string, locale = 'en') {
 	const row = db.select().from(entitlements).where(eq(entitlements.slug, slug)).get();
-	return row ? { ...row, eligibility: eligibilityOf(row) } : null;
+	if (!row) return null;
+	const [translated] = translateAll(db, 'entitlement', [row], locale);
+	return { ...translated, eligibility: eligibilityOf(row) };
 }
 
 /** When the published Pledge or Offer last changed. */

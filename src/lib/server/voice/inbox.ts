@@ -84,7 +84,9 @@ export function workerInbox(db: Db, staffId: string, filter: InboxFilter = {}, n
 						createdAt: statements.createdAt,
 						lastFromYoungPersonAt: statements.lastFromYoungPersonAt,
 						answeredAt: statements.answeredAt,
-						caseRecordedAt: statements.caseRecordedAt
+						caseRecordedAt: statements.caseRecordedAt,
+						language: statements.language,
+						madeTogether: sql<boolean>`${statements.madeWithId} is not null`.mapWith(Boolean)
 					})
 					.from(statements)
 					.innerJoin(youngPerson, eq(youngPerson.id, statements.youngPersonId))

@@ -53,6 +53,10 @@ export function sendStatement(
 		answers: Answers;
 		recipientId: string;
 		clientKey: string;
+		/** The language it was written in; English when not said. */
+		language?: string;
+		/** The worker sitting with the young person ("with me"), when made together. */
+		madeWithId?: string | null;
 	},
 	now = new Date()
 ): SendResult {
@@ -91,6 +95,9 @@ export function sendStatement(
 				recipientId: input.recipientId,
 				answersSealed: seal(JSON.stringify(input.answers)),
 				clientKey: input.clientKey,
+				language: input.language ?? 'en',
+				express: !!template.express,
+				madeWithId: input.madeWithId ?? null,
 				createdAt: now,
 				lastFromYoungPersonAt: now
 			})
@@ -175,13 +182,19 @@ export function statementThread(db: Db, statementId: string) {
 			readAt: statements.readAt,
 			answeredAt: statements.answeredAt,
 			acknowledgedAt: statements.acknowledgedAt,
-			caseRecordedAt: statements.caseRecordedAt
+			caseRecordedAt: statements.caseRecordedAt,
+			language: statements.language,
+			express: statements.express,
+			madeWithId: statements.madeWithId
 		})
 		.from(statements)
 		.innerJoin(users, eq(users.id, statements.youngPersonId))
 		.where(eq(statements.id, statementId))
 		.get();
 	if (!row) return null;
+	const madeWith = row.madeWithId
+		? db.select({ name: users.displayName }).from(users).where(eq(users.id, row.madeWithId)).get()
+		: undefined;
 	const recipient = db
 		.select({ name: users.displayName })
 		.from(users)
@@ -216,9 +229,11 @@ export function statementThread(db: Db, statementId: string) {
 		.from(safetyAlerts)
 		.where(eq(safetyAlerts.statementId, statementId))
 		.get();
-	const { answersSealed, ...statement } = row;
+	const { answersSealed, madeWithId, ...statement } = row;
 	return {
 		...statement,
+		/** The worker who was with the young person when it was made ("with me"). */
+		madeWithName: madeWithId ? (madeWith?.name ?? '') : null,
 		recipientName: recipient?.name ?? '',
 		answers: JSON.parse(unseal(answersSealed)) as Answers,
 		receipt: receiptOf(row),

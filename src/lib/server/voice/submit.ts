@@ -1,4 +1,10 @@
-import { isTemplateId, TEMPLATES, type TemplateId } from '$lib/domain/voice';
+import {
+	EXPRESS_MOOD,
+	isExpressFeeling,
+	isTemplateId,
+	TEMPLATES,
+	type TemplateId
+} from '$lib/domain/voice';
 import { parseStatement, replySchema } from '$lib/schemas/voice';
 import { parseForm, text, type FieldErrors } from '../forms';
 import { getDb } from '../db';
@@ -21,13 +27,21 @@ export function submitStatement(
 	db: Db,
 	youngPersonId: string,
 	templateId: string,
-	input: { answers: Record<string, unknown>; recipientId: unknown; clientKey: unknown },
-	now = new Date()
+	input: {
+		answers: Record<string, unknown>;
+		recipientId: unknown;
+		clientKey: unknown;
+		language?: unknown;
+	},
+	now = new Date(),
+	madeWithId: string | null = null
 ): SubmitResult {
 	if (!isTemplateId(templateId))
 		return { ok: false, status: 404, errors: { form: m.error_not_found() } };
 	const template = TEMPLATES[templateId as TemplateId];
-	const parsed = parseStatement(template, input);
+	// Picture mode asks for a feeling only; the mood it stands for is Hearth's to fill in.
+	const answers = template.express ? withExpressMood(input.answers) : input.answers;
+	const parsed = parseStatement(template, { ...input, answers });
 	if (!parsed.ok) return { ok: false, status: 400, errors: parsed.errors };
 	const sent = durably(db, () =>
 		sendStatement(
@@ -37,7 +51,9 @@ export function submitStatement(
 				template: template.id,
 				answers: parsed.answers,
 				recipientId: parsed.recipientId,
-				clientKey: parsed.clientKey
+				clientKey: parsed.clientKey,
+				language: parsed.language,
+				madeWithId
 			},
 			now
 		)
@@ -72,4 +88,9 @@ export async function replyFromForm(request: Request, statementId: string, autho
 	const db = getDb();
 	durably(db, () => addMessage(db, { statementId, authorId, ...parsed.data }, now()));
 	return null;
+}
+
+function withExpressMood(answers: Record<string, unknown>): Record<string, unknown> {
+	const feeling = Array.isArray(answers.feeling) ? answers.feeling[0] : answers.feeling;
+	return { ...answers, mood: isExpressFeeling(feeling) ? EXPRESS_MOOD[feeling] : undefined };
 }

@@ -1,15 +1,18 @@
 import { OFFER_AREAS } from '$lib/domain/offer';
 import { getDb } from '$lib/server/db';
 import { lastUpdated, offer } from '$lib/server/offer/content';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => {
 	const db = getDb();
-	const items = offer(db).map((item) => ({
+	const items = offer(db, getLocale()).map((item) => ({
 		slug: item.slug,
 		area: item.area,
 		title: item.title,
 		summary: item.summary,
+		lang: item.lang,
+		inEnglish: item.inEnglish,
 		amountPence: item.amountPence,
 		frequency: item.frequency
 	}));

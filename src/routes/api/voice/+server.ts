@@ -7,6 +7,7 @@ import { getDb } from '$lib/server/db';
 import { readJson } from '$lib/server/json';
 import { submitStatement, submitUnsafe } from '$lib/server/voice/submit';
 import { now } from '$lib/server/clock';
+import { withMeNow } from '$lib/server/auth/with-me';
 import type { RequestHandler } from './$types';
 
 // Five thousand characters of words can take four bytes each, plus the chips and keys.
@@ -53,8 +54,14 @@ export const POST: RequestHandler = async (event) => {
 		db,
 		user.id,
 		templateId,
-		{ answers: shaped, recipientId: body.recipientId, clientKey: body.clientKey },
-		now()
+		{
+			answers: shaped,
+			recipientId: body.recipientId,
+			clientKey: body.clientKey,
+			language: answers.language
+		},
+		now(),
+		withMeNow(db, event.locals.session!.id, user.id, now())?.workerId ?? null
 	);
 	if (!result.ok) return json({ errors: result.errors }, { status: result.status });
 	return json({ id: result.id, alertId: result.alertId }, { status: 201 });

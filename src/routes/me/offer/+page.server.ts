@@ -6,6 +6,7 @@ import { getDb } from '$lib/server/db';
 import { offer } from '$lib/server/offer/content';
 import { myRequests, offerProfile } from '$lib/server/offer/requests';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -14,11 +15,13 @@ export const load: PageServerLoad = (event) => {
 	const person = offerProfile(db, user.id);
 	if (!person) error(404, m.error_not_found());
 	const today = ukToday();
-	const items = offer(db).map((item) => ({
+	const items = offer(db, getLocale()).map((item) => ({
 		slug: item.slug,
 		area: item.area,
 		title: item.title,
 		summary: item.summary,
+		lang: item.lang,
+		inEnglish: item.inEnglish,
 		amountPence: item.amountPence,
 		frequency: item.frequency,
 		eligibility: item.eligibility

@@ -6,6 +6,7 @@ import { pledge } from '$lib/server/offer/content';
 import { myRatings, promiseExists, ratePromise } from '$lib/server/offer/ratings';
 import { parseForm, text } from '$lib/server/forms';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 const YOUNG_PEOPLE = ['young_person', 'forum_member'] as const;
@@ -13,7 +14,7 @@ const YOUNG_PEOPLE = ['young_person', 'forum_member'] as const;
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, ...YOUNG_PEOPLE);
 	const db = getDb();
-	return { themes: pledge(db), ratings: myRatings(db, user.id) };
+	return { themes: pledge(db, getLocale()), ratings: myRatings(db, user.id) };
 };
 
 export const actions: Actions = {

@@ -51,7 +51,13 @@ export const sessions = sqliteTable(
 		/** Last request, to the minute: staff sessions end after a while without one. */
 		lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }),
 		/** When the second factor was given in this session; null until then. */
-		secondFactorAt: integer('second_factor_at', { mode: 'timestamp_ms' })
+		secondFactorAt: integer('second_factor_at', { mode: 'timestamp_ms' }),
+		/**
+		 * "With me": a worker linked to the young person gave their own password on the young
+		 * person's device, so what is sent until `withWorkerUntil` is recorded as made together.
+		 */
+		withWorkerId: text('with_worker_id').references(() => users.id, { onDelete: 'set null' }),
+		withWorkerUntil: integer('with_worker_until', { mode: 'timestamp_ms' })
 	},
 	(t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)]
 );

@@ -10,3 +10,4 @@ export * from './voice';
 export * from './reviews';
 export * from './forum';
 export * from './summaries';
+export * from './preferences';

@@ -29,6 +29,12 @@ export const statements = sqliteTable(
 		answersSealed: text('answers_sealed').notNull(),
 		/** Made on the young person's device for each form, so a form sent twice is kept once. */
 		clientKey: text('client_key').notNull(),
+		/** The language the young person wrote in (a code from domain/languages). */
+		language: text('language').notNull().default('en'),
+		/** Sent in picture mode: taps on pictures, no typing. */
+		express: integer('express', { mode: 'boolean' }).notNull().default(false),
+		/** The worker who was with the young person ("with me"), when it was made together. */
+		madeWithId: text('made_with_id').references(() => users.id, { onDelete: 'set null' }),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		/** First opened by a worker: the "read" receipt. */
 		readAt: integer('read_at', { mode: 'timestamp_ms' }),

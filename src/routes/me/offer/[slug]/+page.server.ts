@@ -9,6 +9,7 @@ import { renderMarkdown } from '$lib/server/offer/markdown';
 import { askAbout, myRequests, offerProfile } from '$lib/server/offer/requests';
 import { invalid, parseForm, text } from '$lib/server/forms';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 const YOUNG_PEOPLE = ['young_person', 'forum_member'] as const;
@@ -16,7 +17,7 @@ const YOUNG_PEOPLE = ['young_person', 'forum_member'] as const;
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, ...YOUNG_PEOPLE);
 	const db = getDb();
-	const item = entitlementBySlug(db, event.params.slug);
+	const item = entitlementBySlug(db, event.params.slug, getLocale());
 	const person = offerProfile(db, user.id);
 	if (!item || !person) error(404, m.error_not_found());
 	return {
@@ -24,6 +25,9 @@ export const load: PageServerLoad = (event) => {
 			slug: item.slug,
 			title: item.title,
 			summary: item.summary,
+			lang: item.lang,
+			inEnglish: item.inEnglish,
+			englishFields: item.englishFields,
 			detailsHtml: renderMarkdown(item.details),
 			amountPence: item.amountPence,
 			frequency: item.frequency,

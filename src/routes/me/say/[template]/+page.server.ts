@@ -17,6 +17,9 @@ import { statementRecipients } from '$lib/server/voice/people';
 import { careStatusOf } from '$lib/server/voice/statements';
 import { submitStatement } from '$lib/server/voice/submit';
 import { now } from '$lib/server/clock';
+import { withMeNow } from '$lib/server/auth/with-me';
+import { writingLanguages } from '$lib/components/language-labels';
+import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -47,6 +50,9 @@ export const load: PageServerLoad = (event) => {
 					.map((option) => [option, optionLabel(option)])
 			)
 		},
+		// Any language they may write in, the page's own first.
+		languages: writingLanguages(),
+		language: getLocale(),
 		// A fresh key for this form: sending it twice keeps one statement.
 		clientKey: newId()
 	};
@@ -71,9 +77,11 @@ export const actions: Actions = {
 			{
 				answers,
 				recipientId: text(formData, 'recipientId'),
-				clientKey: text(formData, 'clientKey')
+				clientKey: text(formData, 'clientKey'),
+				language: text(formData, 'language')
 			},
-			now()
+			now(),
+			withMeNow(getDb(), event.locals.session!.id, user.id, now())?.workerId ?? null
 		);
 		if (!result.ok) {
 			if (result.status === 404) error(404, m.error_not_found());

@@ -8,16 +8,36 @@ import { CONDITIONS } from '$lib/domain/offer';
 import { setConditions } from '$lib/server/people/young-people';
 import { createResetCode } from '$lib/server/accounts/invitations';
 import { now } from '$lib/server/clock';
+import { expressChoiceSchema } from '$lib/schemas/preferences';
+import { expressState, setExpress } from '$lib/server/preferences/express';
+import { invalid, parseForm, text } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	requireLinkedYoungPerson(event, event.params.id);
 	const record = youngPersonRecord(getDb(), event.params.id);
 	if (!record) error(404, m.error_not_found());
-	return { record, saved: event.url.searchParams.has('saved') };
+	const express = expressState(getDb(), event.params.id);
+	return {
+		record,
+		express: { on: express.on, setting: express.setting, setByName: express.setByName },
+		saved: event.url.searchParams.has('saved'),
+		expressSaved: event.url.searchParams.has('express-saved')
+	};
 };
 
 export const actions: Actions = {
+	/** Picture mode for a young person: a linked worker can switch it on or off (audited). */
+	express: async (event) => {
+		const user = requireLinkedYoungPerson(event, event.params.id);
+		const formData = await event.request.formData();
+		const parsed = parseForm(expressChoiceSchema, { express: text(formData, 'express') }, formData);
+		if (!parsed.ok) return parsed.failure;
+		const db = getDb();
+		if (!youngPersonRecord(db, event.params.id)) error(404, m.error_not_found());
+		setExpress(db, event.params.id, parsed.data.express, user.id, now());
+		redirect(303, `/work/young-people/${event.params.id}?express-saved`);
+	},
 	/** A forgotten password: a one-time code the worker gives the young person themselves. */
 	resetCode: async (event) => {
 		const user = requireLinkedYoungPerson(event, event.params.id);

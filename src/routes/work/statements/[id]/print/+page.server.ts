@@ -25,7 +25,10 @@ export const load: PageServerLoad = (event) => {
 			recipientName: thread.recipientName,
 			createdAt: thread.createdAt,
 			answers: thread.answers,
-			messages: thread.messages
+			messages: thread.messages,
+			language: thread.language,
+			express: thread.express,
+			madeWithName: thread.madeWithName
 		},
 		printedAt: now()
 	};

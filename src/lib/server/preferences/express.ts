@@ -1,0 +1,61 @@
+import { eq } from 'drizzle-orm';
+import { ageOn, ukToday } from '$lib/domain/people';
+import { expressModeOn, type ExpressSetting } from '$lib/domain/reading';
+import type { Db } from '../db';
+import { users, youngPeople } from '../db/schema';
+import { recordAudit } from '../audit/log';
+import { preferencesOf, savePreferences } from './preferences';
+
+export interface ExpressState {
+	on: boolean;
+	setting: ExpressSetting;
+	age: number | null;
+	/** The worker who last chose the setting, when it was not the young person. */
+	setByName: string | null;
+}
+
+/** Whether picture mode is on for this young person today, and why. */
+export function expressState(db: Db, youngPersonId: string, today = ukToday()): ExpressState {
+	const preferences = preferencesOf(db, youngPersonId);
+	const profile = db
+		.select({ dateOfBirth: youngPeople.dateOfBirth })
+		.from(youngPeople)
+		.where(eq(youngPeople.userId, youngPersonId))
+		.get();
+	const age = profile ? ageOn(profile.dateOfBirth, today) : null;
+	const setBy = preferences.expressSetBy
+		? db
+				.select({ name: users.displayName })
+				.from(users)
+				.where(eq(users.id, preferences.expressSetBy))
+				.get()
+		: undefined;
+	return {
+		on: expressModeOn(preferences.express, age),
+		setting: preferences.express,
+		age,
+		setByName: setBy?.name ?? null
+	};
+}
+
+/**
+ * Picture mode switched by a young person for themselves, or by a worker linked to them (the
+ * caller checks the link). A worker's change is in the audit log.
+ */
+export function setExpress(
+	db: Db,
+	youngPersonId: string,
+	setting: ExpressSetting,
+	byUserId: string,
+	now = new Date()
+): void {
+	db.transaction(() => {
+		savePreferences(db, youngPersonId, { express: setting }, byUserId, now);
+		if (byUserId !== youngPersonId)
+			recordAudit(
+				db,
+				{ actorId: byUserId, action: 'express.changed', subjectUserId: youngPersonId, detail: setting },
+				now
+			);
+	});
+}

@@ -1,0 +1,169 @@
+// Read aloud, for every young person's page: the browser's own voice (the Web Speech API), so
+// nothing anyone reads is sent to another service. It reads the page's main part one sentence at
+// a time, highlighting the sentence it is reading, in the page's language (or the language of the
+// part it is in), at the speed chosen in the bar. Pages work the same without it.
+(() => {
+	const synth = window.speechSynthesis;
+	if (!synth || typeof SpeechSynthesisUtterance !== 'function') return;
+	const root = document.documentElement;
+	root.dataset.speech = ''; // shows the controls (layout.css hides them until now)
+
+	const HIGHLIGHT = 'hearth-reading';
+	const highlights = typeof Highlight === 'function' && window.CSS && CSS.highlights;
+	const SKIP =
+		'script,style,noscript,template,select,[hidden],[aria-hidden="true"],.sr-only,[data-read-aloud-bar]';
+	let sentences = [];
+	let index = 0;
+	let reading = false;
+	let run = 0; // which start() an utterance belongs to, so a cancelled one never moves on
+
+	/** The nearest ancestor that starts a new line: sentences never run from one into the next. */
+	function blockOf(element) {
+		for (let el = element; el && el !== document.body; el = el.parentElement) {
+			const display = getComputedStyle(el).display;
+			if (!display.startsWith('inline') && display !== 'contents') return el;
+		}
+		return document.body;
+	}
+
+	/** Every visible run of text in `container`, grouped by block, split into sentences. */
+	function collect(container) {
+		const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT, {
+			acceptNode(node) {
+				const el = node.parentElement;
+				if (!el || !node.data.trim() || el.closest(SKIP) || !el.getClientRects().length)
+					return NodeFilter.FILTER_REJECT;
+				return NodeFilter.FILTER_ACCEPT;
+			}
+		});
+		const blocks = [];
+		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			const block = blockOf(node.parentElement);
+			const last = blocks[blocks.length - 1];
+			if (last && last.block === block) last.nodes.push(node);
+			else blocks.push({ block, nodes: [node] });
+		}
+		return blocks.flatMap(({ block, nodes }) => split(nodes, block.closest('[lang]')?.lang || root.lang));
+	}
+
+	function split(nodes, lang) {
+		let text = '';
+		const starts = nodes.map((node) => {
+			const start = text.length;
+			text += node.data;
+			return start;
+		});
+		// Where character `offset` of the joined text is, as a node and an offset into it.
+		const at = (offset) => {
+			let i = starts.length - 1;
+			while (i > 0 && starts[i] > offset) i--;
+			return [nodes[i], Math.min(offset - starts[i], nodes[i].data.length)];
+		};
+		const pieces =
+			typeof Intl.Segmenter === 'function'
+				? [...new Intl.Segmenter(lang, { granularity: 'sentence' }).segment(text)].map((s) => [
+						s.index,
+						s.segment
+					])
+				: [[0, text]];
+		return pieces
+			.filter(([, piece]) => piece.trim())
+			.map(([offset, piece]) => {
+				const lead = piece.length - piece.trimStart().length;
+				const range = document.createRange();
+				range.setStart(...at(offset + lead));
+				range.setEnd(...at(offset + piece.trimEnd().length));
+				return { text: piece.trim().replace(/\s+/g, ' '), lang, range };
+			});
+	}
+
+	const button = () => document.querySelector('[data-read-aloud]');
+	const rateControl = () => document.querySelector('[data-read-aloud-rate]');
+	const rate = () => Number(rateControl()?.value || 100) / 100;
+
+	function show(isReading) {
+		const control = button();
+		if (!control) return;
+		control.setAttribute('aria-pressed', String(isReading));
+		control.querySelector('[data-read-aloud-label]').textContent = isReading
+			? control.dataset.labelStop
+			: control.dataset.labelStart;
+	}
+
+	function mark(range) {
+		if (!highlights) return;
+		if (range) CSS.highlights.set(HIGHLIGHT, new Highlight(range));
+		else CSS.highlights.delete(HIGHLIGHT);
+	}
+
+	function voiceFor(lang) {
+		const wanted = lang.toLowerCase();
+		const voices = synth.getVoices();
+		return (
+			voices.find((v) => v.lang.toLowerCase() === wanted) ||
+			voices.find((v) => v.lang.toLowerCase().split(/[-_]/)[0] === wanted.split('-')[0])
+		);
+	}
+
+	function speak(i) {
+		if (!reading) return;
+		if (i >= sentences.length) return stop();
+		index = i;
+		const sentence = sentences[i];
+		mark(sentence.range);
+		sentence.range.startContainer.parentElement?.scrollIntoView({ block: 'nearest' });
+		const mine = run;
+		const current = () => mine === run && index === i;
+		const utterance = new SpeechSynthesisUtterance(sentence.text);
+		utterance.lang = sentence.lang;
+		utterance.rate = rate();
+		const voice = voiceFor(sentence.lang);
+		if (voice) utterance.voice = voice;
+		utterance.onend = () => current() && speak(i + 1);
+		// A sentence the voice cannot say is skipped rather than ending the whole page.
+		utterance.onerror = (event) =>
+			event.error !== 'interrupted' && event.error !== 'canceled' && current() && speak(i + 1);
+		synth.speak(utterance);
+	}
+
+	function start() {
+		const main = document.getElementById('main') || document.body;
+		sentences = collect(main);
+		if (!sentences.length) return;
+		synth.cancel();
+		run++;
+		reading = true;
+		show(true);
+		speak(0);
+	}
+
+	function stop() {
+		reading = false;
+		run++;
+		index = -1;
+		synth.cancel();
+		mark(null);
+		show(false);
+	}
+
+	// Delegated, so the controls keep working when a page is drawn again in the browser.
+	document.addEventListener('click', (event) => {
+		const target = event.target instanceof Element ? event.target : null;
+		if (target?.closest('[data-read-aloud]')) return reading ? stop() : start();
+		if (reading && target?.closest('a[href]')) stop();
+	});
+	document.addEventListener('change', (event) => {
+		const select = event.target;
+		if (!(select instanceof HTMLSelectElement) || !select.matches('[data-read-aloud-rate]')) return;
+		// The next sentence goes at the new speed; the person's choice is kept for next time.
+		const saveTo = select.dataset.saveTo;
+		if (saveTo) {
+			const body = new FormData();
+			body.set('speechRate', select.value);
+			fetch(saveTo, { method: 'POST', body, headers: { 'x-sveltekit-action': 'true' } }).catch(
+				() => {}
+			);
+		}
+	});
+	window.addEventListener('pagehide', stop);
+})();
