@@ -22,13 +22,36 @@ const isPublicContent = (path: string) =>
 // What is shown when "I feel unsafe" or a statement is sent with no signal (kept like the above).
 const KEPT_PAGES = ['/kept/unsafe', '/kept/statement'];
 
-async function refreshPublicCopy(path: string): Promise<void> {
+// The language the kept copies are in: the one the pages on this phone were last shown in
+// (static/enhance.js says), so an Arabic-speaking child offline still reads who to call in Arabic.
+// The copies are fetched signed out, so the language goes as `?lang=`, which the server takes as
+// a hint when nobody is signed in (src/lib/domain/languages.ts).
+const LANGUAGE_KEY = '/__hearth-language';
+async function keptLanguage(): Promise<string | null> {
+	const hit = await caches.match(LANGUAGE_KEY, { cacheName: PUBLIC_CACHE });
+	return hit ? hit.text() : null;
+}
+
+async function refreshPublicCopy(path: string, language?: string | null): Promise<void> {
 	try {
-		const response = await fetch(path, { credentials: 'omit' });
+		const lang = language === undefined ? await keptLanguage() : language;
+		const response = await fetch(lang ? `${path}?lang=${encodeURIComponent(lang)}` : path, {
+			credentials: 'omit'
+		});
 		if (response.ok) await (await caches.open(PUBLIC_CACHE)).put(path, response);
 	} catch {
 		// Offline: keep the copy we have.
 	}
+}
+
+/** The pages on this phone are now in `lang`: fetch the kept copies again in it, once. */
+async function keepLanguage(lang: unknown): Promise<void> {
+	if (typeof lang !== 'string' || !/^[a-z]{2,3}$/.test(lang) || lang === (await keptLanguage()))
+		return;
+	await (await caches.open(PUBLIC_CACHE)).put(LANGUAGE_KEY, new Response(lang));
+	await Promise.all(
+		['/pledge', '/offer', ...KEPT_PAGES].map((path) => refreshPublicCopy(path, lang))
+	);
 }
 
 sw.addEventListener('install', (event) => {
@@ -194,6 +217,7 @@ sw.addEventListener('sync', (event) => {
 
 sw.addEventListener('message', (event) => {
 	if (event.data?.type === 'flush-outbox') event.waitUntil(sendOutbox());
+	if (event.data?.type === 'language') event.waitUntil(keepLanguage(event.data.lang));
 });
 
 async function sendOutbox(): Promise<void> {

@@ -14,6 +14,10 @@
 		const send = () => sw.controller?.postMessage({ type: 'flush-outbox' });
 		window.addEventListener('online', send);
 		if (navigator.onLine) sw.ready.then(send);
+		// Copies kept for offline follow the language this phone is reading Hearth in.
+		sw.ready.then((registration) =>
+			registration.active?.postMessage({ type: 'language', lang: document.documentElement.lang })
+		);
 	}
 
 	const exit = document.querySelector('a[data-quick-exit]');

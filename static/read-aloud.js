@@ -17,11 +17,14 @@
 	let reading = false;
 	let run = 0; // which start() an utterance belongs to, so a cancelled one never moves on
 
-	/** The nearest ancestor that starts a new line: sentences never run from one into the next. */
+	/**
+	 * The nearest ancestor that stands on its own (a paragraph, a heading, a button, a chip):
+	 * sentences never run from one into the next.
+	 */
 	function blockOf(element) {
 		for (let el = element; el && el !== document.body; el = el.parentElement) {
 			const display = getComputedStyle(el).display;
-			if (!display.startsWith('inline') && display !== 'contents') return el;
+			if (display !== 'inline' && display !== 'contents') return el;
 		}
 		return document.body;
 	}

@@ -72,6 +72,7 @@ const CASES: Case[] = [
 	{ route: '/offer/[slug]', url: () => '/offer/leisure-pass', allow: 'everyone' },
 	{ route: '/pledge', url: () => '/pledge', allow: 'everyone' },
 	{ route: '/privacy', url: () => '/privacy', allow: 'everyone' },
+	{ route: '/language', url: () => '/language', allow: 'everyone' },
 	{
 		route: '/setup',
 		what: 'after set-up: sends to sign in',
@@ -141,6 +142,15 @@ const CASES: Case[] = [
 	{ route: '/me/offer/[slug]', url: () => '/me/offer/leisure-pass', allow: YOUNG },
 	{ route: '/me/pledge', url: () => '/me/pledge', allow: YOUNG },
 	{ route: '/me/my-data', url: () => '/me/my-data', allow: YOUNG },
+	{ route: '/me/settings', url: () => '/me/settings', allow: YOUNG },
+	{ route: '/me/with-me', url: () => '/me/with-me', allow: YOUNG },
+	{ route: '/me/express', url: () => '/me/express?feeling=happy', allow: YOUNG },
+	{
+		route: '/me/express',
+		what: "sent: Amira's statement",
+		url: (ids) => `/me/express?sent=${ids.amiraStatement}`,
+		allow: ['forum']
+	},
 	{
 		route: '/me/my-data/download',
 		what: 'always the asker’s own',
@@ -286,7 +296,18 @@ const CASES: Case[] = [
 		url: (ids) => `/admin/content/offer/${ids.entitlement}/history`,
 		allow: ['admin', 'po']
 	},
-	{ route: '/admin/content/pledge', url: () => '/admin/content/pledge', allow: ['admin', 'po'] }
+	{ route: '/admin/content/pledge', url: () => '/admin/content/pledge', allow: ['admin', 'po'] },
+	{
+		route: '/admin/content/translations',
+		url: () => '/admin/content/translations?locale=cy',
+		allow: ['admin', 'po']
+	},
+	{
+		route: '/admin/content/translations/[type]/[id]',
+		url: (ids) => `/admin/content/translations/entitlement/${ids.entitlement}?locale=ar`,
+		allow: ['admin', 'po']
+	},
+	{ route: '/admin/languages', url: () => '/admin/languages', allow: ['admin'] }
 ];
 
 // ---------------------------------------------------------------------------------------------

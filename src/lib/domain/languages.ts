@@ -23,7 +23,13 @@ export const LANGUAGES = [
 	{ code: 'prs', englishName: 'Dari', nativeName: 'دری', dir: 'rtl', shipped: false },
 	{ code: 'ps', englishName: 'Pashto', nativeName: 'پښتو', dir: 'rtl', shipped: false },
 	{ code: 'ti', englishName: 'Tigrinya', nativeName: 'ትግርኛ', dir: 'ltr', shipped: false },
-	{ code: 'ckb', englishName: 'Kurdish (Sorani)', nativeName: 'کوردیی ناوەندی', dir: 'rtl', shipped: false },
+	{
+		code: 'ckb',
+		englishName: 'Kurdish (Sorani)',
+		nativeName: 'کوردیی ناوەندی',
+		dir: 'rtl',
+		shipped: false
+	},
 	{ code: 'sq', englishName: 'Albanian', nativeName: 'Shqip', dir: 'ltr', shipped: false },
 	{ code: 'vi', englishName: 'Vietnamese', nativeName: 'Tiếng Việt', dir: 'ltr', shipped: false },
 	{ code: 'uk', englishName: 'Ukrainian', nativeName: 'Українська', dir: 'ltr', shipped: false }
@@ -71,19 +77,22 @@ export const isSafetyMessage = (key: string) =>
 	SAFETY_KEYS.has(key) || SAFETY_PREFIXES.some((prefix) => key.startsWith(prefix));
 
 /**
- * Pick the language for a request: the person's own choice, then this device's, then what the
- * browser asks for, among the languages the council has turned on. English is always on.
+ * Pick the language for a request: the person's own choice, then this device's, then a `?lang=`
+ * hint (the service worker's signed-out copies for offline use), then what the browser asks for,
+ * among the languages the council has turned on. English is always on.
  */
 export function chooseLanguage(
 	enabled: readonly string[],
 	saved: string | null | undefined,
 	cookie: string | null | undefined,
-	acceptLanguage: string | null | undefined
+	acceptLanguage: string | null | undefined,
+	hint?: string | null
 ): ShippedCode {
 	const on = (code: string | null | undefined): code is ShippedCode =>
 		!!code && (code === BASE_LANGUAGE || enabled.includes(code)) && isShipped(code);
 	if (on(saved)) return saved;
 	if (on(cookie)) return cookie;
+	if (on(hint)) return hint;
 	for (const wanted of parseAcceptLanguage(acceptLanguage)) {
 		const primary = wanted.split('-')[0].toLowerCase();
 		if (on(primary)) return primary;

@@ -264,8 +264,7 @@ export function isTemplateId(value: string): value is TemplateId {
 /** The templates a young person can use. */
 export function templatesFor(careStatus: CareStatus): Template[] {
 	return TEMPLATE_IDS.map((id) => TEMPLATES[id]).filter(
-		(template) =>
-			!template.express && (template.for === 'everyone' || careStatus === 'care_leaver')
+		(template) => !template.express && (template.for === 'everyone' || careStatus === 'care_leaver')
 	);
 }
 

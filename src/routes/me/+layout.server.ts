@@ -10,7 +10,9 @@ export const load: LayoutServerLoad = (event) => {
 	// Reading the path makes this run again on every page, so each page gets a fresh key
 	// for "I feel unsafe": a double tap raises one alert, a later tap raises a new one.
 	const user = requireRole(event, ...(rolesForPath(event.url.pathname) ?? []));
-	const withMe = event.locals.session ? withMeNow(getDb(), event.locals.session.id, user.id, now()) : null;
+	const withMe = event.locals.session
+		? withMeNow(getDb(), event.locals.session.id, user.id, now())
+		: null;
 	return {
 		unsafeKey: newId(),
 		owner: user.id,

@@ -24,13 +24,22 @@ export type WithMeResult =
  */
 export async function startWithMe(
 	db: Db,
-	input: { sessionId: string; youngPersonId: string; username: string; password: string; address: string },
+	input: {
+		sessionId: string;
+		youngPersonId: string;
+		username: string;
+		password: string;
+		address: string;
+	},
 	now = new Date()
 ): Promise<WithMeResult> {
 	const checked = await checkPassword(db, input, now);
 	if (!checked.ok) return checked;
 	const workerId = checked.userId;
-	if (!isStaff(rolesOf(db, workerId)) || !isLinked(db, workerId, input.youngPersonId, ukToday(now))) {
+	if (
+		!isStaff(rolesOf(db, workerId)) ||
+		!isLinked(db, workerId, input.youngPersonId, ukToday(now))
+	) {
 		recordAudit(
 			db,
 			{ actorId: workerId, action: 'with_me.refused', subjectUserId: input.youngPersonId },
@@ -49,7 +58,11 @@ export async function startWithMe(
 			now
 		);
 	});
-	const worker = db.select({ name: users.displayName }).from(users).where(eq(users.id, workerId)).get();
+	const worker = db
+		.select({ name: users.displayName })
+		.from(users)
+		.where(eq(users.id, workerId))
+		.get();
 	return { ok: true, workerName: worker?.name ?? '' };
 }
 
@@ -61,7 +74,11 @@ export function withMeNow(
 	now = new Date()
 ): { workerId: string; workerName: string; until: Date } | null {
 	const row = db
-		.select({ workerId: sessions.withWorkerId, until: sessions.withWorkerUntil, name: users.displayName })
+		.select({
+			workerId: sessions.withWorkerId,
+			until: sessions.withWorkerUntil,
+			name: users.displayName
+		})
 		.from(sessions)
 		.innerJoin(users, eq(users.id, sessions.withWorkerId))
 		.where(
@@ -78,7 +95,12 @@ export function withMeNow(
 }
 
 /** The worker has gone: what is sent from now on is the young person's own. */
-export function endWithMe(db: Db, sessionId: string, youngPersonId: string, now = new Date()): void {
+export function endWithMe(
+	db: Db,
+	sessionId: string,
+	youngPersonId: string,
+	now = new Date()
+): void {
 	const current = withMeNow(db, sessionId, youngPersonId, now);
 	db.update(sessions)
 		.set({ withWorkerId: null, withWorkerUntil: null })
@@ -87,7 +109,12 @@ export function endWithMe(db: Db, sessionId: string, youngPersonId: string, now 
 	if (current)
 		recordAudit(
 			db,
-			{ actorId: youngPersonId, action: 'with_me.ended', subjectUserId: youngPersonId, detail: current.workerName },
+			{
+				actorId: youngPersonId,
+				action: 'with_me.ended',
+				subjectUserId: youngPersonId,
+				detail: current.workerName
+			},
 			now
 		);
 }

@@ -307,7 +307,8 @@ export async function seedDemo(db: Db, now = new Date()): Promise<void> {
  * fluent speaker has checked its safety words; the demo says plainly that nobody has.
  */
 function seedDemoLanguages(db: Db, now: Date) {
-	const adminId = db.select({ id: users.id }).from(users).where(eq(users.username, 'admin')).get()!.id;
+	const adminId = db.select({ id: users.id }).from(users).where(eq(users.username, 'admin')).get()!
+		.id;
 	for (const code of ['cy', 'ar'] as const)
 		enableLanguage(
 			db,
@@ -317,26 +318,45 @@ function seedDemoLanguages(db: Db, now: Date) {
 		);
 	const admin = adminId;
 	for (const person of DEMO_YOUNG_PEOPLE.filter((p) => p.locale)) {
-		const id = db.select({ id: users.id }).from(users).where(eq(users.username, person.username)).get()!.id;
+		const id = db
+			.select({ id: users.id })
+			.from(users)
+			.where(eq(users.username, person.username))
+			.get()!.id;
 		savePreferences(db, id, { locale: person.locale }, id, now);
 	}
 	for (const theme of pledge(db)) {
 		const words = DEMO_THEME_TRANSLATIONS[theme.title];
 		if (words)
 			for (const locale of ['cy', 'ar'] as const)
-				saveTranslation(db, { type: 'pledge_theme', id: theme.id, locale, fields: words[locale] }, admin, now);
+				saveTranslation(
+					db,
+					{ type: 'pledge_theme', id: theme.id, locale, fields: words[locale] },
+					admin,
+					now
+				);
 		for (const promise of theme.promises) {
 			const text = DEMO_PROMISE_TRANSLATIONS[promise.text];
 			if (text)
 				for (const locale of ['cy', 'ar'] as const)
-					saveTranslation(db, { type: 'promise', id: promise.id, locale, fields: { text: text[locale] } }, admin, now);
+					saveTranslation(
+						db,
+						{ type: 'promise', id: promise.id, locale, fields: { text: text[locale] } },
+						admin,
+						now
+					);
 		}
 	}
 	for (const item of offer(db)) {
 		const words = DEMO_ENTITLEMENT_TRANSLATIONS[item.slug];
 		if (words)
 			for (const locale of ['cy', 'ar'] as const)
-				saveTranslation(db, { type: 'entitlement', id: item.id, locale, fields: words[locale] }, admin, now);
+				saveTranslation(
+					db,
+					{ type: 'entitlement', id: item.id, locale, fields: words[locale] },
+					admin,
+					now
+				);
 	}
 }
 

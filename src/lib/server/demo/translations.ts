@@ -56,7 +56,8 @@ export const DEMO_ENTITLEMENT_TRANSLATIONS: Record<string, { cy: Words; ar: Word
 			summary: '£3,200 i ddodrefnu ac offeru dy gartref cyntaf.',
 			details:
 				'Ar gyfer dodrefn, gwely, peiriannau golchi ac oergell, pethau cegin a dillad gwely. Gelli di ei wario dros amser, nid i gyd ar unwaith.',
-			howToGet: 'Gwna restr gyda dy gynghorydd personol. Rydyn ni’n prynu gyda ti neu’n talu’r siopau’n uniongyrchol.'
+			howToGet:
+				'Gwna restr gyda dy gynghorydd personol. Rydyn ni’n prynu gyda ti neu’n talu’r siopau’n uniongyrchol.'
 		},
 		ar: {
 			title: 'منحة تجهيز البيت',

@@ -17,7 +17,9 @@ export function translationsOf(db: Db, type: TranslatableType, locale: string) {
 			: db
 					.select()
 					.from(contentTranslations)
-					.where(and(eq(contentTranslations.entityType, type), eq(contentTranslations.locale, locale)))
+					.where(
+						and(eq(contentTranslations.entityType, type), eq(contentTranslations.locale, locale))
+					)
 					.all();
 	return new Map(rows.map((row) => [row.entityId, row]));
 }
@@ -39,7 +41,9 @@ export function translateAll<T extends { id: string }>(
 export function englishOf(db: Db, type: TranslatableType, id: string) {
 	if (type === 'pledge_theme') {
 		const row = db.select().from(pledgeThemes).where(eq(pledgeThemes.id, id)).get();
-		return row ? { fields: { title: row.title, intro: row.intro ?? '' }, updatedAt: row.updatedAt } : null;
+		return row
+			? { fields: { title: row.title, intro: row.intro ?? '' }, updatedAt: row.updatedAt }
+			: null;
 	}
 	if (type === 'promise') {
 		const row = db.select().from(pledgePromises).where(eq(pledgePromises.id, id)).get();
@@ -62,7 +66,10 @@ export function englishOf(db: Db, type: TranslatableType, id: string) {
 
 /** Everything officers can translate, with where each stands in `locale`. */
 export function translationList(db: Db, locale: string) {
-	const states = (type: TranslatableType, items: { id: string; label: string; updatedAt: Date }[]) => {
+	const states = (
+		type: TranslatableType,
+		items: { id: string; label: string; updatedAt: Date }[]
+	) => {
 		const done = translationsOf(db, type, locale);
 		return items.map((item) => ({
 			type,
@@ -75,9 +82,18 @@ export function translationList(db: Db, locale: string) {
 	const promises = db.select().from(pledgePromises).orderBy(pledgePromises.position).all();
 	const offerItems = db.select().from(entitlements).orderBy(entitlements.position).all();
 	return [
-		...states('pledge_theme', themes.map((t) => ({ id: t.id, label: t.title, updatedAt: t.updatedAt }))),
-		...states('promise', promises.map((p) => ({ id: p.id, label: p.text, updatedAt: p.updatedAt }))),
-		...states('entitlement', offerItems.map((e) => ({ id: e.id, label: e.title, updatedAt: e.updatedAt })))
+		...states(
+			'pledge_theme',
+			themes.map((t) => ({ id: t.id, label: t.title, updatedAt: t.updatedAt }))
+		),
+		...states(
+			'promise',
+			promises.map((p) => ({ id: p.id, label: p.text, updatedAt: p.updatedAt }))
+		),
+		...states(
+			'entitlement',
+			offerItems.map((e) => ({ id: e.id, label: e.title, updatedAt: e.updatedAt }))
+		)
 	];
 }
 
@@ -107,18 +123,31 @@ export function saveTranslation(
 		if (!Object.keys(fields).length) {
 			tx.delete(contentTranslations).where(key).run();
 		} else {
-			const values = { fields, sourceUpdatedAt: english.updatedAt, updatedBy: officerId, updatedAt: now };
+			const values = {
+				fields,
+				sourceUpdatedAt: english.updatedAt,
+				updatedBy: officerId,
+				updatedAt: now
+			};
 			tx.insert(contentTranslations)
 				.values({ entityType: input.type, entityId: input.id, locale: input.locale, ...values })
 				.onConflictDoUpdate({
-					target: [contentTranslations.entityType, contentTranslations.entityId, contentTranslations.locale],
+					target: [
+						contentTranslations.entityType,
+						contentTranslations.entityId,
+						contentTranslations.locale
+					],
 					set: values
 				})
 				.run();
 		}
 		recordAudit(
 			tx,
-			{ actorId: officerId, action: 'translation.saved', detail: `${input.type} ${input.id} (${input.locale})` },
+			{
+				actorId: officerId,
+				action: 'translation.saved',
+				detail: `${input.type} ${input.id} (${input.locale})`
+			},
 			now
 		);
 	});

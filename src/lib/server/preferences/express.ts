@@ -54,7 +54,12 @@ export function setExpress(
 		if (byUserId !== youngPersonId)
 			recordAudit(
 				db,
-				{ actorId: byUserId, action: 'express.changed', subjectUserId: youngPersonId, detail: setting },
+				{
+					actorId: byUserId,
+					action: 'express.changed',
+					subjectUserId: youngPersonId,
+					detail: setting
+				},
 				now
 			);
 	});

@@ -14,13 +14,17 @@ defineCustomServerStrategy('custom-hearth', {
 });
 
 /** Decide the language of this request and hand it to Paraglide. Call once the session is known. */
-export function settleLanguage(db: Db, event: Pick<RequestEvent, 'request' | 'cookies' | 'locals'>) {
+export function settleLanguage(
+	db: Db,
+	event: Pick<RequestEvent, 'request' | 'cookies' | 'locals' | 'url'>
+) {
 	const saved = event.locals.user ? preferencesOf(db, event.locals.user.id).locale : null;
 	const locale = chooseLanguage(
 		enabledLanguages(db),
 		saved,
 		event.cookies.get(cookieName),
-		event.request.headers.get('accept-language')
+		event.request.headers.get('accept-language'),
+		event.url.searchParams.get('lang')
 	);
 	chosen.set(event.request, locale);
 	return locale;

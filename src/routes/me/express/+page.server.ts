@@ -6,11 +6,7 @@ import {
 	isExpressFeeling,
 	isExpressWant
 } from '$lib/domain/voice';
-import {
-	FEELING_PICTURES,
-	WANT_PICTURES,
-	pictureChoice
-} from '$lib/components/express-pictures';
+import { FEELING_PICTURES, WANT_PICTURES, pictureChoice } from '$lib/components/express-pictures';
 import { requireRole } from '$lib/server/auth/guard';
 import { withMeNow } from '$lib/server/auth/with-me';
 import { getDb } from '$lib/server/db';
@@ -94,7 +90,10 @@ export const actions: Actions = {
 			withMeNow(db, event.locals.session!.id, user.id, now())?.workerId ?? null
 		);
 		if (!result.ok) return invalid(formData, result.errors);
-		redirect(303, result.alertId ? `/me/unsafe/${result.alertId}` : `/me/express?sent=${result.id}`);
+		redirect(
+			303,
+			result.alertId ? `/me/unsafe/${result.alertId}` : `/me/express?sent=${result.id}`
+		);
 	}
 };
 

@@ -1,6 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { CONTRASTS, EXPRESS_SETTINGS, READING_FONTS, SPEECH_RATES, TEXT_SIZES } from '$lib/domain/reading';
+import {
+	CONTRASTS,
+	EXPRESS_SETTINGS,
+	READING_FONTS,
+	SPEECH_RATES,
+	TEXT_SIZES
+} from '$lib/domain/reading';
 import type { ShippedCode } from '$lib/domain/languages';
 import { preferencesSchema, speechRateSchema } from '$lib/schemas/preferences';
 import { requireRole } from '$lib/server/auth/guard';
@@ -59,7 +65,7 @@ export const actions: Actions = {
 		if (!enabledLanguages(db).includes(locale))
 			return invalid(formData, { locale: m.language_error() });
 		const before = preferencesOf(db, user.id);
-		savePreferences(db, user.id, { ...rest, locale, }, user.id, now());
+		savePreferences(db, user.id, { ...rest, locale }, user.id, now());
 		if (express !== before.express) setExpress(db, user.id, express, user.id, now());
 		setLanguageCookie(event.cookies, locale, event.url.protocol === 'https:');
 		redirect(303, '/me/settings?saved');

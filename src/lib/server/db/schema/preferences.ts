@@ -1,10 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import {
-	CONTRASTS,
-	EXPRESS_SETTINGS,
-	READING_FONTS,
-	TEXT_SIZES
-} from '../../../domain/reading';
+import { CONTRASTS, EXPRESS_SETTINGS, READING_FONTS, TEXT_SIZES } from '../../../domain/reading';
 import { users } from './accounts';
 
 /**

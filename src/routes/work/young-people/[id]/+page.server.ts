@@ -10,7 +10,7 @@ import { createResetCode } from '$lib/server/accounts/invitations';
 import { now } from '$lib/server/clock';
 import { expressChoiceSchema } from '$lib/schemas/preferences';
 import { expressState, setExpress } from '$lib/server/preferences/express';
-import { invalid, parseForm, text } from '$lib/server/forms';
+import { parseForm, text } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
