@@ -1,23 +1,25 @@
-// Hearth's pages that need no framework (a young person's home, the statement forms, the Pledge,
-// the Offer, sign-in, help) load only this. Each page works without it; it adds:
+// Pages without the framework (a young person's home, statement forms, the Pledge, the Offer,
+// sign-in, help) load only this. Each works without it; it adds:
 // - offline: registers the service worker (which keeps the Pledge and Offer, and keeps "I feel
 //   unsafe" and statements sent with no signal), and asks it to send what it kept once online;
 // - quick exit: leave at once without a Back step, by tap or by pressing Escape twice;
 // - drafts: what is typed in a statement form is kept on this phone until it is sent, and
 //   cleared when someone signs out (phones are shared);
 // - the bell's count, updated when a notice arrives or the app comes back into view;
-// - the "Print this page" buttons, which need a script to work.
+// - the "Print this page" buttons, which need a script to work;
+// - read aloud: its controls show where the phone has a voice; the reader (read-aloud.js)
+//   loads on the first tap, so it costs no data until someone wants it.
 (() => {
 	const sw = navigator.serviceWorker;
 	if (sw) {
 		sw.register('/service-worker.js');
 		const send = () => sw.controller?.postMessage({ type: 'flush-outbox' });
 		window.addEventListener('online', send);
-		if (navigator.onLine) sw.ready.then(send);
-		// Copies kept for offline follow the language this phone is reading Hearth in.
-		sw.ready.then((registration) =>
-			registration.active?.postMessage({ type: 'language', lang: document.documentElement.lang })
-		);
+		sw.ready.then((ready) => {
+			// Copies kept for offline follow the language this phone reads Hearth in.
+			ready.active?.postMessage({ type: 'language', lang: document.documentElement.lang });
+			if (navigator.onLine) send();
+		});
 	}
 
 	const exit = document.querySelector('a[data-quick-exit]');
@@ -76,6 +78,25 @@
 		};
 		document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && refresh());
 		sw?.addEventListener('message', (event) => event.data?.type === 'notice' && refresh());
+	}
+
+	if (window.speechSynthesis && window.SpeechSynthesisUtterance) {
+		document.documentElement.dataset.speech = '';
+		let loaded;
+		// Until it is loaded: then the reader answers the controls itself.
+		const later = (event, selector, use) =>
+			document.addEventListener(event, ({ target }) => {
+				if (window.hearthReadAloud || !target.closest?.(selector)) return;
+				loaded ??= new Promise((done) => {
+					const script = document.createElement('script');
+					script.src = '/read-aloud.js';
+					script.onload = script.onerror = () => done(window.hearthReadAloud);
+					document.head.append(script);
+				});
+				loaded.then((read) => read && use(read, target));
+			});
+		later('click', '[data-read-aloud]', (read) => read.toggle());
+		later('change', '[data-read-aloud-rate]', (read, select) => read.saveRate(select));
 	}
 
 	for (const button of document.querySelectorAll('button[data-print]')) {

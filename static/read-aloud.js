@@ -2,9 +2,11 @@
 // nothing anyone reads is sent to another service. It reads the page's main part one sentence at
 // a time, highlighting the sentence it is reading, in the page's language (or the language of the
 // part it is in), at the speed chosen in the bar. Pages work the same without it.
+// Pages without the framework load it on the first tap of the bar (static/enhance.js), so it
+// costs no data until someone wants it; pages with the framework load it at once (ReadingTools).
 (() => {
 	const synth = window.speechSynthesis;
-	if (!synth || typeof SpeechSynthesisUtterance !== 'function') return;
+	if (!synth || typeof SpeechSynthesisUtterance !== 'function' || window.hearthReadAloud) return;
 	const root = document.documentElement;
 	root.dataset.speech = ''; // shows the controls (layout.css hides them until now)
 
@@ -149,24 +151,30 @@
 		show(false);
 	}
 
+	const toggle = () => (reading ? stop() : start());
+
+	// The next sentence goes at the new speed; the person's choice is kept for next time.
+	function saveRate(select) {
+		const saveTo = select.dataset.saveTo;
+		if (!saveTo) return;
+		const body = new FormData();
+		body.set('speechRate', select.value);
+		fetch(saveTo, { method: 'POST', body, headers: { 'x-sveltekit-action': 'true' } }).catch(
+			() => {}
+		);
+	}
+
 	// Delegated, so the controls keep working when a page is drawn again in the browser.
 	document.addEventListener('click', (event) => {
 		const target = event.target instanceof Element ? event.target : null;
-		if (target?.closest('[data-read-aloud]')) return reading ? stop() : start();
+		if (target?.closest('[data-read-aloud]')) return toggle();
 		if (reading && target?.closest('a[href]')) stop();
 	});
 	document.addEventListener('change', (event) => {
 		const select = event.target;
-		if (!(select instanceof HTMLSelectElement) || !select.matches('[data-read-aloud-rate]')) return;
-		// The next sentence goes at the new speed; the person's choice is kept for next time.
-		const saveTo = select.dataset.saveTo;
-		if (saveTo) {
-			const body = new FormData();
-			body.set('speechRate', select.value);
-			fetch(saveTo, { method: 'POST', body, headers: { 'x-sveltekit-action': 'true' } }).catch(
-				() => {}
-			);
-		}
+		if (select instanceof HTMLSelectElement && select.matches('[data-read-aloud-rate]'))
+			saveRate(select);
 	});
 	window.addEventListener('pagehide', stop);
+	window.hearthReadAloud = { toggle, saveRate };
 })();

@@ -438,6 +438,8 @@ async function youngPersonPages(page: Page, careLeaver: boolean) {
 test('every young person’s page is right in English, Welsh and Arabic: its language, its direction, 320 px and axe', async ({
 	as
 }) => {
+	// About 90 pages, each read by axe twice over: room for a busy machine.
+	test.setTimeout(600_000);
 	const tyler = await on(as)('tyler');
 	// The safety pages too: Tyler raises an alert on this test's own Hearth.
 	await tyler.getByTestId('unsafe-button').click();

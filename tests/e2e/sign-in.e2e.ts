@@ -48,7 +48,9 @@ test('a wrong password says so plainly and keeps the username', async ({ page })
 test('empty sign-in form shows messages beside the fields', async ({ page }) => {
 	await page.goto('/signin');
 	// Switch off the browser's own checks to see the server's messages.
-	await page.locator('form').evaluate((form: HTMLFormElement) => (form.noValidate = true));
+	await page
+		.locator('form', { has: page.getByLabel('Username') })
+		.evaluate((form: HTMLFormElement) => (form.noValidate = true));
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	await expect(page.getByText('Type your username.')).toBeVisible();
 	await expect(page.getByLabel('Username')).toHaveAttribute('aria-invalid', 'true');

@@ -15,7 +15,10 @@ describe('what the service worker keeps when a form is sent with no signal', () 
 			kind: 'statement',
 			template: 'feeling'
 		});
+		// A picture-mode feeling sent with no signal is kept the same way.
+		expect(keptForm(url('/me/express?/send'))).toEqual({ kind: 'statement', template: 'express' });
 		for (const other of [
+			'/me/express',
 			'/me/say/feeling',
 			'/me/say/feeling?/other',
 			'/signin',

@@ -61,16 +61,18 @@ export function languageOf(code: string): Language {
  * child getting help, so a fluent speaker must check each language's version of these before a
  * council turns that language on (see /admin/languages).
  */
-const SAFETY_PREFIXES = ['unsafe_', 'emergency_'];
+const SAFETY_PREFIXES = ['unsafe_'];
 const SAFETY_KEYS = new Set([
-	'offline_safety',
 	'quick_exit',
 	'quick_exit_hint',
 	'voice_opt_scared',
 	'voice_opt_unsafe',
 	'voice_opt_not_safe',
-	'express_feeling_scared',
-	'with_me_worker_hint'
+	'help_danger',
+	'help_childline',
+	'help_ooh',
+	'footer_help',
+	'offline_safety'
 ]);
 
 export const isSafetyMessage = (key: string) =>
@@ -100,7 +102,9 @@ export function chooseLanguage(
 	return BASE_LANGUAGE;
 }
 
-/** The tags of an Accept-Language header, most wanted first (q=0 left out). */
+const LANGUAGE_TAG = /^[a-z]{1,8}(-[a-z0-9]{1,8})*$/i;
+
+/** The tags of an Accept-Language header, most wanted first (q=0, "*" and nonsense left out). */
 export function parseAcceptLanguage(header: string | null | undefined): string[] {
 	if (!header) return [];
 	return header
@@ -112,7 +116,7 @@ export function parseAcceptLanguage(header: string | null | undefined): string[]
 			const weight = q ? Number(q.slice(2)) : 1;
 			return { tag: tag.trim(), weight: Number.isFinite(weight) ? weight : 0, index };
 		})
-		.filter((entry) => entry.tag && entry.tag !== '*' && entry.weight > 0)
+		.filter((entry) => LANGUAGE_TAG.test(entry.tag) && entry.weight > 0)
 		.sort((a, b) => b.weight - a.weight || a.index - b.index)
 		.map((entry) => entry.tag);
 }

@@ -316,7 +316,6 @@ function seedDemoLanguages(db: Db, now: Date) {
 			adminId,
 			now
 		);
-	const admin = adminId;
 	for (const person of DEMO_YOUNG_PEOPLE.filter((p) => p.locale)) {
 		const id = db
 			.select({ id: users.id })
@@ -325,39 +324,23 @@ function seedDemoLanguages(db: Db, now: Date) {
 			.get()!.id;
 		savePreferences(db, id, { locale: person.locale }, id, now);
 	}
+	const translate = (
+		type: 'pledge_theme' | 'promise' | 'entitlement',
+		id: string,
+		words: Record<'cy' | 'ar', Record<string, string>> | undefined
+	) => {
+		for (const locale of ['cy', 'ar'] as const)
+			if (words) saveTranslation(db, { type, id, locale, fields: words[locale] }, adminId, now);
+	};
 	for (const theme of pledge(db)) {
-		const words = DEMO_THEME_TRANSLATIONS[theme.title];
-		if (words)
-			for (const locale of ['cy', 'ar'] as const)
-				saveTranslation(
-					db,
-					{ type: 'pledge_theme', id: theme.id, locale, fields: words[locale] },
-					admin,
-					now
-				);
+		translate('pledge_theme', theme.id, DEMO_THEME_TRANSLATIONS[theme.title]);
 		for (const promise of theme.promises) {
 			const text = DEMO_PROMISE_TRANSLATIONS[promise.text];
-			if (text)
-				for (const locale of ['cy', 'ar'] as const)
-					saveTranslation(
-						db,
-						{ type: 'promise', id: promise.id, locale, fields: { text: text[locale] } },
-						admin,
-						now
-					);
+			translate('promise', promise.id, text && { cy: { text: text.cy }, ar: { text: text.ar } });
 		}
 	}
-	for (const item of offer(db)) {
-		const words = DEMO_ENTITLEMENT_TRANSLATIONS[item.slug];
-		if (words)
-			for (const locale of ['cy', 'ar'] as const)
-				saveTranslation(
-					db,
-					{ type: 'entitlement', id: item.id, locale, fields: words[locale] },
-					admin,
-					now
-				);
-	}
+	for (const item of offer(db))
+		translate('entitlement', item.id, DEMO_ENTITLEMENT_TRANSLATIONS[item.slug]);
 }
 
 const daysAgo = (now: Date, days: number) => new Date(now.getTime() - days * 24 * 60 * 60 * 1000);

@@ -373,6 +373,7 @@ export function erasePerson(
 			'notices',
 			'push_subscriptions',
 			'notice_preferences',
+			'user_preferences',
 			'recovery_codes',
 			'user_roles'
 		])

@@ -66,6 +66,8 @@ export const load: PageServerLoad = (event) => {
 		want: pictureChoice(want, WANT_PICTURES),
 		recipients: recipients.map(({ id, name, linkType }) => ({ id, name, linkType })),
 		defaultRecipientId: defaultRecipient(recipients, careStatus)?.id ?? null,
+		// Sent with the form, so a feeling kept offline goes with the page's language too.
+		language: getLocale(),
 		clientKey: newId()
 	};
 };
