@@ -398,7 +398,7 @@ test('a statement written in another language reaches the worker with the langua
 });
 
 /** Every page a young person uses, as they would reach it. */
-async function youngPersonPages(page: Page, careLeaver: boolean) {
+async function youngPersonPages(page: Page) {
 	const pages = [
 		'/me',
 		'/me/say',
@@ -428,10 +428,16 @@ async function youngPersonPages(page: Page, careLeaver: boolean) {
 		'/kept/unsafe',
 		'/kept/statement'
 	];
-	if (careLeaver) pages.push('/me/say/plans');
-	await page.goto('/me/messages');
-	const message = await page.locator('a[href^="/me/messages/"]').first().getAttribute('href');
-	if (message) pages.push(message);
+	// A message of theirs and a review of theirs, by the links on their own pages.
+	for (const [list, link] of [
+		['/me/messages', 'a[href^="/me/messages/"]'],
+		['/me/reviews', 'a[href^="/me/reviews/"]']
+	]) {
+		await page.goto(list);
+		const href = await page.locator(link).first().getAttribute('href');
+		expect(href, `a link on ${list}`).toBeTruthy();
+		pages.push(href!);
+	}
 	return pages;
 }
 
@@ -444,7 +450,7 @@ test('every young person’s page is right in English, Welsh and Arabic: its lan
 	// The safety pages too: Tyler raises an alert on this test's own Hearth.
 	await tyler.getByTestId('unsafe-button').click();
 	await expect(tyler).toHaveURL(/\/me\/unsafe\/\w+/);
-	const pages = [new URL(tyler.url()).pathname, ...(await youngPersonPages(tyler, false))];
+	const pages = [new URL(tyler.url()).pathname, ...(await youngPersonPages(tyler))];
 	const elif = await on(as)('elif');
 	const leaverPages = ['/me/say/plans', '/me/offer', '/me'];
 
