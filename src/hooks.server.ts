@@ -21,7 +21,8 @@ import { jobHandlers } from '$lib/server/jobs/handlers';
 import { runDueJobs, startJobRunner } from '$lib/server/jobs/runner';
 import { advanceClock, now, testClockAllowed } from '$lib/server/clock';
 import { vapidKeys } from '$lib/server/notify/vapid';
-import { settleLanguage } from '$lib/server/preferences/locale';
+import { readingAttributes, settleLanguage } from '$lib/server/preferences/locale';
+import { preferencesOf } from '$lib/server/preferences/preferences';
 
 export const init: ServerInit = async () => {
 	if (building) return;
@@ -58,9 +59,14 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-/** The page's language (see $lib/server/preferences/locale), with `lang` and `dir` to match. */
+/**
+ * The page's language (see $lib/server/preferences/locale), with `lang` and `dir` to match, and
+ * the person's reading choices on <html>, where the stylesheet reads them (size, letters, colours).
+ */
 const paraglide: Handle = ({ event, resolve }) => {
-	if (!building) settleLanguage(getDb(), event);
+	const preferences =
+		!building && event.locals.user ? preferencesOf(getDb(), event.locals.user.id) : null;
+	if (!building) settleLanguage(getDb(), event, preferences?.locale ?? null);
 	return paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
 		return resolve(event, {
@@ -68,6 +74,7 @@ const paraglide: Handle = ({ event, resolve }) => {
 				html
 					.replace('%paraglide.lang%', locale)
 					.replace('%paraglide.dir%', getTextDirection(locale))
+					.replace('%hearth.reading%', readingAttributes(preferences))
 		});
 	});
 };

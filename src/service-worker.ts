@@ -44,6 +44,16 @@ async function refreshPublicCopy(path: string, language?: string | null): Promis
 	}
 }
 
+/**
+ * Note the language the copies just kept are in (from the page itself), so a page in the same
+ * language does not fetch them all again: that would cost a young person's data for nothing.
+ */
+async function noteKeptLanguage(): Promise<void> {
+	const copy = await caches.match(KEPT_PAGES[0], { cacheName: PUBLIC_CACHE });
+	const lang = copy && /<html lang="([a-z]{2,3})"/.exec(await copy.clone().text())?.[1];
+	if (lang) await (await caches.open(PUBLIC_CACHE)).put(LANGUAGE_KEY, new Response(lang));
+}
+
 /** The pages on this phone are now in `lang`: fetch the kept copies again in it, once. */
 async function keepLanguage(lang: unknown): Promise<void> {
 	if (typeof lang !== 'string' || !/^[a-z]{2,3}$/.test(lang) || lang === (await keptLanguage()))
@@ -59,7 +69,10 @@ sw.addEventListener('install', (event) => {
 		caches
 			.open(CACHE)
 			.then((cache) => cache.addAll(SHELL))
-			.then(() => Promise.all(['/pledge', '/offer', ...KEPT_PAGES].map(refreshPublicCopy)))
+			.then(() =>
+				Promise.all(['/pledge', '/offer', ...KEPT_PAGES].map((path) => refreshPublicCopy(path)))
+			)
+			.then(noteKeptLanguage)
 			.then(() => sw.skipWaiting())
 	);
 });

@@ -3,7 +3,8 @@ import { chooseLanguage, type ShippedCode } from '$lib/domain/languages';
 import { cookieName, cookieMaxAge, defineCustomServerStrategy } from '$lib/paraglide/runtime';
 import type { Db } from '../db';
 import { enabledLanguages } from './languages';
-import { preferencesOf } from './preferences';
+import { CONTRASTS, READING_FONTS, TEXT_SIZES } from '$lib/domain/reading';
+import type { Preferences } from './preferences';
 
 // Paraglide asks its strategies for a request's language; Hearth's one answer comes from the
 // session (the person's own choice), this device's cookie and the browser, among the languages
@@ -16,9 +17,9 @@ defineCustomServerStrategy('custom-hearth', {
 /** Decide the language of this request and hand it to Paraglide. Call once the session is known. */
 export function settleLanguage(
 	db: Db,
-	event: Pick<RequestEvent, 'request' | 'cookies' | 'locals' | 'url'>
+	event: Pick<RequestEvent, 'request' | 'cookies' | 'url'>,
+	saved: string | null
 ) {
-	const saved = event.locals.user ? preferencesOf(db, event.locals.user.id).locale : null;
 	const locale = chooseLanguage(
 		enabledLanguages(db),
 		saved,
@@ -39,4 +40,20 @@ export function setLanguageCookie(cookies: Cookies, locale: ShippedCode, secure:
 		httpOnly: true,
 		secure
 	});
+}
+
+/**
+ * The reading choices as attributes for <html> (only those not at their default), so the
+ * stylesheet can size, space and colour the whole page with plain attribute selectors.
+ */
+export function readingAttributes(preferences: Preferences | null): string {
+	if (!preferences) return '';
+	const attributes: string[] = [];
+	const add = (name: string, value: string, allowed: readonly string[]) => {
+		if (value !== 'standard' && allowed.includes(value)) attributes.push(`data-${name}="${value}"`);
+	};
+	add('text-size', preferences.textSize, TEXT_SIZES);
+	add('font', preferences.font, READING_FONTS);
+	add('contrast', preferences.contrast, CONTRASTS);
+	return attributes.join(' ');
 }
