@@ -91,7 +91,8 @@ export function keptForm(
 	url: URL
 ): { kind: 'unsafe' } | { kind: 'statement'; template: string } | null {
 	if (url.pathname === '/me/unsafe') return { kind: 'unsafe' };
-	if (url.pathname === '/me/express' && url.search === '?/send')
+	// Picture mode's form keeps its step in the address, so a refused send returns to it.
+	if (url.pathname === '/me/express' && url.searchParams.has('/send'))
 		return { kind: 'statement', template: 'express' };
 	const template = /^\/me\/say\/([a-z_]+)$/.exec(url.pathname)?.[1];
 	return template && url.search === '?/send' ? { kind: 'statement', template } : null;

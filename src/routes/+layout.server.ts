@@ -16,13 +16,8 @@ export const load: LayoutServerLoad = ({ locals }) => {
 	const user = locals.user;
 	const preferences = user && !building ? preferencesOf(getDb(), user.id) : DEFAULT_PREFERENCES;
 	return {
-		/** How this person likes to read: set on the page wrapper, so every page follows it. */
-		reading: {
-			textSize: preferences.textSize,
-			font: preferences.font,
-			contrast: preferences.contrast,
-			speechRate: preferences.speechRate
-		},
+		// Size, letters and colours are set on <html> by hooks.server.ts; the layout needs only these.
+		reading: { contrast: preferences.contrast, speechRate: preferences.speechRate },
 		language: {
 			current: getLocale(),
 			// Each named in its own words, for the switcher.

@@ -16,7 +16,10 @@ describe('what the service worker keeps when a form is sent with no signal', () 
 			template: 'feeling'
 		});
 		// A picture-mode feeling sent with no signal is kept the same way.
-		expect(keptForm(url('/me/express?/send'))).toEqual({ kind: 'statement', template: 'express' });
+		expect(keptForm(url('/me/express?feeling=sad&want=talk&/send'))).toEqual({
+			kind: 'statement',
+			template: 'express'
+		});
 		for (const other of [
 			'/me/express',
 			'/me/say/feeling',

@@ -11,6 +11,7 @@ import {
 } from '$lib/components/labels';
 import { formatDateTime } from '$lib/utils';
 import { say } from '$lib/components/say';
+import { languageOf } from '$lib/domain/languages';
 import { recordAudit } from '../audit/log';
 import { seal, unsealOptional } from '../crypto/seal';
 import { invalidateUserSessions } from '../auth/session';
@@ -41,6 +42,8 @@ export interface PersonalRecord {
 		about: string;
 		to: string;
 		answers: unknown;
+		writtenIn: string;
+		madeWith: string | null;
 		themes: string[];
 		messages: { at: string; from: string; words: string }[];
 	}[];
@@ -71,6 +74,14 @@ export interface PersonalRecord {
 	}[];
 	issuesSupported: { title: string; at: string }[];
 	devices: { label: string | null; since: string }[];
+	readingChoices: {
+		language: string | null;
+		textSize: string;
+		font: string;
+		contrast: string;
+		speechRate: number;
+		pictureMode: string;
+	} | null;
 	signIns: string[];
 	recordOpenedBy: { at: string; by: string }[];
 }
@@ -112,15 +123,21 @@ export function personalRecord(db: Db, userId: string, now = new Date()): Person
 		template: string;
 		to: string;
 		answers: string;
+		language: string;
+		madeWith: string | null;
 	}>(
-		`select s.id, s.created_at as createdAt, s.template, u.display_name as "to", s.answers_sealed as answers
-		 from statements s join users u on u.id = s.recipient_id where s.young_person_id = ? order by s.created_at`,
+		`select s.id, s.created_at as createdAt, s.template, u.display_name as "to", s.answers_sealed as answers,
+		 s.language, w.display_name as madeWith
+		 from statements s join users u on u.id = s.recipient_id left join users w on w.id = s.made_with_id
+		 where s.young_person_id = ? order by s.created_at`,
 		userId
 	).map((s) => ({
 		sentAt: iso(s.createdAt)!,
 		about: s.template,
 		to: s.to,
 		answers: json(unsealOptional(s.answers)),
+		writtenIn: languageOf(s.language).englishName,
+		madeWith: s.madeWith,
 		themes: all<{ theme: string }>(
 			'select theme from statement_themes where statement_id = ?',
 			s.id
@@ -148,6 +165,13 @@ export function personalRecord(db: Db, userId: string, now = new Date()): Person
 			userId
 		),
 		statements,
+		readingChoices:
+			(sql
+				.prepare(
+					`select locale as language, text_size as textSize, font, contrast, speech_rate as speechRate,
+					 express as pictureMode from user_preferences where user_id = ?`
+				)
+				.get(userId) as PersonalRecord['readingChoices'] | undefined) ?? null,
 		unsafeAlerts: all<{ raisedAt: number; acknowledgedAt: number | null; by: string | null }>(
 			`select a.raised_at as raisedAt, a.acknowledged_at as acknowledgedAt, u.display_name as by
 			 from safety_alerts a left join users u on u.id = a.acknowledged_by where a.young_person_id = ? order by a.raised_at`,
@@ -247,6 +271,14 @@ const FIELD_WORDS: Record<string, string> = {
 	about: 'About',
 	to: 'To',
 	answers: 'Your answers',
+	writtenIn: 'Written in',
+	madeWith: 'Made together with',
+	language: 'Language',
+	textSize: 'Size of words',
+	font: 'Letters',
+	contrast: 'Colours',
+	speechRate: 'Read-aloud speed (%)',
+	pictureMode: 'Picture mode',
 	themes: 'What it was about',
 	messages: 'Messages',
 	at: 'When',
@@ -323,6 +355,7 @@ export function recordAsText(record: PersonalRecord, labels: { title: string }):
 	section('Issues you raised in your forum', record.forumIssues);
 	section('Issues you supported', record.issuesSupported);
 	section('Phones and computers getting notifications', record.devices);
+	section('How you like to read Hearth', record.readingChoices ? [record.readingChoices] : []);
 	section('When you signed in', record.signIns);
 	section('Staff who opened your record', record.recordOpenedBy);
 	return lines.join('\n');
