@@ -3,15 +3,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CHROMIUM_ARGS, chromiumPath } from './tests/e2e/chromium';
+import { DEMO_ORIGIN, DEMO_PORT, EMPTY_PORT } from './tests/e2e/ports';
 
 // Browser tests run against the production build (npm run test:e2e builds first):
 // SvelteKit only checks form origins in production. Each run gets fresh data folders.
 process.env.HEARTH_E2E_DEMO_DIR ??= mkdtempSync(path.join(tmpdir(), 'hearth-e2e-demo-'));
 process.env.HEARTH_E2E_EMPTY_DIR ??= mkdtempSync(path.join(tmpdir(), 'hearth-e2e-empty-'));
 process.env.HEARTH_E2E_SETUP_TOKEN ??= 'e2e-setup-token-not-secret';
-
-export const DEMO_PORT = 4173;
-export const EMPTY_PORT = 4174;
 
 const server = (port: number, script: string, env: Record<string, string>) => ({
 	command: `node ${script} --no-build`,
@@ -31,7 +29,7 @@ export default defineConfig({
 	retries: 0,
 	reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
 	use: {
-		baseURL: `http://localhost:${DEMO_PORT}`,
+		baseURL: DEMO_ORIGIN,
 		launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
 		trace: 'retain-on-failure'
 	},

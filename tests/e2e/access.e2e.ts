@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, signIn, signOut, test } from './fixtures';
+import { DEMO_ORIGIN } from './ports';
 
 /** The id of a young person, read off a worker's list. */
 async function youngPersonId(page: Page, worker: string, name: string): Promise<string> {
@@ -29,7 +30,7 @@ test('a young person cannot use a staff form by posting to it', async ({ page })
 			careStatus: 'in_care',
 			leavingCareCategory: 'none'
 		},
-		headers: { origin: 'http://localhost:4173' }
+		headers: { origin: DEMO_ORIGIN }
 	});
 	expect(response.status()).toBe(403);
 });
@@ -89,7 +90,7 @@ test('only admins can use admin actions, whoever posts them', async ({ page }) =
 		await signIn(page, intruder);
 		const response = await page.request.post(`${href}?/disable`, {
 			form: {},
-			headers: { origin: 'http://localhost:4173' }
+			headers: { origin: DEMO_ORIGIN }
 		});
 		expect(response.status(), intruder).toBe(403);
 		await signOut(page);

@@ -2,6 +2,7 @@ import type { APIRequestContext } from '@playwright/test';
 import fc from 'fast-check';
 import { expect, test } from './fixtures';
 import { OwnHearth } from './own-hearth';
+import { port } from './ports';
 
 /**
  * The bad-input battery: every form Hearth shows each role, found by reading the pages, is posted
@@ -11,7 +12,7 @@ import { OwnHearth } from './own-hearth';
  * page afterwards carries the markup as markup. The JSON endpoints get made-up JSON the same way.
  */
 
-const hearth = new OwnHearth(4178, 'bad-input');
+const hearth = new OwnHearth(port(5), 'bad-input');
 test.describe.configure({ mode: 'serial' });
 
 const MARK = 'hearthxss';

@@ -1,4 +1,5 @@
 import { expect, expectAccessible, expectFitsWidth, readDemoDatabase, test } from './fixtures';
+import { DEMO_ORIGIN } from './ports';
 
 // Tests that move the server's clock (POST /__test/clock, allowed only with HEARTH_TEST_CLOCK=1)
 // live in this one file, so they never run at the same time as each other.
@@ -100,7 +101,7 @@ test('from "we said" to "they did": an anonymous issue reaches the Board, is act
 		await expect(page.getByText('You support this')).toBeVisible();
 		const again = await page.request.post(`${new URL(page.url()).pathname}?/support`, {
 			form: {},
-			headers: { origin: 'http://localhost:4173' }
+			headers: { origin: DEMO_ORIGIN }
 		});
 		expect(again.ok()).toBe(true);
 		await expectAccessible(page);
@@ -165,7 +166,7 @@ test('from "we said" to "they did": an anonymous issue reaches the Board, is act
 	const dev = await as('gareth.lloyd');
 	const refused = await dev.request.post(`${actionUrl}?/update`, {
 		form: { status: 'done', progress: '100', note: 'not mine' },
-		headers: { origin: 'http://localhost:4173' }
+		headers: { origin: DEMO_ORIGIN }
 	});
 	expect(refused.status()).toBe(403);
 
@@ -203,10 +204,7 @@ test('from "we said" to "they did": an anonymous issue reaches the Board, is act
 	await tyler.getByRole('button', { name: 'Tell them' }).click();
 	await expect(tyler.getByText('Thank you for telling us.')).toBeVisible();
 
-	const visitorContext = await tyler
-		.context()
-		.browser()!
-		.newContext({ baseURL: 'http://localhost:4173' });
+	const visitorContext = await tyler.context().browser()!.newContext({ baseURL: DEMO_ORIGIN });
 	const visitor = await visitorContext.newPage();
 	await visitor.goto('/you-said-we-did');
 	const published = visitor.getByRole('article').filter({ hasText: 'Pocket money' });

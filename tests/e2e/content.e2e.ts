@@ -1,4 +1,5 @@
 import { expect, expectAccessible, signIn, signOut, test } from './fixtures';
+import { DEMO_ORIGIN } from './ports';
 
 test('an officer drafts, previews and publishes a change, and a young person sees what is new', async ({
 	page
@@ -144,7 +145,7 @@ test('only officers and admins may edit, and officers nothing else under /admin'
 		expect((await page.goto('/admin/content/offer'))?.status(), who).toBe(403);
 		const post = await page.request.post('/admin/content/pledge?/save', {
 			form: { promiseId: '', themeId: 'x', text: 'Sneaky promise' },
-			headers: { origin: 'http://localhost:4173' }
+			headers: { origin: DEMO_ORIGIN }
 		});
 		expect(post.status(), who).toBe(403);
 		await signOut(page);

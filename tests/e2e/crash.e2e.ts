@@ -1,9 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { once } from 'node:events';
 import { OwnHearth } from './own-hearth';
+import { port } from './ports';
 
 // Its own Hearth, on its own port and data folder, so killing it harms no other test.
-const hearth = new OwnHearth(4175, 'crash');
+const hearth = new OwnHearth(port(2), 'crash');
 test.afterEach(() => hearth.stop());
 const startHearth = () => hearth.start();
 

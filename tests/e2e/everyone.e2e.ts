@@ -9,13 +9,14 @@ import {
 	type SignedIn
 } from './fixtures';
 import { OwnHearth } from './own-hearth';
+import { port } from './ports';
 
 /**
  * Issue 10: Hearth for every young person. Picture mode for the youngest, a worker "with me",
  * read aloud, reading support, and Welsh and Arabic. These tests change languages and settings
- * that other tests would trip over, so they have a Hearth of their own (port 4179).
+ * that other tests would trip over, so they have a Hearth of their own (port(6)).
  */
-const hearth = new OwnHearth(4179, 'everyone');
+const hearth = new OwnHearth(port(6), 'everyone');
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 test.beforeAll(async () => {

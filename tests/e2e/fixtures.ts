@@ -8,6 +8,7 @@ import {
 	type BrowserContextOptions,
 	type Page
 } from '@playwright/test';
+import { DEMO_ORIGIN } from './ports';
 
 export const DEMO_PASSWORD = 'brightwater';
 
@@ -64,7 +65,7 @@ export const test = base.extend<{ quickExitBlocked: void; as: SignedIn }>({
 	as: async ({ browser }, use) => {
 		const contexts: BrowserContext[] = [];
 		await use(async (username, options = {}) => {
-			const context = await browser.newContext({ baseURL: 'http://localhost:4173', ...options });
+			const context = await browser.newContext({ baseURL: DEMO_ORIGIN, ...options });
 			contexts.push(context);
 			await context.route('https://www.bbc.co.uk/**', (route) =>
 				route.fulfill({ contentType: 'text/html', body: '<title>Weather</title>' })

@@ -1,4 +1,5 @@
 import { expect, expectAccessible, expectFitsWidth, test } from './fixtures';
+import { DEMO_ORIGIN } from './ports';
 
 test.describe.configure({ timeout: 90_000 });
 
@@ -110,7 +111,7 @@ test('the scorecard shows Hearth measures suppressed and entered measures with a
 	await expect(councillor.getByRole('button', { name: 'Save the figure' })).toHaveCount(0);
 	const post = await councillor.request.post('/board/scorecard?/enter', {
 		form: { measure: 'care_leavers_eet', quarter: '2026-Q4', value: '1' },
-		headers: { origin: 'http://localhost:4173' }
+		headers: { origin: DEMO_ORIGIN }
 	});
 	expect(post.status()).toBe(403);
 });

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { OwnHearth } from './own-hearth';
+import { port } from './ports';
 
 /**
  * The access-control matrix: every route, asked for by every role and by someone signed out,
@@ -394,7 +395,7 @@ function table(): string {
 	return [header, rule, ...rows].join('\n');
 }
 
-const hearth = new OwnHearth(4176, 'matrix');
+const hearth = new OwnHearth(port(3), 'matrix');
 const clients = new Map<Persona, APIRequestContext>();
 let ids: Ids;
 

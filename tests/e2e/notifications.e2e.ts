@@ -1,4 +1,5 @@
 import { expect, expectAccessible, signIn, signOut, test } from './fixtures';
+import { DEMO_ORIGIN } from './ports';
 
 test('the bell counts a new notice, and reading it clears the count', async ({ page }) => {
 	await signIn(page, 'holly.brennan');
@@ -168,7 +169,7 @@ test.describe('device settings', () => {
 });
 
 test.describe('the push API refuses bad input', () => {
-	const origin = 'http://localhost:4173';
+	const origin = DEMO_ORIGIN;
 	const good = {
 		endpoint: 'https://fcm.googleapis.com/fcm/send/e2e-device',
 		keys: {

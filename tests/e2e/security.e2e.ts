@@ -3,9 +3,10 @@ import { generateHOTP } from '@oslojs/otp';
 import type { Browser, Page } from '@playwright/test';
 import { DEMO_PASSWORD, expect, expectAccessible, expectFitsWidth, signIn, test } from './fixtures';
 import { OwnHearth } from './own-hearth';
+import { port } from './ports';
 
 // A Hearth of its own: these tests turn on second factors, change roles and age sessions.
-const hearth = new OwnHearth(4177, 'security');
+const hearth = new OwnHearth(port(4), 'security');
 test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
 	await hearth.start();

@@ -1,6 +1,7 @@
 import { expect, expectAccessible, test } from './fixtures';
+import { EMPTY_ORIGIN } from './ports';
 
-const EMPTY = 'http://localhost:4174';
+const EMPTY = EMPTY_ORIGIN;
 
 test('a new Hearth offers first-run setup, protected by the printed code', async ({ page }) => {
 	await page.goto(`${EMPTY}/`);

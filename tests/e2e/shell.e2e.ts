@@ -7,6 +7,7 @@ import {
 	signOut,
 	test
 } from './fixtures';
+import { DEMO_ORIGIN } from './ports';
 
 const PUBLIC_PAGES = ['/', '/signin', '/join', '/help', '/privacy', '/offline'];
 
@@ -126,7 +127,7 @@ test('cross-site posts are refused whatever the content type says, forms and JSO
 	// The same post from Hearth itself goes through: the probes above were refused for their origin.
 	const own = await dan.request.post('/me/unsafe', {
 		form: { clientKey: key(999) },
-		headers: { origin: 'http://localhost:4173', accept: 'text/html' },
+		headers: { origin: DEMO_ORIGIN, accept: 'text/html' },
 		maxRedirects: 0
 	});
 	expect(own.status()).toBe(303);
@@ -146,9 +147,7 @@ test('signing in always makes a new session: a token planted before sign-in is n
 }) => {
 	const context = await browser.newContext();
 	const planted = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
-	await context.addCookies([
-		{ name: 'hearth_session', value: planted, url: 'http://localhost:4173' }
-	]);
+	await context.addCookies([{ name: 'hearth_session', value: planted, url: DEMO_ORIGIN }]);
 	const page = await context.newPage();
 	await signIn(page, 'elif');
 	const first = (await context.cookies()).find((c) => c.name === 'hearth_session')?.value;

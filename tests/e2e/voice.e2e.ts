@@ -8,8 +8,9 @@ import {
 	test,
 	untilControlled
 } from './fixtures';
+import { DEMO_ORIGIN } from './ports';
 
-const ORIGIN = 'http://localhost:4173';
+const ORIGIN = DEMO_ORIGIN;
 
 // Most tests here have several people acting at once, each signing in (argon2) and checked with axe.
 test.describe.configure({ timeout: 90_000 });
