@@ -148,4 +148,25 @@ const guard: Handle = ({ event, resolve }) => {
 };
 
 // The session comes before the language, which can be the signed-in person's own choice.
-export const handle = sequence(securityHeaders, testClock, firstRun, session, paraglide, guard);
+const everyRequest = sequence(securityHeaders, testClock, firstRun, session, paraglide, guard);
+
+/**
+ * For a path it cannot decode (`/me/%FF`), SvelteKit runs the hooks outside its own error
+ * handling and always answers 400 itself, whatever they do. A redirect or error thrown by a hook
+ * there (the guard's, or first-run setup's) would be an unhandled rejection that stops Node, and
+ * with it every safety alert's escalation. So such a path meets only the hooks that never throw.
+ */
+const undecodablePath = sequence(securityHeaders, paraglide);
+
+export const handle: Handle = (input) =>
+	pathDecodes(input.event.url.pathname) ? everyRequest(input) : undecodablePath(input);
+
+function pathDecodes(pathname: string): boolean {
+	try {
+		// As SvelteKit decodes it (decode_pathname): %25 stays as it is.
+		pathname.split('%25').forEach((part) => decodeURI(part));
+		return true;
+	} catch {
+		return false;
+	}
+}

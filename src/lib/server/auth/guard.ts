@@ -3,7 +3,7 @@ import { hasAnyRole, rolesForPath, type Role } from '$lib/domain/roles';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '../db';
 import { recordAudit } from '../audit/log';
-import { isLinked } from '../people/young-people';
+import { isLinked, youngPersonExists } from '../people/young-people';
 import type { SessionUser } from './session';
 
 type Event = Pick<RequestEvent, 'locals' | 'url' | 'getClientAddress'>;
@@ -40,15 +40,20 @@ const RECORD_ROLES: Role[] = ['worker', 'iro', 'manager'];
 export function requireLinkedYoungPerson(event: Event, youngPersonId: string): SessionUser {
 	const user = requireRole(event, ...RECORD_ROLES);
 	const db = getDb();
-	const allowed = user.roles.includes('manager') || isLinked(db, user.id, youngPersonId);
+	const exists = youngPersonExists(db, youngPersonId);
+	const allowed =
+		exists && (user.roles.includes('manager') || isLinked(db, user.id, youngPersonId));
 	// Refusals are written too: someone trying records they have no link to is worth a look.
+	// A made-up id names nobody, so the log (whose subject must be a real person) holds it in the path.
 	recordAudit(db, {
 		actorId: user.id,
 		action: allowed ? 'young_person.viewed' : 'young_person.refused',
-		subjectUserId: youngPersonId,
+		subjectUserId: exists ? youngPersonId : null,
 		detail: event.url.pathname,
 		address: event.getClientAddress()
 	});
+	// Only those who may see any record learn that an id names nobody.
+	if (!exists && user.roles.includes('manager')) error(404, m.error_not_found());
 	if (!allowed) error(403, m.error_not_linked());
 	return user;
 }

@@ -23,6 +23,15 @@ export function activeOn(today: string) {
 	);
 }
 
+/** Whether there is a young person with this id (a made-up id in an address has none). */
+export function youngPersonExists(db: Db, youngPersonId: string): boolean {
+	return !!db
+		.select({ id: youngPeople.userId })
+		.from(youngPeople)
+		.where(eq(youngPeople.userId, youngPersonId))
+		.get();
+}
+
 /** Whether a member of staff is linked to a young person today. */
 export function isLinked(
 	db: Db,
