@@ -18,7 +18,8 @@ import { getSetupToken, isSetUp } from '$lib/server/accounts/setup';
 import { seedDemoIfAsked } from '$lib/server/demo/seed';
 import { scheduleDailyCleanup } from '$lib/server/jobs/cleanup';
 import { jobHandlers } from '$lib/server/jobs/handlers';
-import { runDueJobs, startJobRunner } from '$lib/server/jobs/runner';
+import { processWorkerPrefix, runDueJobs, startJobRunner } from '$lib/server/jobs/runner';
+import { releaseClaimsOf } from '$lib/server/jobs/queue';
 import { advanceClock, now, testClockAllowed } from '$lib/server/clock';
 import { vapidKeys } from '$lib/server/notify/vapid';
 import { readingAttributes, settleLanguage } from '$lib/server/preferences/locale';
@@ -30,6 +31,13 @@ export const init: ServerInit = async () => {
 	await seedDemoIfAsked(db);
 	vapidKeys(); // made now, so a problem with the data folder shows at start
 	scheduleDailyCleanup(db);
+	// Started again by scripts/serve.js after the last process stopped: what it had claimed runs now.
+	const previous = Number(process.env.HEARTH_PREVIOUS_PID);
+	if (previous) {
+		const freed = releaseClaimsOf(db, processWorkerPrefix(previous));
+		if (freed)
+			console.error(`[hearth] ${freed} job(s) the stopped process had claimed will run now`);
+	}
 	startJobRunner(db, {
 		handlers: jobHandlers({ clock: now }),
 		clock: now,

@@ -3,8 +3,20 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '$lib/server/db/client';
-import { claimNextJob, enqueueJob, getJob, LEASE_MS, retryDelay } from '$lib/server/jobs/queue';
-import { runDueJobs, startJobRunner, type JobHandlers } from '$lib/server/jobs/runner';
+import {
+	claimNextJob,
+	enqueueJob,
+	getJob,
+	LEASE_MS,
+	releaseClaimsOf,
+	retryDelay
+} from '$lib/server/jobs/queue';
+import {
+	processWorkerPrefix,
+	runDueJobs,
+	startJobRunner,
+	type JobHandlers
+} from '$lib/server/jobs/runner';
 import {
 	CLEANUP_JOB,
 	nextCleanupTime,
@@ -26,6 +38,26 @@ function recorder() {
 }
 
 describe('jobs', () => {
+	it('a restarted Hearth frees only the claims of the process that stopped, so they run at once', async () => {
+		const db = freshDb();
+		const { ran, handlers } = recorder();
+		enqueueJob(db, 'note', { n: 'dead' }, {}, T0);
+		enqueueJob(db, 'note', { n: 'other' }, {}, T0);
+		enqueueJob(db, 'note', { n: 'pid 4321' }, {}, T0);
+		// Process 432 died holding a claim; process 4321 (another, alive) holds one too.
+		expect(claimNextJob(db, `${processWorkerPrefix(432)}abcd`, T0)).not.toBeNull();
+		expect(claimNextJob(db, 'someone-else', T0)).not.toBeNull();
+		expect(claimNextJob(db, `${processWorkerPrefix(4321)}efgh`, T0)).not.toBeNull();
+		expect(await runDueJobs(db, { handlers, clock: () => at(1_000) })).toBe(0);
+
+		expect(releaseClaimsOf(db, processWorkerPrefix(432))).toBe(1);
+		expect(await runDueJobs(db, { handlers, clock: () => at(1_000) })).toBe(1);
+		expect(ran).toEqual(['dead']);
+		// Nothing done is freed again, and the others wait out their lease as before.
+		expect(releaseClaimsOf(db, processWorkerPrefix(432))).toBe(0);
+		expect(await runDueJobs(db, { handlers, clock: () => at(LEASE_MS) })).toBe(2);
+	});
+
 	it('runs a job that is due and leaves one that is not', async () => {
 		const db = freshDb();
 		const { ran, handlers } = recorder();

@@ -65,6 +65,25 @@ export function claimNextJob(db: Db, workerId: string, now = new Date()): Job | 
 	);
 }
 
+/**
+ * Free the jobs a stopped process had claimed, so they run now rather than when their lease
+ * ends (a safety escalation must not wait five minutes because Hearth was restarted). Only that
+ * process's claims: `lockedBy` starts with its `workerPrefix`. Returns how many were freed.
+ */
+export function releaseClaimsOf(db: Db, workerPrefix: string): number {
+	return db
+		.update(jobs)
+		.set({ lockedBy: null, lockedUntil: null })
+		.where(
+			and(
+				isNull(jobs.doneAt),
+				isNull(jobs.failedAt),
+				sql`substr(${jobs.lockedBy}, 1, ${workerPrefix.length}) = ${workerPrefix}`
+			)
+		)
+		.run().changes;
+}
+
 export function completeJob(db: Db, job: Job, now = new Date()): void {
 	db.update(jobs)
 		.set({ doneAt: now, attempts: job.attempts + 1, lockedBy: null, lockedUntil: null })

@@ -37,13 +37,17 @@ export async function runDueJobs(db: Db, options: RunnerOptions): Promise<number
 	}
 }
 
+/** How the runner of process `pid` names itself in the jobs it claims. */
+export const processWorkerPrefix = (pid: number) => `worker-${pid}-`;
+
 /** Start polling for due jobs. Returns a function that stops the loop. */
 export function startJobRunner(
 	db: Db,
 	options: RunnerOptions & { intervalMs?: number }
 ): () => void {
 	const interval = options.intervalMs ?? 2000;
-	const workerId = options.workerId ?? `worker-${process.pid}-${randomUUID().slice(0, 8)}`;
+	const workerId =
+		options.workerId ?? `${processWorkerPrefix(process.pid)}${randomUUID().slice(0, 8)}`;
 	let stopped = false;
 	let timer: NodeJS.Timeout | undefined;
 	const tick = async () => {
