@@ -1,4 +1,5 @@
-import type { RequestEvent } from '@sveltejs/kit';
+import { error, type RequestEvent } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { getDb } from '../db';
 import {
 	createSession,
@@ -43,9 +44,29 @@ export function endSession(event: Pick<RequestEvent, 'url' | 'cookies' | 'locals
 	event.locals.session = null;
 }
 
-/** Only paths inside Hearth, so a link cannot send someone elsewhere after signing in. */
+/** Any origin will do: a target is resolved against it and must stay on it. */
+const OWN_ORIGIN = 'http://hearth.invalid';
+
+/**
+ * Where to go after signing in (or choosing a language): only a path inside Hearth, so a link
+ * cannot send someone elsewhere. The target is parsed as a browser would (which drops tabs and
+ * newlines, reads `\` as `/` and resolves `..`) against Hearth's own origin, and only a same-origin path is
+ * kept, rebuilt from the parse so the Location header is exactly what was checked. A target
+ * with control characters is refused with a 400: no browser sends one by mistake.
+ */
 export function safeNext(next: string | null): string | null {
-	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
-		? next
-		: null;
+	if (!next) return null;
+	// eslint-disable-next-line no-control-regex
+	if (/[\u0000-\u001f\u007f]/.test(next)) error(400, m.error_bad_link());
+	if (!next.startsWith('/')) return null;
+	let url: URL;
+	try {
+		url = new URL(next, OWN_ORIGIN);
+	} catch {
+		return null;
+	}
+	if (url.origin !== OWN_ORIGIN || url.username || url.password) return null;
+	// `/.//evil.example` parses to the path `//evil.example`, which a browser reads as another site.
+	if (url.pathname.startsWith('//')) return null;
+	return url.pathname + url.search + url.hash;
 }

@@ -11,6 +11,8 @@ import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
+	// A target with control characters is refused (400) before the form is even shown.
+	safeNext(url.searchParams.get('next'));
 	if (locals.user)
 		redirect(303, safeNext(url.searchParams.get('next')) ?? landingFor(locals.user.roles));
 	if (locals.pending) redirect(303, secondFactorPath(url.searchParams.get('next')));
@@ -28,6 +30,7 @@ const secondFactorPath = (next: string | null) => {
 
 export const actions: Actions = {
 	default: async (event) => {
+		safeNext(event.url.searchParams.get('next')); // refused before any password is checked
 		const formData = await event.request.formData();
 		const parsed = parseForm(
 			signInSchema,
