@@ -1,5 +1,6 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { building } from '$app/environment';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getTextDirection } from '$lib/paraglide/runtime';
@@ -155,8 +156,35 @@ const guard: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/**
+ * A body that cannot be read as a form or as JSON (multipart without its boundary, text/plain, a
+ * cut-off upload) is the sender's mistake: a 400 with a plain message, never a 500. One place for
+ * every form action and endpoint, since each reads its body through these two methods. After the
+ * language, whose middleware hands on a new request.
+ */
+const unreadableBodies: Handle = ({ event, resolve }) => {
+	const request = event.request;
+	if (request.method === 'GET' || request.method === 'HEAD') return resolve(event);
+	const refuse = () => error(400, m.error_unreadable_body());
+	const formData = request.formData.bind(request);
+	const json = request.json.bind(request);
+	Object.defineProperties(request, {
+		formData: { value: () => formData().catch(refuse) },
+		json: { value: () => json().catch(refuse) }
+	});
+	return resolve(event);
+};
+
 // The session comes before the language, which can be the signed-in person's own choice.
-const everyRequest = sequence(securityHeaders, testClock, firstRun, session, paraglide, guard);
+const everyRequest = sequence(
+	securityHeaders,
+	testClock,
+	firstRun,
+	session,
+	paraglide,
+	guard,
+	unreadableBodies
+);
 
 /**
  * For a path it cannot decode (`/me/%FF`), SvelteKit runs the hooks outside its own error

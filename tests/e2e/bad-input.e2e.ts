@@ -163,7 +163,15 @@ const PAGES: Record<string, (ids: Record<string, string>) => string[]> = {
 
 let ids: Record<string, string>;
 const clients = new Map<string, APIRequestContext>();
-const tried = { forms: 0, posts: 0, json: 0, refused: 0, pages: 0 };
+const tried = {
+	forms: 0,
+	posts: 0,
+	json: 0,
+	refused: 0,
+	pages: 0,
+	badBodies: 0,
+	badBodiesRefused: 0
+};
 
 test.beforeAll(async () => {
 	test.setTimeout(120_000);
@@ -188,7 +196,7 @@ test.afterAll(async () => {
 	for (const client of clients.values()) await client.dispose();
 	hearth.stop();
 	console.log(
-		`Bad-input battery: ${tried.forms} forms, ${tried.posts} form posts (${tried.refused} refused with a message), ${tried.json} JSON posts, ${tried.pages} pages checked for live markup`
+		`Bad-input battery: ${tried.forms} forms, ${tried.posts} form posts (${tried.refused} refused with a message), ${tried.json} JSON posts, ${tried.badBodies} bodies in the wrong shape (${tried.badBodiesRefused} refused), ${tried.pages} pages checked for live markup`
 	);
 });
 
@@ -260,6 +268,95 @@ test('every form: no 5xx, a message on refusal, nothing half-written', async () 
 	}
 	expect(problems.slice(0, 20)).toEqual([]);
 	expect(tried.forms).toBeGreaterThan(25);
+});
+
+/** Bodies no browser sends to a form, each with the content type it claims. */
+// SvelteKit itself answers 415 before any action for a type that is not a form's (`formType: false`).
+const BAD_BODIES: {
+	name: string;
+	contentType?: string;
+	data: Buffer | string;
+	formType?: false;
+}[] = [
+	{ name: 'multipart without a boundary', contentType: 'multipart/form-data', data: 'a=1' },
+	{
+		name: 'multipart with a boundary the body lacks',
+		contentType: 'multipart/form-data; boundary=hearthboundary',
+		data: '--another\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--another--\r\n'
+	},
+	{
+		name: 'multipart cut off half way',
+		contentType: 'multipart/form-data; boundary=hearthboundary',
+		data: '--hearthboundary\r\nContent-Disposition: form-data; name="a"\r\n\r\n1'
+	},
+	{
+		name: 'multipart with an empty boundary',
+		contentType: 'multipart/form-data; boundary=',
+		data: '--\r\n'
+	},
+	{ name: 'text/plain', contentType: 'text/plain', data: 'a=1\r\nb=2' },
+	{ name: 'JSON to a form', contentType: 'application/json', data: '{"a": 1', formType: false },
+	{ name: 'no content type', data: Buffer.from([0, 255, 1, 254]), formType: false },
+	{
+		name: 'an odd content type',
+		contentType: 'image/png',
+		data: Buffer.from([0x89, 0x50, 0x4e, 0x47]),
+		formType: false
+	}
+];
+
+test('every form: a body in the wrong shape is a 400 with a message, never a 5xx', async () => {
+	test.setTimeout(300_000);
+	const problems: string[] = [];
+	for (const [username, pagesFor] of Object.entries(PAGES)) {
+		const client = clients.get(username)!;
+		for (const page of pagesFor(ids)) {
+			const html = await (await client.get(page)).text();
+			// Every form, the skipped ones too: a body nobody can read changes nothing anywhere.
+			for (const form of formsOf(page, html)) {
+				const target = form.action.startsWith('?') ? page + form.action : form.action || page;
+				if (/\/signout$/.test(target)) continue;
+				for (const body of BAD_BODIES) {
+					const before = counts();
+					const response = await client.post(target, {
+						headers: body.contentType ? { 'content-type': body.contentType } : {},
+						data: body.data,
+						maxRedirects: 0
+					});
+					tried.badBodies++;
+					const status = response.status();
+					const text = await response.text();
+					const where = `${username || 'signed out'} ${target} (${body.name})`;
+					if (body.formType === false) {
+						if (status !== 415) problems.push(`${status}, not 415: ${where}`);
+						tried.badBodiesRefused++;
+					} else if (target === '/me/unsafe') {
+						// "I feel unsafe" raises its alert from any form body: a child is never refused there.
+						if (status !== 303) problems.push(`${status}, not an alert: ${where}`);
+						continue;
+					} else if (status >= 500) problems.push(`${status}: ${where}`);
+					else if (status >= 400) {
+						tried.badBodiesRefused++;
+						if (
+							!text.includes('We couldn&#39;t read what was sent') &&
+							!text.includes("We couldn't read what was sent")
+						)
+							problems.push(`${status} without the message: ${where}`);
+					} else {
+						// An action that takes no fields (make a code, mark as read) reads no body: nothing
+						// here is unreadable, and it does what an empty form would.
+						continue;
+					}
+					const after = counts();
+					for (const table of TABLES)
+						if (after[table] !== before[table]) problems.push(`${table} changed: ${where}`);
+				}
+			}
+		}
+	}
+	expect(problems.slice(0, 20)).toEqual([]);
+	// Most forms read their fields, so most of these are refused, each with the message.
+	expect(tried.badBodiesRefused).toBeGreaterThan(tried.badBodies / 2);
 });
 
 test('the JSON endpoints: no 5xx for any JSON or non-JSON body', async () => {

@@ -18,7 +18,8 @@ export const actions: Actions = {
 	/** One tap: the alert is raised before anything else can go wrong. */
 	default: async (event) => {
 		const user = requireRole(event, 'young_person', 'forum_member');
-		const formData = await event.request.formData();
+		// Even a body that cannot be read raises the alert.
+		const formData = await event.request.formData().catch(() => new FormData());
 		// A missing or odd key still raises an alert: a child must never be refused here.
 		const key = clientKeySchema.safeParse(text(formData, 'clientKey'));
 		const alert = submitUnsafe(getDb(), user.id, key.success ? key.data : newId(), now());
