@@ -26,9 +26,10 @@ import {
 } from '$lib/server/accounts/invitations';
 import { setStaffRoles } from '$lib/server/accounts/accounts';
 import { verifyPassword } from '$lib/server/auth/password';
-import { auditLog, sessions, users } from '$lib/server/db/schema';
+import { auditLog, invitations, notices, sessions, users } from '$lib/server/db/schema';
 import { eq } from 'drizzle-orm';
 import type { Role } from '$lib/domain/roles';
+import type { ResetReason } from '$lib/domain/reset-codes';
 import { freshDb, makeStaff, makeYoungPerson } from './db';
 
 const MINUTE = 60_000;
@@ -178,6 +179,74 @@ describe('second factor', () => {
 	});
 });
 
+/** The code from a result that must have made one. */
+function made(result: ReturnType<typeof createResetCode>) {
+	if (!result.ok) throw new Error(`no code: ${result.why}`);
+	return result;
+}
+
+describe('who may make a new-password code (anyone holding it can sign in as them)', () => {
+	// [who makes it, linked to the young person today, reason given, outcome]
+	const cases: [
+		string,
+		Role[],
+		boolean,
+		ResetReason | null,
+		'made' | 'reason_needed' | 'not_allowed'
+	][] = [
+		['their social worker', ['worker'], true, null, 'made'],
+		['a worker not linked to them', ['worker'], false, null, 'not_allowed'],
+		['a worker not linked, giving a reason', ['worker'], false, 'worker_away', 'not_allowed'],
+		['a manager not linked, without a reason', ['manager'], false, null, 'reason_needed'],
+		['a manager not linked, with a reason', ['manager'], false, 'out_of_hours', 'made'],
+		['a manager linked to them', ['manager'], true, null, 'made'],
+		['an IRO not linked', ['iro'], false, 'worker_away', 'not_allowed'],
+		['an admin (not a manager)', ['admin'], false, 'worker_away', 'not_allowed'],
+		['a participation officer', ['participation_officer'], false, 'worker_away', 'not_allowed']
+	];
+	it.each(cases)('%s: %s', (_who, roles, linked, reason, outcome) => {
+		const db = freshDb();
+		const sw = makeStaff(db, 'sw', ['worker']);
+		const maker = makeStaff(db, 'maker', roles);
+		const links: { staffUserId: string; linkType: 'social_worker' }[] = [
+			{ staffUserId: sw, linkType: 'social_worker' }
+		];
+		if (linked) links.push({ staffUserId: maker, linkType: 'social_worker' });
+		const maya = makeYoungPerson(db, 'maya', links);
+		const result = createResetCode(db, { makerId: maker, userId: maya, reason });
+		expect(result.ok ? 'made' : result.why).toBe(outcome);
+		const audit = db
+			.select()
+			.from(auditLog)
+			.where(eq(auditLog.action, 'password.reset_code_made'))
+			.all();
+		const told = db.select().from(notices).where(eq(notices.kind, 'reset_code_made')).all();
+		if (outcome === 'made') {
+			expect(audit).toHaveLength(1);
+			expect(audit[0]).toMatchObject({ actorId: maker, subjectUserId: maya });
+			expect(audit[0].detail).toBe(reason ? `reason: ${reason}` : null);
+			// Their social worker is told either way (the maker is not told of their own code).
+			expect(told.map((n) => n.userId)).toEqual([sw]);
+		} else {
+			expect(audit).toHaveLength(0);
+			expect(told).toHaveLength(0);
+			expect(db.select().from(invitations).all()).toHaveLength(0);
+		}
+	});
+
+	it('for staff, only an admin', () => {
+		const db = freshDb();
+		const admin = makeStaff(db, 'priya', ['admin']);
+		const manager = makeStaff(db, 'gareth', ['manager']);
+		const sam = makeStaff(db, 'sam', ['worker']);
+		expect(createResetCode(db, { makerId: manager, userId: sam, reason: 'worker_away' })).toEqual({
+			ok: false,
+			why: 'not_allowed'
+		});
+		expect(createResetCode(db, { makerId: admin, userId: sam }).ok).toBe(true);
+	});
+});
+
 describe('a new password through the worker', () => {
 	it('works once, for that young person, and ends their old sessions', async () => {
 		const db = freshDb();
@@ -185,8 +254,8 @@ describe('a new password through the worker', () => {
 		const maya = makeYoungPerson(db, 'maya', [{ staffUserId: worker, linkType: 'social_worker' }]);
 		const oldToken = generateSessionToken();
 		createSession(db, oldToken, maya);
-		const first = createResetCode(db, worker, maya);
-		const second = createResetCode(db, worker, maya);
+		const first = made(createResetCode(db, { makerId: worker, userId: maya }));
+		const second = made(createResetCode(db, { makerId: worker, userId: maya }));
 		// Only the newest code works.
 		expect(
 			(await redeemResetCode(db, { code: first.code, password: 'sunny garden gate' })).ok
@@ -216,13 +285,17 @@ describe('a new password through the worker', () => {
 	it('refuses an old code', async () => {
 		const db = freshDb();
 		const worker = makeStaff(db, 'sam', ['worker']);
-		const maya = makeYoungPerson(db, 'maya');
-		const made = createResetCode(db, worker, maya, new Date('2026-01-01T00:00:00Z'));
+		const maya = makeYoungPerson(db, 'maya', [{ staffUserId: worker, linkType: 'social_worker' }]);
+		// Linked from today, so the code is made today.
+		const madeAt = Date.now();
+		const code = made(
+			createResetCode(db, { makerId: worker, userId: maya }, new Date(madeAt))
+		);
 		expect(
 			await redeemResetCode(
 				db,
-				{ code: made.code, password: 'sunny garden gate' },
-				new Date('2026-01-04T00:00:01Z')
+				{ code: code.code, password: 'sunny garden gate' },
+				new Date(madeAt + 3 * 24 * 60 * 60 * 1000 + 1000)
 			)
 		).toEqual({ ok: false, reason: 'expired' });
 	});

@@ -11,6 +11,7 @@ export const NOTICE_KINDS = [
 	'review_letter',
 	'request_update',
 	'invitation_used',
+	'reset_code_made',
 	'board_update',
 	'offer_update',
 	'pledge_update'

@@ -5,7 +5,10 @@ import type { Role, StaffRole } from '$lib/domain/roles';
 import type { Db } from '../db';
 import { invitations, sessions, users } from '../db/schema';
 import { rolesOf } from '../auth/session';
-import { insertYoungPerson } from '../people/young-people';
+import { insertYoungPerson, isLinked, youngPersonExists } from '../people/young-people';
+import { safetyContacts } from '../voice/people';
+import { resetCodeDecision, type ResetReason } from '$lib/domain/reset-codes';
+import { ukToday } from '$lib/domain/people';
 import { insertAccount } from './accounts';
 import { hashSecret, newId } from '../ids';
 import { recordAudit } from '../audit/log';
@@ -194,16 +197,34 @@ export function pendingInvitationsBy(db: Db, createdBy: string | null, now = new
 /** A new-password code lasts three days: long enough to pass on, short for something that opens an account. */
 export const RESET_LIFETIME_MS = 3 * 24 * 60 * 60 * 1000;
 
+export type ResetCodeResult =
+	{ ok: true; code: string; expiresAt: Date } | { ok: false; why: 'reason_needed' | 'not_allowed' };
+
 /**
- * A young person forgot their password: their worker makes a one-time code and gives it to them
- * in person. Any earlier code for them stops working. Hearth never resets by email or questions.
+ * Someone forgot their password: a one-time code, given to them in person. Whoever holds it can
+ * sign in as them, so for a young person only the worker linked to them today, or a manager who
+ * says why (domain/reset-codes.ts), may make one, and the young person's social worker or PA is
+ * told either way; for staff, only an admin (staff have no worker). Any earlier code stops
+ * working. Hearth never resets by email or questions.
  */
 export function createResetCode(
 	db: Db,
-	createdBy: string,
-	youngPersonId: string,
+	input: { makerId: string; userId: string; reason?: ResetReason | null },
 	now = new Date()
-): { code: string; expiresAt: Date } {
+): ResetCodeResult {
+	const reason = input.reason ?? null;
+	const makerRoles = rolesOf(db, input.makerId);
+	const youngPerson = youngPersonExists(db, input.userId);
+	const decision = youngPerson
+		? resetCodeDecision({
+				linkedToday: isLinked(db, input.makerId, input.userId, ukToday(now)),
+				isManager: makerRoles.includes('manager'),
+				reason
+			})
+		: makerRoles.includes('admin')
+			? 'allowed'
+			: 'not_allowed';
+	if (decision !== 'allowed') return { ok: false, why: decision };
 	const code = generateInvitationCode();
 	const expiresAt = new Date(now.getTime() + RESET_LIFETIME_MS);
 	db.transaction((tx) => {
@@ -212,7 +233,7 @@ export function createResetCode(
 			.from(invitations)
 			.where(and(eq(invitations.kind, 'reset'), isNull(invitations.usedAt)))
 			.all()
-			.filter((row) => (row.details as ResetInvitation).userId === youngPersonId);
+			.filter((row) => (row.details as ResetInvitation).userId === input.userId);
 		for (const row of earlier)
 			tx.update(invitations).set({ expiresAt: now }).where(eq(invitations.id, row.id)).run();
 		tx.insert(invitations)
@@ -221,19 +242,30 @@ export function createResetCode(
 				codeHash: hashSecret(code),
 				kind: 'reset',
 				displayName: '',
-				details: { kind: 'reset', userId: youngPersonId } satisfies ResetInvitation,
-				createdBy,
+				details: { kind: 'reset', userId: input.userId } satisfies ResetInvitation,
+				createdBy: input.makerId,
 				createdAt: now,
 				expiresAt
 			})
 			.run();
 		recordAudit(
 			tx,
-			{ actorId: createdBy, action: 'password.reset_code_made', subjectUserId: youngPersonId },
+			{
+				actorId: input.makerId,
+				action: 'password.reset_code_made',
+				subjectUserId: input.userId,
+				detail: reason ? `reason: ${reason}` : null
+			},
 			now
 		);
+		if (youngPerson) {
+			const told = safetyContacts(tx, input.userId, ukToday(now)).filter(
+				(id) => id !== input.makerId
+			);
+			notify(tx, told, 'reset_code_made', `/work/young-people/${input.userId}`, now);
+		}
 	});
-	return { code, expiresAt };
+	return { ok: true, code, expiresAt };
 }
 
 export type ResetResult =

@@ -18,6 +18,7 @@ export function noticeText(kind: NoticeKind): string {
 		review_letter: m.notice_review_letter,
 		request_update: m.notice_request_update,
 		invitation_used: m.notice_invitation_used,
+		reset_code_made: m.notice_reset_code_made,
 		board_update: m.notice_board_update,
 		offer_update: m.notice_offer_update,
 		pledge_update: m.notice_pledge_update

@@ -66,7 +66,9 @@ export const actions: Actions = {
 		const db = getDb();
 		const account = accountSummary(db, event.params.id);
 		if (!account || account.erasedAt) error(404, m.error_not_found());
-		const made = createResetCode(db, admin.id, account.id, now());
+		// For a young person this is refused: their worker, or a manager who says why, makes it.
+		const made = createResetCode(db, { makerId: admin.id, userId: account.id }, now());
+		if (!made.ok) return fail(403, { errors: { reason: m.reset_not_allowed() } });
 		return { resetCode: { code: made.code, expiresAt: made.expiresAt, name: account.displayName } };
 	},
 	/** Erase a person for good (the right to erasure, or the end of a mistaken account). */
