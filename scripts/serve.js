@@ -19,7 +19,7 @@ const LONGEST_DELAY_MS = 30_000;
 const STEADY_MS = 60_000;
 
 async function serveHere() {
-	await import(new URL('../build/index.js', import.meta.url).href);
+	await import(new URL('./server.js', import.meta.url).href);
 	console.log(`Hearth is running at ${process.env.ORIGIN}`);
 }
 
@@ -71,7 +71,7 @@ if (process.env.HEARTH_SERVE_CHILD === '1') {
 	process.on('disconnect', () => process.exit(0));
 	await serveHere();
 } else {
-	if (!existsSync('build/index.js') || process.argv.includes('--build')) {
+	if (!existsSync('build/handler.js') || process.argv.includes('--build')) {
 		console.log('Building Hearth (first start only)...');
 		execSync('npx vite build', { stdio: 'inherit' });
 	}

@@ -65,8 +65,18 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 		'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()'
 	);
 	if (event.locals.user) response.headers.set('Cache-Control', 'private, no-store');
+	// SvelteKit gives its pages their CSP; an HTML error page from an endpoint has none of its own.
+	if (
+		!response.headers.has('Content-Security-Policy') &&
+		response.headers.get('Content-Type')?.startsWith('text/html')
+	)
+		response.headers.set('Content-Security-Policy', ERROR_PAGE_CSP);
 	return response;
 };
+
+/** For HTML SvelteKit renders without a policy: src/error.html, which needs only its own styles. */
+const ERROR_PAGE_CSP =
+	"default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 /**
  * The page's language (see $lib/server/preferences/locale), with `lang` and `dir` to match, and

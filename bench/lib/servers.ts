@@ -62,5 +62,5 @@ export async function startServer(
 	};
 }
 
-export const HEARTH_ENTRY = path.join(ROOT, 'build/index.js');
+export const HEARTH_ENTRY = path.join(ROOT, 'scripts/server.js');
 export const BARE_ENTRY = path.join(ROOT, 'bench/bare/build/index.js');

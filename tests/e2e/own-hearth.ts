@@ -28,7 +28,7 @@ export class OwnHearth {
 	async start(): Promise<ChildProcess> {
 		if (await fetch(`${this.origin}/signin`).catch(() => null))
 			throw new Error(`Something is already listening on port ${this.port}`);
-		const child = spawn(process.execPath, ['build/index.js'], {
+		const child = spawn(process.execPath, ['scripts/server.js'], {
 			env: {
 				...process.env,
 				PORT: String(this.port),
