@@ -79,6 +79,22 @@ describe('push endpoints', () => {
 		expect(isAllowedPushEndpoint('https://10.0.0.5/admin')).toBe(false);
 		expect(isAllowedPushEndpoint('not a url')).toBe(false);
 	});
+	// Found by an independent assessment: any port on an allowed host was accepted.
+	it.each([
+		['https://fcm.googleapis.com:443/fcm/send/abc', true],
+		['https://fcm.googleapis.com:22/fcm/send/abc', false],
+		['https://fcm.googleapis.com:8443/fcm/send/abc', false],
+		['https://fcm.googleapis.com:80/fcm/send/abc', false],
+		['https://web.push.apple.com:0/abc', false],
+		['https://user:pass@fcm.googleapis.com/fcm/send/abc', false],
+		['https://fcm.googleapis.com@10.0.0.5/x', false],
+		['https://FCM.GOOGLEAPIS.COM/fcm/send/abc', true],
+		['https://fcm.googleapis.com./fcm/send/abc', false],
+		['wss://fcm.googleapis.com/fcm/send/abc', false],
+		['https://xfcm.googleapis.com/abc', false]
+	])('%s: %s', (endpoint, allowed) => {
+		expect(isAllowedPushEndpoint(endpoint)).toBe(allowed);
+	});
 	it('allow this machine only when tests switch it on', () => {
 		const before = process.env.HEARTH_PUSH_ALLOW_LOOPBACK;
 		delete process.env.HEARTH_PUSH_ALLOW_LOOPBACK;

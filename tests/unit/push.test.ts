@@ -18,6 +18,8 @@ const keys = webpush.generateVAPIDKeys();
 process.env.VAPID_PUBLIC_KEY = keys.publicKey;
 process.env.VAPID_PRIVATE_KEY = keys.privateKey;
 process.env.VAPID_SUBJECT = 'mailto:hearth@brightwater.example';
+// The local push service is on this machine: Hearth posts there only when tests say so.
+process.env.HEARTH_PUSH_ALLOW_LOOPBACK = '1';
 
 const service = new LocalPushService();
 beforeAll(() => service.start());
@@ -193,6 +195,28 @@ describe('push delivery outcomes', () => {
 		expect(
 			db.select().from(pushSubscriptions).where(eq(pushSubscriptions.id, subscriptionId)).get()
 		).toBeDefined();
+	});
+
+	it('never posts to a device kept under an older, looser rule (a push host on port 22), and forgets it', async () => {
+		const sam = makeStaff(db, 'sam', ['worker']);
+		const { subscriptionId } = subscribe(sam);
+		db.update(pushSubscriptions)
+			.set({ endpoint: 'https://fcm.googleapis.com:22/fcm/send/abc' })
+			.where(eq(pushSubscriptions.id, subscriptionId))
+			.run();
+		const posted: string[] = [];
+		const recording = jobHandlers({
+			pushSender: async (subscription) => {
+				posted.push(subscription.endpoint);
+				return { statusCode: 201 };
+			}
+		});
+		notify(db, [sam], 'safety_alert', '/work');
+		await runDueJobs(db, { handlers: recording, clock: () => new Date() });
+		expect(posted).toEqual([]);
+		expect(
+			db.select().from(pushSubscriptions).where(eq(pushSubscriptions.id, subscriptionId)).get()
+		).toBeUndefined();
 	});
 
 	it('drops a queued push quietly when the device was turned off meanwhile', async () => {
