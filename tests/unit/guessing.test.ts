@@ -6,7 +6,7 @@ import { checkCurrentPassword, signIn } from '$lib/server/auth/sign-in';
 import { createSession, generateSessionToken } from '$lib/server/auth/session';
 import { startWithMe } from '$lib/server/auth/with-me';
 import { checkSecondFactor, enableTotp, newTotpSecret } from '$lib/server/auth/second-factor';
-import { readDevices, rememberDevice } from '$lib/server/auth/device-cookie';
+import { deviceCookieName, readDevices, rememberDevice } from '$lib/server/auth/device-cookie';
 import { ADDRESS_SUBJECTS, LIMITS, type GuessClient } from '$lib/server/auth/throttle';
 import { unseal } from '$lib/server/crypto/seal';
 import { freshDb, makeStaff, makeYoungPerson } from './db';
@@ -323,6 +323,9 @@ describe('guessing and lock-out (device cookies)', () => {
 		expect(readDevices(shared).map((d) => d.userId)).toEqual(
 			Array.from({ length: 10 }, (_, i) => `person${11 - i}`)
 		);
+		// Over https, like the session cookie, only this exact origin can set it.
+		expect(deviceCookieName(true)).toBe('__Host-hearth_device');
+		expect(deviceCookieName(false)).toBe('hearth_device');
 		// Signing in again gives a fresh nonce, so a note whose guesses were locked starts clean.
 		expect(readDevices(rememberDevice(c.devices.sams, c.sam))[0].nonce).not.toBe(sams.nonce);
 	});
