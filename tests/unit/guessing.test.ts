@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { generateHOTP } from '@oslojs/otp';
-import { users } from '$lib/server/db/schema';
+import { signInAddressFailures, signInThrottle, users } from '$lib/server/db/schema';
 import { hashPassword } from '$lib/server/auth/password';
 import { checkCurrentPassword, signIn } from '$lib/server/auth/sign-in';
 import { createSession, generateSessionToken } from '$lib/server/auth/session';
 import { startWithMe } from '$lib/server/auth/with-me';
 import { checkSecondFactor, enableTotp, newTotpSecret } from '$lib/server/auth/second-factor';
 import { deviceCookieName, readDevices, rememberDevice } from '$lib/server/auth/device-cookie';
-import { ADDRESS_SUBJECTS, LIMITS, type GuessClient } from '$lib/server/auth/throttle';
+import {
+	ADDRESS_SUBJECTS,
+	forgetOldFailures,
+	LIMITS,
+	type GuessClient
+} from '$lib/server/auth/throttle';
 import { unseal } from '$lib/server/crypto/seal';
 import { freshDb, makeStaff, makeYoungPerson } from './db';
 
@@ -328,5 +333,20 @@ describe('guessing and lock-out (device cookies)', () => {
 		expect(deviceCookieName(false)).toBe('hearth_device');
 		// Signing in again gives a fresh nonce, so a note whose guesses were locked starts clean.
 		expect(readDevices(rememberDevice(c.devices.sams, c.sam))[0].nonce).not.toBe(sams.nonce);
+	});
+
+	it('forgets failed guesses in the daily clean-up: addresses after an hour, counts after a day', async () => {
+		const c = await council();
+		await signIn(c.db, { username: 'sam', password: 'nope', address: '192.0.2.7' }, T0);
+		const rows = () => [
+			c.db.select().from(signInThrottle).all().length,
+			c.db.select().from(signInAddressFailures).all().length
+		];
+		expect(rows()).toEqual([1, 1]);
+		expect(forgetOldFailures(c.db, new Date(T0.getTime() + 30 * 60_000))).toBe(0);
+		expect(forgetOldFailures(c.db, new Date(T0.getTime() + 2 * HOUR))).toBe(1);
+		expect(rows()).toEqual([1, 0]);
+		expect(forgetOldFailures(c.db, new Date(T0.getTime() + 25 * HOUR))).toBe(1);
+		expect(rows()).toEqual([0, 0]);
 	});
 });

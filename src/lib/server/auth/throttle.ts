@@ -71,6 +71,24 @@ export function clearFailures(db: Db, key: string): void {
 	db.delete(signInThrottle).where(eq(signInThrottle.key, key)).run();
 }
 
+/**
+ * Delete counts nobody will look at again (a day without a failure, as `recordFailure` forgets
+ * them; an address's list after its hour): they hold usernames beside addresses. Daily clean-up.
+ */
+export function forgetOldFailures(db: Db, now = new Date()): number {
+	const counts = db
+		.delete(signInThrottle)
+		.where(lt(signInThrottle.lastFailureAt, new Date(now.getTime() - FORGET_AFTER_MS)))
+		.run().changes;
+	const addresses = db
+		.delete(signInAddressFailures)
+		.where(
+			lt(signInAddressFailures.lastFailureAt, new Date(now.getTime() - ADDRESS_SUBJECTS.windowMs))
+		)
+		.run().changes;
+	return counts + addresses;
+}
+
 /** How long an address must wait because it failed for too many different subjects lately. */
 export function addressWait(db: Db, address: string, now = new Date()): number {
 	const since = new Date(now.getTime() - ADDRESS_SUBJECTS.windowMs);
