@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { hashPassword, verifyPassword } from '$lib/server/auth/password';
 import { signIn } from '$lib/server/auth/sign-in';
-import { LIMITS, lockDuration, MAX_LOCK_MS } from '$lib/server/auth/throttle';
+import { ADDRESS_SUBJECTS, LIMITS, lockDuration, MAX_LOCK_MS } from '$lib/server/auth/throttle';
 import { insertAccount } from '$lib/server/accounts/accounts';
 import { users } from '$lib/server/db/schema';
 import { freshDb } from './db';
@@ -19,12 +19,12 @@ describe('passwords', () => {
 
 describe('growing delays', () => {
 	it('lets the first few failures through, then doubles up to an hour', () => {
-		const free = LIMITS.username.free;
-		expect(lockDuration('username', free - 1)).toBe(0);
-		expect(lockDuration('username', free)).toBe(30_000);
-		expect(lockDuration('username', free + 1)).toBe(60_000);
-		expect(lockDuration('username', free + 2)).toBe(120_000);
-		expect(lockDuration('username', free + 30)).toBe(MAX_LOCK_MS);
+		const free = LIMITS.untrusted.free;
+		expect(lockDuration('untrusted', free - 1)).toBe(0);
+		expect(lockDuration('untrusted', free)).toBe(30_000);
+		expect(lockDuration('untrusted', free + 1)).toBe(60_000);
+		expect(lockDuration('untrusted', free + 2)).toBe(120_000);
+		expect(lockDuration('untrusted', free + 30)).toBe(MAX_LOCK_MS);
 	});
 });
 
@@ -61,7 +61,7 @@ describe('signIn', () => {
 	it('makes a username wait after repeated failures, even with the right password then', async () => {
 		const db = await withUser();
 		const now = new Date('2026-11-22T10:00:00Z');
-		for (let i = 0; i < LIMITS.username.free; i++) {
+		for (let i = 0; i < LIMITS.untrusted.free; i++) {
 			await signIn(db, { username: 'tyler', password: 'nope', address: `10.0.0.${i}` }, now);
 		}
 		const locked = await signIn(
@@ -89,7 +89,7 @@ describe('signIn', () => {
 			signIn(db, { username, password: 'nope', address: `10.1.${username.length}.${i}` }, now);
 		const real = [];
 		const ghost = [];
-		for (let i = 0; i <= LIMITS.username.free; i++) {
+		for (let i = 0; i <= LIMITS.untrusted.free; i++) {
 			real.push(await attempt('tyler', i));
 			ghost.push(await attempt('ghost', i));
 		}
@@ -100,7 +100,7 @@ describe('signIn', () => {
 	it('slows down one address trying many usernames', async () => {
 		const db = await withUser();
 		const now = new Date('2026-11-22T10:00:00Z');
-		for (let i = 0; i < LIMITS.address.free; i++) {
+		for (let i = 0; i < ADDRESS_SUBJECTS.limit; i++) {
 			await signIn(db, { username: `guess${i}`, password: 'nope', address: '203.0.113.7' }, now);
 		}
 		const result = await signIn(

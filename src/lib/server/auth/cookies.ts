@@ -8,6 +8,8 @@ import {
 	invalidateSession,
 	setSessionTokenCookie
 } from './session';
+import { DEVICE_COOKIE_LIFETIME_MS, deviceCookieName, rememberDevice } from './device-cookie';
+import type { GuessClient } from './throttle';
 
 const isSecure = (event: Pick<RequestEvent, 'url'>) => event.url.protocol === 'https:';
 
@@ -42,6 +44,32 @@ export function endSession(event: Pick<RequestEvent, 'url' | 'cookies' | 'locals
 	deleteSessionTokenCookie(event.cookies, isSecure(event));
 	event.locals.user = null;
 	event.locals.session = null;
+}
+
+/** Who is guessing a secret in this request: their address and this browser's device cookie. */
+export function guessClient(
+	event: Pick<RequestEvent, 'url' | 'cookies' | 'getClientAddress'>
+): GuessClient {
+	return {
+		address: event.getClientAddress(),
+		device: event.cookies.get(deviceCookieName(isSecure(event)))
+	};
+}
+
+/**
+ * This person has signed in on this browser (the second factor too, if they owe one): from now
+ * on its guesses for them are counted on their own. Kept for a year, and kept at sign-out.
+ */
+export function rememberThisDevice(event: Pick<RequestEvent, 'url' | 'cookies'>, userId: string) {
+	const secure = isSecure(event);
+	const name = deviceCookieName(secure);
+	event.cookies.set(name, rememberDevice(event.cookies.get(name), userId), {
+		httpOnly: true,
+		sameSite: 'lax',
+		secure,
+		expires: new Date(Date.now() + DEVICE_COOKIE_LIFETIME_MS),
+		path: '/'
+	});
 }
 
 /** Any origin will do: a target is resolved against it and must stay on it. */

@@ -5,10 +5,11 @@ import { getDb } from '../db';
 import { getCouncilSettings } from '../council/settings';
 import { invalid, parseForm, text } from '../forms';
 import { now } from '../clock';
-import { enableTotp, newTotpSecret, useRecoveryCode, verifyTotp } from './second-factor';
-import { clearFailures, recordFailure, throttleKey, waitBeforeTrying } from './throttle';
+import { checkSecondFactor, enableTotp, newTotpSecret } from './second-factor';
+import { guardGuess, secondFactorSubject, type GuessResult } from './throttle';
 import { markSecondFactorDone, type SessionUser } from './session';
-import { setSessionCookie } from './cookies';
+import { guessClient, rememberThisDevice, setSessionCookie } from './cookies';
+import { waitMessage } from './wait-message';
 import { recordAudit } from '../audit/log';
 
 /** A fresh secret and its QR code for the set-up form, named for this council. */
@@ -17,26 +18,13 @@ export function setupSecret(user: SessionUser) {
 	return newTotpSecret(issuer, user.username);
 }
 
-/** Guessing codes is slowed down like guessing passwords, per person. */
-function throttled(userId: string, formData: FormData, field: string) {
-	const db = getDb();
-	const key = throttleKey('username', `second-factor:${userId}`);
-	const waitMs = waitBeforeTrying(db, [key], now());
-	const fail = () => {
-		recordFailure(db, 'username', key, now());
-		return invalid(formData, { [field]: m.second_factor_code_wrong() });
-	};
-	if (waitMs > 0)
-		return {
-			wait: invalid(
-				formData,
-				{ [field]: m.signin_wait({ minutes: Math.ceil(waitMs / 60_000) }) },
-				429
-			),
-			fail,
-			pass: () => clearFailures(db, key)
-		};
-	return { wait: null, fail, pass: () => clearFailures(db, key) };
+/** A refused code: said next to its field, with 429 while this client must wait. */
+function refused(formData: FormData, field: string, result: GuessResult, wrong: string) {
+	return result.ok
+		? null
+		: result.reason === 'wait'
+			? invalid(formData, { [field]: waitMessage(result.waitMs) }, 429)
+			: invalid(formData, { [field]: wrong });
 }
 
 /** Check a code from the app. */
@@ -44,15 +32,16 @@ export async function checkTotpForm(event: RequestEvent, user: SessionUser) {
 	const formData = await event.request.formData();
 	const parsed = parseForm(totpCodeSchema, { code: text(formData, 'code') }, formData);
 	if (!parsed.ok) return { ok: false as const, failure: parsed.failure };
-	const guard = throttled(user.id, formData, 'code');
-	if (guard.wait) return { ok: false as const, failure: guard.wait };
-	if (!verifyTotp(getDb(), user.id, parsed.data.code, now()))
-		return { ok: false as const, failure: guard.fail() };
-	guard.pass();
-	return { ok: true as const };
+	const result = await checkSecondFactor(
+		getDb(),
+		{ userId: user.id, code: parsed.data.code, kind: 'app', ...guessClient(event) },
+		now()
+	);
+	const failure = refused(formData, 'code', result, m.second_factor_code_wrong());
+	return failure ? { ok: false as const, failure } : { ok: true as const };
 }
 
-/** Check a recovery code (each works once). */
+/** Check a recovery code (each works once); wrong ones count like wrong app codes. */
 export async function checkRecoveryForm(event: RequestEvent, user: SessionUser) {
 	const formData = await event.request.formData();
 	const parsed = parseForm(
@@ -61,15 +50,13 @@ export async function checkRecoveryForm(event: RequestEvent, user: SessionUser) 
 		formData
 	);
 	if (!parsed.ok) return { ok: false as const, failure: parsed.failure };
-	const guard = throttled(user.id, formData, 'recoveryCode');
-	if (guard.wait) return { ok: false as const, failure: guard.wait };
-	if (!useRecoveryCode(getDb(), user.id, parsed.data.recoveryCode, now()))
-		return {
-			ok: false as const,
-			failure: invalid(formData, { recoveryCode: m.second_factor_recovery_wrong() })
-		};
-	guard.pass();
-	return { ok: true as const };
+	const result = await checkSecondFactor(
+		getDb(),
+		{ userId: user.id, code: parsed.data.recoveryCode, kind: 'recovery', ...guessClient(event) },
+		now()
+	);
+	const failure = refused(formData, 'recoveryCode', result, m.second_factor_recovery_wrong());
+	return failure ? { ok: false as const, failure } : { ok: true as const };
 }
 
 /** Turn the app on: the secret from the form and a first code from the app. */
@@ -81,17 +68,27 @@ export async function enableTotpForm(event: RequestEvent, user: SessionUser) {
 		formData
 	);
 	if (!parsed.ok) return { ok: false as const, failure: parsed.failure };
-	const guard = throttled(user.id, formData, 'code');
-	if (guard.wait) return { ok: false as const, failure: guard.wait };
-	const result = enableTotp(getDb(), user.id, parsed.data.sealedKey, parsed.data.code, now());
-	if (!result.ok) return { ok: false as const, failure: guard.fail() };
-	guard.pass();
-	return { ok: true as const, recoveryCodes: result.recoveryCodes };
+	const db = getDb();
+	let recoveryCodes: string[] = [];
+	const result = await guardGuess(
+		db,
+		{ subject: secondFactorSubject(user.id), ownerId: user.id },
+		guessClient(event),
+		() => {
+			const enabled = enableTotp(db, user.id, parsed.data.sealedKey, parsed.data.code, now());
+			if (enabled.ok) recoveryCodes = enabled.recoveryCodes;
+			return enabled.ok;
+		},
+		now()
+	);
+	const failure = refused(formData, 'code', result, m.second_factor_code_wrong());
+	return failure ? { ok: false as const, failure } : { ok: true as const, recoveryCodes };
 }
 
 /**
  * The second factor was given in this session (a code, a recovery code, or a new app's first
- * code): a new session token marked done replaces the old one, and the audit log says how.
+ * code): a new session token marked done replaces the old one, this browser is remembered for
+ * them (its device cookie), and the audit log says how.
  */
 export function secondFactorGiven(
 	event: RequestEvent,
@@ -102,6 +99,7 @@ export function secondFactorGiven(
 	const { token, session } = markSecondFactorDone(db, event.locals.session!.id, user.id, now());
 	setSessionCookie(event, token, session.expiresAt);
 	event.locals.session = { id: session.id, expiresAt: session.expiresAt };
+	rememberThisDevice(event, user.id);
 	recordAudit(db, {
 		actorId: user.id,
 		action: 'second_factor.used',

@@ -17,6 +17,7 @@ import {
 	secondFactorState,
 	type SessionPolicy
 } from './session';
+import { guardGuess, secondFactorSubject, type GuessClient, type GuessResult } from './throttle';
 
 /** RFC 6238 as authenticator apps expect: 30-second steps, 6 digits, SHA-1. */
 const STEP_SECONDS = 30;
@@ -148,6 +149,27 @@ export function useRecoveryCode(db: Db, userId: string, code: string, now = new 
 		now
 	);
 	return true;
+}
+
+/**
+ * Give the second factor, a code from the app or a recovery code, under the one rule for guesses
+ * (auth/throttle.ts): wrong ones of both kinds are counted together.
+ */
+export function checkSecondFactor(
+	db: Db,
+	input: { userId: string; code: string; kind: 'app' | 'recovery' } & GuessClient,
+	now = new Date()
+): Promise<GuessResult> {
+	return guardGuess(
+		db,
+		{ subject: secondFactorSubject(input.userId), ownerId: input.userId },
+		{ address: input.address, device: input.device },
+		() =>
+			input.kind === 'app'
+				? verifyTotp(db, input.userId, input.code, now)
+				: useRecoveryCode(db, input.userId, input.code, now),
+		now
+	);
 }
 
 export function recoveryCodesLeft(db: Db, userId: string): number {

@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { users } from '../db/schema';
 import { recordAudit } from '../audit/log';
 import { verifyAgainstNothing, verifyPassword } from './password';
-import { clearFailures, recordFailure, throttleKey, waitBeforeTrying } from './throttle';
+import { guardGuess, passwordSubject, type GuessClient, type GuessResult } from './throttle';
 
 export type SignInResult =
 	| { ok: true; userId: string }
@@ -13,7 +13,7 @@ export type SignInResult =
 /** Check a username and password, applying the growing delays. Says nothing about which part was wrong. */
 export async function signIn(
 	db: Db,
-	input: { username: string; password: string; address: string },
+	input: { username: string; password: string } & GuessClient,
 	now = new Date()
 ): Promise<SignInResult> {
 	const result = await checkPassword(db, input, now);
@@ -28,28 +28,50 @@ export async function signIn(
  */
 export async function checkPassword(
 	db: Db,
-	input: { username: string; password: string; address: string },
+	input: { username: string; password: string } & GuessClient,
 	now = new Date()
 ): Promise<SignInResult> {
-	const usernameKey = throttleKey('username', input.username);
-	const addressKey = throttleKey('address', input.address);
-	const waitMs = waitBeforeTrying(db, [usernameKey, addressKey], now);
-	if (waitMs > 0) return { ok: false, reason: 'wait', waitMs };
-
 	const user = db
-		.select()
+		.select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
 		.from(users)
 		.where(eq(users.username, input.username.trim().toLowerCase()))
 		.get();
-	const valid = user
-		? await verifyPassword(user.passwordHash, input.password)
-		: (await verifyAgainstNothing(input.password), false);
+	const result = await guardGuess(
+		db,
+		{ subject: passwordSubject(input.username), ownerId: user?.id ?? null },
+		{ address: input.address, device: input.device },
+		async () => {
+			// An unknown username costs the same time as a known one.
+			const valid = user
+				? await verifyPassword(user.passwordHash, input.password)
+				: (await verifyAgainstNothing(input.password), false);
+			return valid && !user?.disabledAt;
+		},
+		now
+	);
+	return result.ok ? { ok: true, userId: user!.id } : result;
+}
 
-	if (!user || !valid || user.disabledAt) {
-		recordFailure(db, 'username', usernameKey, now);
-		recordFailure(db, 'address', addressKey, now);
-		return { ok: false, reason: 'wrong' };
-	}
-	clearFailures(db, usernameKey);
-	return { ok: true, userId: user.id };
+/**
+ * A signed-in person's current password, asked for before they change it: the same count and
+ * delays as signing in, so a borrowed phone cannot be used to guess it.
+ */
+export async function checkCurrentPassword(
+	db: Db,
+	input: { userId: string; password: string } & GuessClient,
+	now = new Date()
+): Promise<GuessResult> {
+	const user = db
+		.select({ username: users.username, passwordHash: users.passwordHash })
+		.from(users)
+		.where(eq(users.id, input.userId))
+		.get();
+	if (!user) return { ok: false, reason: 'wrong' };
+	return guardGuess(
+		db,
+		{ subject: passwordSubject(user.username), ownerId: input.userId },
+		{ address: input.address, device: input.device },
+		() => verifyPassword(user.passwordHash, input.password),
+		now
+	);
 }

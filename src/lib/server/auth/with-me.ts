@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/log';
 import { isLinked } from '../people/young-people';
 import { rolesOf } from './session';
 import { checkPassword } from './sign-in';
+import type { GuessClient } from './throttle';
 
 /** A "with me" time lasts this long at most; the young person or worker can end it sooner. */
 export const WITH_ME_MS = 2 * 60 * 60 * 1000;
@@ -29,10 +30,11 @@ export async function startWithMe(
 		youngPersonId: string;
 		username: string;
 		password: string;
-		address: string;
-	},
+	} & GuessClient,
 	now = new Date()
 ): Promise<WithMeResult> {
+	// The worker's own password, under the same count as signing in: this phone is usually not
+	// one the worker signed in on, so it is an untrusted client for them.
 	const checked = await checkPassword(db, input, now);
 	if (!checked.ok) return checked;
 	const workerId = checked.userId;

@@ -5,6 +5,7 @@ import { ukToday } from '$lib/domain/people';
 import type { Db } from '../db';
 import { invitations, jobs } from '../db/schema';
 import { deleteExpiredSessions } from '../auth/session';
+import { forgetOldFailures } from '../auth/throttle';
 import { enqueueJob } from './queue';
 
 export const CLEANUP_JOB = 'cleanup.daily';
@@ -36,7 +37,7 @@ export function scheduleDailyCleanup(db: Db, now = new Date()): void {
 	enqueueJob(db, CLEANUP_JOB, {}, { runAt, uniqueKey: `${CLEANUP_JOB}:${ukToday(runAt)}` }, now);
 }
 
-/** Delete expired sessions and invitations and old finished jobs, then book tomorrow's run. */
+/** Delete expired sessions and invitations, old finished jobs and old failed-guess counts, then book tomorrow's run. */
 export function runDailyCleanup(db: Db, now = new Date()) {
 	const result = db.transaction(() => {
 		const sessions = deleteExpiredSessions(db, now);
@@ -54,7 +55,8 @@ export function runDailyCleanup(db: Db, now = new Date()) {
 				)
 			)
 			.run().changes;
-		return { sessions, expiredInvitations, oldJobs };
+		const oldFailures = forgetOldFailures(db, now);
+		return { sessions, expiredInvitations, oldJobs, oldFailures };
 	});
 	// The council's retention rule (docs/PRIVACY.md): young people's words are erased in time.
 	const months = getCouncilSettings(db)?.retentionMonths ?? DEFAULT_SETTINGS.retentionMonths;

@@ -4,7 +4,8 @@ import { signInSchema } from '$lib/schemas/auth';
 import { getDb } from '$lib/server/db';
 import { signIn } from '$lib/server/auth/sign-in';
 import { rolesOf } from '$lib/server/auth/session';
-import { safeNext, startSession } from '$lib/server/auth/cookies';
+import { guessClient, rememberThisDevice, safeNext, startSession } from '$lib/server/auth/cookies';
+import { waitMessage } from '$lib/server/auth/wait-message';
 import { secondFactorAfterPassword } from '$lib/server/auth/second-factor';
 import { invalid, parseForm, text } from '$lib/server/forms';
 import { m } from '$lib/paraglide/messages';
@@ -39,20 +40,17 @@ export const actions: Actions = {
 		);
 		if (!parsed.ok) return parsed.failure;
 		const db = getDb();
-		const result = await signIn(db, { ...parsed.data, address: event.getClientAddress() });
+		const result = await signIn(db, { ...parsed.data, ...guessClient(event) });
 		if (!result.ok) {
-			const message =
-				result.reason === 'wrong'
-					? m.signin_wrong()
-					: result.waitMs < 90_000
-						? m.signin_wait_seconds()
-						: m.signin_wait({ minutes: Math.ceil(result.waitMs / 60_000) });
+			const message = result.reason === 'wrong' ? m.signin_wrong() : waitMessage(result.waitMs);
 			return invalid(formData, { form: message }, result.reason === 'wait' ? 429 : 400);
 		}
 		startSession(event, result.userId);
 		const roles = rolesOf(db, result.userId);
 		const next = event.url.searchParams.get('next');
+		// Someone who still owes a second factor is not signed in yet: the device is remembered after it.
 		if (secondFactorAfterPassword(db, result.userId, roles)) redirect(303, secondFactorPath(next));
+		rememberThisDevice(event, result.userId);
 		redirect(303, safeNext(next) ?? landingFor(roles));
 	}
 };

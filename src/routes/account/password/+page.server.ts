@@ -1,11 +1,10 @@
-import { eq } from 'drizzle-orm';
 import { changePasswordSchema } from '$lib/schemas/auth';
 import { getDb } from '$lib/server/db';
-import { users } from '$lib/server/db/schema';
 import { changePassword } from '$lib/server/accounts/accounts';
 import { requireUser } from '$lib/server/auth/guard';
-import { verifyPassword } from '$lib/server/auth/password';
-import { startSession } from '$lib/server/auth/cookies';
+import { checkCurrentPassword } from '$lib/server/auth/sign-in';
+import { guessClient, startSession } from '$lib/server/auth/cookies';
+import { waitMessage } from '$lib/server/auth/wait-message';
 import { invalid, parseForm, text } from '$lib/server/forms';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
@@ -29,13 +28,15 @@ export const actions: Actions = {
 		);
 		if (!parsed.ok) return parsed.failure;
 		const db = getDb();
-		const row = db
-			.select({ hash: users.passwordHash })
-			.from(users)
-			.where(eq(users.id, user.id))
-			.get();
-		if (!row || !(await verifyPassword(row.hash, parsed.data.currentPassword))) {
-			return invalid(formData, { currentPassword: m.password_wrong() });
+		const checked = await checkCurrentPassword(db, {
+			userId: user.id,
+			password: parsed.data.currentPassword,
+			...guessClient(event)
+		});
+		if (!checked.ok) {
+			return checked.reason === 'wait'
+				? invalid(formData, { currentPassword: waitMessage(checked.waitMs) }, 429)
+				: invalid(formData, { currentPassword: m.password_wrong() });
 		}
 		await changePassword(db, user.id, parsed.data.password, undefined);
 		// Every session ended, this one too; a fresh one keeps this person signed in here.

@@ -2,6 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { withMeSchema } from '$lib/schemas/with-me';
 import { requireRole } from '$lib/server/auth/guard';
 import { endWithMe, startWithMe, withMeNow } from '$lib/server/auth/with-me';
+import { guessClient } from '$lib/server/auth/cookies';
+import { waitMessage } from '$lib/server/auth/wait-message';
 import { getDb } from '$lib/server/db';
 import { invalid, parseForm, text } from '$lib/server/forms';
 import { now } from '$lib/server/clock';
@@ -32,18 +34,22 @@ export const actions: Actions = {
 				sessionId: event.locals.session!.id,
 				youngPersonId: user.id,
 				...parsed.data,
-				address: event.getClientAddress()
+				...guessClient(event)
 			},
 			now()
 		);
 		if (!result.ok) {
 			const message =
 				result.reason === 'wait'
-					? m.signin_wait({ minutes: Math.ceil(result.waitMs / 60_000) })
+					? waitMessage(result.waitMs)
 					: result.reason === 'not_linked'
 						? m.with_me_error_not_linked()
 						: m.with_me_error_wrong();
-			return invalid(formData, { form: message, password: message });
+			return invalid(
+				formData,
+				{ form: message, password: message },
+				result.reason === 'wait' ? 429 : 400
+			);
 		}
 		redirect(303, '/me');
 	},

@@ -76,7 +76,10 @@ export const recoveryCodes = sqliteTable(
 );
 export type Session = typeof sessions.$inferSelect;
 
-/** Failed sign-in counts per username and per address, for growing delays. */
+/**
+ * Failed guesses counted for growing delays, by key: per subject across every client without a
+ * trusted device, per device cookie, and per address for join codes (see auth/throttle.ts).
+ */
 export const signInThrottle = sqliteTable('sign_in_throttle', {
 	key: text('key').primaryKey(),
 	failures: integer('failures').notNull(),
@@ -84,3 +87,22 @@ export const signInThrottle = sqliteTable('sign_in_throttle', {
 	lastFailureAt: integer('last_failure_at', { mode: 'timestamp_ms' }).notNull()
 });
 export type SignInThrottle = typeof signInThrottle.$inferSelect;
+
+/**
+ * Which subjects (a username's password, a person's second factor) failed from an address in the
+ * last hour: an address is slowed by how many different people it guessed for, not by how often
+ * one child mistyped, so a children's home on one connection is not locked out.
+ */
+export const signInAddressFailures = sqliteTable(
+	'sign_in_address_failures',
+	{
+		address: text('address').notNull(),
+		subject: text('subject').notNull(),
+		lastFailureAt: integer('last_failure_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.address, t.subject] }),
+		index('sign_in_address_failures_at_idx').on(t.lastFailureAt)
+	]
+);
+export type SignInAddressFailure = typeof signInAddressFailures.$inferSelect;
