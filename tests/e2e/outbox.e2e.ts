@@ -94,6 +94,9 @@ const storedTimes = (clientKey: string) =>
 		clientKey
 	)[0].n;
 
+const statementId = (clientKey: string) =>
+	hearth.query<{ id: string }>('select id from statements where client_key = ?', clientKey)[0].id;
+
 /** Sign in, open "Something good happened" and wait until the phone holds this person's key. */
 async function readyToWrite(page: Page, username: string) {
 	await signIn(page, username);
@@ -144,11 +147,7 @@ test('offline, write, quick exit: the phone holds none of the words, and nothing
 	await after.goto('/me');
 	await expect.poll(() => storedTimes(clientKey), { timeout: 15_000 }).toBe(1);
 	await expect.poll(() => waitingKeys(after)).toEqual([]);
-	await after.goto('/me/messages');
-	await after
-		.getByRole('link', { name: /Something good happened/ })
-		.first()
-		.click();
+	await after.goto(`/me/messages/${statementId(clientKey)}`);
 	await expect(after.getByText(words)).toBeVisible();
 	await context.close();
 });
@@ -189,12 +188,7 @@ test('offline, write, sign out, sign in: the phone says it waits, holds no words
 	await signIn(next, 'chloe');
 	await expect.poll(() => storedTimes(clientKey), { timeout: 15_000 }).toBe(1);
 	await expect.poll(() => waitingKeys(next)).toEqual([]);
-	await next.goto('/me/messages');
-	await next.reload();
-	await next
-		.getByRole('link', { name: /Something good happened/ })
-		.first()
-		.click();
+	await next.goto(`/me/messages/${statementId(clientKey)}`);
 	await expect(next.getByText(words)).toBeVisible();
 	expect(storedTimes(clientKey)).toBe(1);
 	await context.close();
