@@ -5,7 +5,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SessionUser } from '$lib/server/auth/session';
 import { deriveOutboxKey, OUTBOX_SECRET_FILE } from '$lib/server/crypto/outbox-key';
-import { formToOutboxItem, openOutboxItem, sealOutboxItem } from '$lib/outbox';
+import {
+	formToOutboxItem,
+	openOutboxItem,
+	sealOutboxItem,
+	type StoredOutboxItem
+} from '$lib/outbox';
 import { importOutboxKey, openJson, sealJson } from '$lib/sealed-store';
 
 // The endpoint makes its secret in the app's data folder: point it at a fresh one first.
@@ -65,9 +70,15 @@ describe('the outbox on a shared phone', () => {
 		expect(await openOutboxItem(stored, undefined)).toBeNull();
 		const changed = new Uint8Array(stored.sealed!.data.slice(0));
 		changed[0] ^= 1;
-		expect(
-			await openOutboxItem({ ...stored, sealed: { ...stored.sealed!, data: changed.buffer } }, key)
-		).toBeNull();
+		const tampered: StoredOutboxItem = {
+			key: stored.key,
+			owner: stored.owner,
+			kind: stored.kind,
+			createdAt: stored.createdAt,
+			state: stored.state,
+			sealed: { iv: stored.sealed!.iv, data: changed.buffer }
+		};
+		expect(await openOutboxItem(tampered, key)).toBeNull();
 		const again = (await sealOutboxItem(statementForm(), key))!;
 		expect(everythingIn(again.sealed)).not.toBe(everythingIn(stored.sealed));
 	});
