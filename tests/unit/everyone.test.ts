@@ -33,7 +33,6 @@ import { savePromise } from '$lib/server/offer/editing';
 import { submitStatement } from '$lib/server/voice/submit';
 import { statementThread } from '$lib/server/voice/statements';
 import { workerInbox } from '$lib/server/voice/inbox';
-import { personalRecord } from '$lib/server/privacy/records';
 import { freshDb, makeStaff, makeYoungPerson } from './db';
 
 const T0 = new Date('2026-11-22T10:00:00Z');
