@@ -16,6 +16,7 @@ import {
 	forgetDraft,
 	forgetOutboxKeys,
 	keepDraft,
+	keyOwners,
 	readDraft
 } from '$lib/sealed-store';
 
@@ -164,7 +165,9 @@ async function sendPendingSignOut(): Promise<void> {
  */
 async function signOut(request: Request): Promise<Response> {
 	await sendOutbox();
-	const waiting = (await waitingCount()) > 0;
+	// Only what the person signing out wrote (theirs is the key here): someone else's waits too,
+	// but is not theirs to be told about.
+	const waiting = (await waitingCount(await keyOwners())) > 0;
 	await forgetOutboxKeys();
 	try {
 		const response = await fetch(request);

@@ -16,7 +16,7 @@
 		sw.register('/service-worker.js');
 		// A young person's page (it has "I feel unsafe", with its owner) wants their outbox key.
 		const key = !!document.querySelector('input[name=owner]');
-		const send = () => sw.controller?.postMessage({ type: 'flush-outbox', key });
+		const send = () => sw.ready.then((ready) => ready.active?.postMessage({ type: 'flush-outbox', key }));
 		window.addEventListener('online', send);
 		sw.ready.then((ready) => {
 			// Copies kept for offline follow the language this phone reads Hearth in.

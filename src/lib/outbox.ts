@@ -71,10 +71,10 @@ export async function outboxFor(owner: string): Promise<StoredOutboxItem[]> {
 	return all.filter((item) => item.owner === owner).sort((a, b) => a.createdAt - b.createdAt);
 }
 
-/** How many items wait on this phone (for `owner` only, when given). */
-export async function waitingCount(owner?: string): Promise<number> {
+/** How many items wait on this phone (only those of these people, when given). */
+export async function waitingCount(owners?: readonly string[]): Promise<number> {
 	const all = (await entries<string, StoredOutboxItem>(outbox())).map(([, item]) => item);
-	return all.filter((item) => !owner || item.owner === owner).length;
+	return all.filter((item) => !owners || owners.includes(item.owner)).length;
 }
 
 export async function removeFromOutbox(key: string): Promise<void> {

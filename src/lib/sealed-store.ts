@@ -78,6 +78,12 @@ export async function outboxKeyOf(owner: string): Promise<CryptoKey | undefined>
 	return found instanceof CryptoKey ? found : undefined;
 }
 
+/** Whose keys this phone holds now: the young person signed in here. */
+export async function keyOwners(): Promise<string[]> {
+	const owners = await withKeyStore('readonly', (store) => store.getAllKeys()).catch(() => []);
+	return owners.map(String);
+}
+
 let forgets = 0;
 
 /**

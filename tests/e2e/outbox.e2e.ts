@@ -193,3 +193,38 @@ test('offline, write, sign out, sign in: the phone says it waits, holds no words
 	expect(storedTimes(clientKey)).toBe(1);
 	await context.close();
 });
+
+test('one phone, two young people: what one left waiting stays locked while the other signs in and out', async ({
+	browser
+}) => {
+	const context = await phone(browser);
+	const page = await context.newPage();
+	await readyToWrite(page, 'reece');
+	const words = 'Narwhal-5 I want to move to my nan';
+	const clientKey = await writeOffline(page, words);
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await expect(page.getByText('Something you wrote has not been sent yet')).toBeVisible();
+	await context.setOffline(false);
+
+	// Elif borrows the phone: her key comes, Reece's stays away, and his message cannot go.
+	const elif = await context.newPage();
+	await readyToWrite(elif, 'elif');
+	const stored = await storedOnPhone(elif);
+	expect(stored.match(/CRYPTOKEY/g)).toHaveLength(1);
+	for (const word of ['Narwhal', 'my nan']) expect(stored).not.toContain(word);
+	expect(await waitingKeys(elif)).toEqual([clientKey]);
+	expect(storedTimes(clientKey)).toBe(0);
+	// Signing out online, she is not told something of hers is waiting: it is not hers.
+	await elif.getByRole('button', { name: 'Sign out' }).click();
+	await expect(elif.getByText('You have signed out.')).toBeVisible();
+	await expect(elif.getByText('Something you wrote has not been sent yet')).toHaveCount(0);
+	expect(await storedOnPhone(elif)).not.toContain('CRYPTOKEY');
+
+	// Reece signs in again: it goes, once.
+	await signIn(elif, 'reece');
+	await expect.poll(() => storedTimes(clientKey), { timeout: 15_000 }).toBe(1);
+	await expect.poll(() => waitingKeys(elif)).toEqual([]);
+	await elif.goto(`/me/messages/${statementId(clientKey)}`);
+	await expect(elif.getByText(words)).toBeVisible();
+	await context.close();
+});
