@@ -3,7 +3,22 @@
 /// <reference lib="webworker" />
 /// <reference types="@sveltejs/kit" />
 import { build, files, prerendered, version } from '$service-worker';
-import { flushOutbox, formToOutboxItem, keptForm, OUTBOX_SYNC_TAG, putInOutbox } from '$lib/outbox';
+import {
+	flushOutbox,
+	formToOutboxItem,
+	keptForm,
+	OUTBOX_SYNC_TAG,
+	putInOutbox,
+	waitingCount
+} from '$lib/outbox';
+import {
+	fetchOutboxKey,
+	forgetDraft,
+	forgetOutboxKeys,
+	keepDraft,
+	keyOwners,
+	readDraft
+} from '$lib/sealed-store';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `hearth-shell-${version}`;
@@ -19,8 +34,9 @@ const OFFLINE_PAGE = '/offline';
 const PUBLIC_CACHE = 'hearth-public';
 const isPublicContent = (path: string) =>
 	path === '/pledge' || path === '/offer' || path.startsWith('/offer/');
-// What is shown when "I feel unsafe" or a statement is sent with no signal (kept like the above).
-const KEPT_PAGES = ['/kept/unsafe', '/kept/statement'];
+// What is shown when "I feel unsafe" or a statement is sent with no signal, and when someone signs
+// out with no signal (kept like the above).
+const KEPT_PAGES = ['/kept/unsafe', '/kept/statement', '/kept/signout', '/kept/signout-waiting'];
 
 // The language the kept copies are in: the one the pages on this phone were last shown in
 // (static/enhance.js says), so an Arabic-speaking child offline still reads who to call in Arabic.
@@ -104,7 +120,9 @@ async function sendOrKeep(request: Request): Promise<Response> {
 	} catch {
 		const item = formToOutboxItem(new URL(request.url), await copy.formData());
 		if (!item) return Response.error();
-		await putInOutbox(item);
+		// Sealed under the writer's key; with no key here a statement cannot be kept unreadable,
+		// so the offline page says so and the words are still in the form (Back).
+		if (!(await putInOutbox(item))) return (await caches.match(OFFLINE_PAGE)) ?? Response.error();
 		const sync = (sw.registration as { sync?: { register(tag: string): Promise<void> } }).sync;
 		await sync?.register(OUTBOX_SYNC_TAG).catch(() => undefined);
 		const page = `/kept/${item.kind}`;
@@ -119,12 +137,60 @@ async function sendOrKeep(request: Request): Promise<Response> {
 	}
 }
 
+// Signing out with no signal cannot reach the server yet: it is noted here and sent before the
+// next page is fetched, so the next person to open Hearth on this phone is not signed in as them.
+const SIGN_OUT_PENDING = '/__hearth-sign-out-pending';
+
+async function sendPendingSignOut(): Promise<void> {
+	const cache = await caches.open(PUBLIC_CACHE);
+	if (!(await cache.match(SIGN_OUT_PENDING))) return;
+	try {
+		await fetch('/signout', {
+			method: 'POST',
+			body: new URLSearchParams(),
+			credentials: 'same-origin',
+			redirect: 'manual'
+		});
+		await cache.delete(SIGN_OUT_PENDING);
+	} catch {
+		// Still offline: try again before the next page.
+	}
+}
+
+/**
+ * Sign-out, for a phone that is shared: first send whatever waits (the session can still send
+ * it), then delete the outbox key, so what could not go stays only as ciphertext until its writer
+ * signs in again; then sign out. If something is still waiting the sign-in page says so, and with
+ * no signal at all a kept page does.
+ */
+async function signOut(request: Request): Promise<Response> {
+	await sendOutbox();
+	// Only what the person signing out wrote (theirs is the key here): someone else's waits too,
+	// but is not theirs to be told about.
+	const waiting = (await waitingCount(await keyOwners())) > 0;
+	await forgetOutboxKeys();
+	try {
+		const response = await fetch(request);
+		if (!waiting) return response;
+		return Response.redirect('/signin?signed-out&waiting', 303);
+	} catch {
+		await (await caches.open(PUBLIC_CACHE)).put(SIGN_OUT_PENDING, new Response('1'));
+		const page = waiting ? '/kept/signout-waiting' : '/kept/signout';
+		const kept = await caches.match(page, { cacheName: PUBLIC_CACHE });
+		return kept ?? (await caches.match(OFFLINE_PAGE)) ?? Response.error();
+	}
+}
+
 sw.addEventListener('fetch', (event) => {
 	const request = event.request;
 	const url = new URL(request.url);
 	if (url.origin !== sw.location.origin) return;
 	if (request.method === 'POST' && request.mode === 'navigate' && keptForm(url)) {
 		event.respondWith(sendOrKeep(request));
+		return;
+	}
+	if (request.method === 'POST' && request.mode === 'navigate' && url.pathname === '/signout') {
+		event.respondWith(signOut(request));
 		return;
 	}
 	if (request.method !== 'GET') return;
@@ -166,9 +232,12 @@ sw.addEventListener('fetch', (event) => {
 		return;
 	}
 	if (request.mode === 'navigate') {
-		// Pages always come fresh from the server; without a connection, the offline page.
+		// Pages always come fresh from the server (after a sign-out made offline reaches it);
+		// without a connection, the offline page.
 		event.respondWith(
-			fetch(request).catch(async () => (await caches.match(OFFLINE_PAGE)) ?? Response.error())
+			sendPendingSignOut()
+				.then(() => fetch(request))
+				.catch(async () => (await caches.match(OFFLINE_PAGE)) ?? Response.error())
 		);
 	}
 });
@@ -229,11 +298,43 @@ sw.addEventListener('sync', (event) => {
 });
 
 sw.addEventListener('message', (event) => {
-	if (event.data?.type === 'flush-outbox') event.waitUntil(sendOutbox());
-	if (event.data?.type === 'language') event.waitUntil(keepLanguage(event.data.lang));
+	const data = event.data ?? {};
+	if (data.type === 'flush-outbox') event.waitUntil(sendOutbox(data.key === true));
+	if (data.type === 'language') event.waitUntil(keepLanguage(data.lang));
+	// Quick exit: only ciphertext stays. Nothing waits on the network.
+	if (data.type === 'lock') event.waitUntil(forgetOutboxKeys());
+	// Drafts: the page hands over what is typed; it is kept sealed, never as it was typed.
+	if (typeof data.id !== 'string') return;
+	if (data.type === 'draft-save' && Array.isArray(data.entries))
+		event.waitUntil(
+			keepDraft(data.id, data.entries).then(
+				(kept) => kept || withKey(true).then(() => keepDraft(data.id, data.entries))
+			)
+		);
+	if (data.type === 'draft-forget') event.waitUntil(forgetDraft(data.id));
+	if (data.type === 'draft-read')
+		event.waitUntil(
+			withKey(true)
+				.then(() => readDraft(data.id))
+				.catch(() => null)
+				.then((entries) => event.ports[0]?.postMessage(entries))
+		);
 });
 
-async function sendOutbox(): Promise<void> {
+// One key request at a time, however many pages and drafts ask.
+let keyRequest: Promise<unknown> | undefined;
+function withKey(wanted: boolean): Promise<unknown> {
+	if (!wanted) return Promise.resolve();
+	return (keyRequest ??= fetchOutboxKey().finally(() => (keyRequest = undefined)));
+}
+
+/**
+ * Send what waits. A young person's page (`wantKey`) or anything waiting first fetches the
+ * signed-in person's key: it seals what is caught offline later and opens what waits now.
+ */
+async function sendOutbox(wantKey = false): Promise<void> {
+	await sendPendingSignOut();
+	await withKey(wantKey || (await waitingCount()) > 0);
 	const { sent } = await flushOutbox();
 	const windows = await sw.clients.matchAll({ type: 'window' });
 	windows.forEach((client) => client.postMessage({ type: 'outbox-changed', sent }));

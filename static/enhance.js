@@ -2,9 +2,10 @@
 // sign-in, help) load only this. Each works without it; it adds:
 // - offline: registers the service worker (which keeps the Pledge and Offer, and keeps "I feel
 //   unsafe" and statements sent with no signal), and asks it to send what it kept once online;
-// - quick exit: leave at once without a Back step, by tap or by pressing Escape twice;
-// - drafts: what is typed in a statement form is kept on this phone until it is sent, and
-//   cleared when someone signs out (phones are shared);
+// - quick exit: leave at once without a Back step, by tap or by pressing Escape twice, deleting
+//   the outbox key first so what waits on the phone stays sealed (src/lib/sealed-store.ts);
+// - drafts: on a statement form, loads drafts.js, which hands what is typed to the service
+//   worker to keep sealed on this phone until it is sent (phones are shared: never as typed);
 // - the bell's count, updated when a notice arrives or the app comes back into view;
 // - the "Print this page" buttons, which need a script to work;
 // - read aloud: its controls show where the phone has a voice; the reader (read-aloud.js)
@@ -13,7 +14,9 @@
 	const sw = navigator.serviceWorker;
 	if (sw) {
 		sw.register('/service-worker.js');
-		const send = () => sw.controller?.postMessage({ type: 'flush-outbox' });
+		// A young person's page (it has "I feel unsafe", with its owner) wants their outbox key.
+		const key = !!document.querySelector('input[name=owner]');
+		const send = () => sw.ready.then((ready) => ready.active?.postMessage({ type: 'flush-outbox', key }));
 		window.addEventListener('online', send);
 		sw.ready.then((ready) => {
 			// Copies kept for offline follow the language this phone reads Hearth in.
@@ -25,6 +28,8 @@
 	const exit = document.querySelector('a[data-quick-exit]');
 	const leave = (event) => {
 		event?.preventDefault();
+		sw?.controller?.postMessage({ type: 'lock' });
+		indexedDB.deleteDatabase('hearth-keys');
 		document.body.style.visibility = 'hidden';
 		window.location.replace(exit.href);
 	};
@@ -38,31 +43,17 @@
 		});
 	}
 
-	// Drafts: the same keys as src/lib/drafts.ts.
-	const DRAFT = 'hearth-draft:';
-	for (const form of document.querySelectorAll('form[data-draft]')) {
-		const key = DRAFT + form.dataset.draft;
-		const save = () => localStorage.setItem(key, JSON.stringify([...new FormData(form)]));
-		const saved = form.dataset.draftRestore !== 'no' && localStorage.getItem(key);
-		if (saved) {
-			const entries = JSON.parse(saved);
-			for (const control of form.querySelectorAll('input:not([type=hidden]), textarea')) {
-				const mine = entries.filter(([name]) => name === control.name).map(([, value]) => value);
-				if (control.type === 'radio' || control.type === 'checkbox')
-					control.checked = mine.includes(control.value);
-				else if (mine.length) control.value = mine[0];
-			}
-		}
-		form.addEventListener('input', save);
-		form.addEventListener('change', save);
+	// Drafts (static/drafts.js, loaded only where there is one to keep, hand over or forget).
+	if (sw && (document.querySelector('form[data-draft]') || /[?&]draft=/.test(location.search) ||
+		Object.keys(localStorage).some((key) => key.startsWith('hearth-draft:')))) {
+		const script = document.createElement('script');
+		script.src = '/drafts.js';
+		document.head.append(script);
 	}
-	const sent = new URLSearchParams(location.search).get('draft');
-	if (sent) localStorage.removeItem(DRAFT + sent);
+	// Signing out: the service worker sends what waits, then deletes the key. Not controlled by it
+	// (a forced reload), the page deletes the key itself.
 	for (const form of document.querySelectorAll('form[action="/signout"]'))
-		form.addEventListener('submit', () => {
-			for (const key of Object.keys(localStorage))
-				if (key.startsWith(DRAFT)) localStorage.removeItem(key);
-		});
+		form.addEventListener('submit', () => sw?.controller || indexedDB.deleteDatabase('hearth-keys'));
 
 	// The bell: the server's count at load, then fresh when a push arrives or the app is back in view.
 	const bell = document.querySelector('[data-testid="notice-bell"]');

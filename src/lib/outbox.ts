@@ -1,4 +1,5 @@
 import { createStore, del, entries, get, set, type UseStore } from 'idb-keyval';
+import { fetchOutboxKey, openJson, outboxKeyOf, sealJson, type Sealed } from './sealed-store';
 
 /**
  * The outbox: what a young person sent while offline, kept on the device (IndexedDB, which the
@@ -17,19 +18,63 @@ export interface OutboxItem {
 	state: 'waiting' | 'failed';
 }
 
+/**
+ * An item as the outbox stores it: what it sends (the answers, the words, who it is for) sealed
+ * under its writer's outbox key (src/lib/sealed-store.ts), so a phone left signed out holds
+ * nothing readable. Only "I feel unsafe", which carries no words, may wait unsealed when the
+ * phone has no key: a child asking for help is never turned away for want of one.
+ */
+export type StoredOutboxItem = Omit<OutboxItem, 'body'> &
+	({ sealed: Sealed; body?: never } | { sealed?: never; body: { clientKey: string } });
+
 export const OUTBOX_SYNC_TAG = 'hearth-outbox';
 export const OUTBOX_ENDPOINT = '/api/voice';
 
 let store: UseStore | undefined;
 const outbox = () => (store ??= createStore('hearth-outbox', 'items'));
 
-export async function putInOutbox(item: OutboxItem): Promise<void> {
-	await set(item.key, item, outbox());
+/** The item as it is stored: its body sealed under `key`; without a key, only "I feel unsafe". */
+export async function sealOutboxItem(
+	item: OutboxItem,
+	key: CryptoKey | undefined
+): Promise<StoredOutboxItem | null> {
+	const { body, ...rest } = item;
+	if (key) return { ...rest, sealed: await sealJson(key, body) };
+	if (item.kind === 'unsafe') return { ...rest, body: { clientKey: item.key } };
+	return null;
 }
 
-export async function outboxFor(owner: string): Promise<OutboxItem[]> {
-	const all = (await entries<string, OutboxItem>(outbox())).map(([, item]) => item);
+/** What the stored item sends, opened with its writer's key; null while the key is not here. */
+export async function openOutboxItem(
+	item: StoredOutboxItem,
+	key: CryptoKey | undefined
+): Promise<Record<string, unknown> | null> {
+	if (!item.sealed) return item.body;
+	if (!key) return null;
+	return openJson<Record<string, unknown>>(key, item.sealed).catch(() => null);
+}
+
+/**
+ * Keep an item, sealed under its writer's key. False when it cannot be kept without leaving
+ * words readable (no key on this phone): the caller must not pretend it was kept.
+ */
+export async function putInOutbox(item: OutboxItem): Promise<boolean> {
+	const stored = await sealOutboxItem(item, await outboxKeyOf(item.owner));
+	if (!stored) return false;
+	await set(item.key, stored, outbox());
+	return true;
+}
+
+/** What waits for this person, without what it says: enough to list it. */
+export async function outboxFor(owner: string): Promise<StoredOutboxItem[]> {
+	const all = (await entries<string, StoredOutboxItem>(outbox())).map(([, item]) => item);
 	return all.filter((item) => item.owner === owner).sort((a, b) => a.createdAt - b.createdAt);
+}
+
+/** How many items wait on this phone (only those of these people, when given). */
+export async function waitingCount(owners?: readonly string[]): Promise<number> {
+	const all = (await entries<string, StoredOutboxItem>(outbox())).map(([, item]) => item);
+	return all.filter((item) => !owners || owners.includes(item.owner)).length;
 }
 
 export async function removeFromOutbox(key: string): Promise<void> {
@@ -38,12 +83,15 @@ export async function removeFromOutbox(key: string): Promise<void> {
 
 /**
  * Try to send everything waiting. Sent items leave the outbox; an item the server refuses as
- * wrong (400) stays, marked failed, so its words are never lost; anything else waits for later.
+ * wrong (400) stays, marked failed, so its words are never lost; anything else waits for later,
+ * and so does anything sealed under a key this phone does not hold now (its writer is signed out).
  */
 export async function flushOutbox(send: typeof fetch = fetch): Promise<{ sent: number }> {
 	let sent = 0;
-	for (const [key, item] of await entries<string, OutboxItem>(outbox())) {
+	for (const [key, item] of await entries<string, StoredOutboxItem>(outbox())) {
 		if (item.state !== 'waiting') continue;
+		const body = await openOutboxItem(item, await outboxKeyOf(item.owner));
+		if (!body) continue;
 		let response: Response;
 		try {
 			response = await send(OUTBOX_ENDPOINT, {
@@ -55,7 +103,7 @@ export async function flushOutbox(send: typeof fetch = fetch): Promise<{ sent: n
 					kind: item.kind,
 					template: item.template,
 					owner: item.owner,
-					...item.body
+					...body
 				})
 			});
 		} catch {
@@ -65,11 +113,20 @@ export async function flushOutbox(send: typeof fetch = fetch): Promise<{ sent: n
 			await del(key, outbox());
 			sent++;
 		} else if (response.status === 400 || response.status === 404) {
-			const current = await get<OutboxItem>(key, outbox());
+			const current = await get<StoredOutboxItem>(key, outbox());
 			if (current) await set(key, { ...current, state: 'failed' }, outbox());
 		}
 	}
 	return { sent };
+}
+
+/**
+ * Fetch the signed-in young person's key (so a post caught offline can be sealed, and what waits
+ * can be opened and sent), then send. Used where there is no service worker to do it.
+ */
+export async function fetchKeyAndFlush(send: typeof fetch = fetch): Promise<{ sent: number }> {
+	await fetchOutboxKey(send);
+	return flushOutbox(send);
 }
 
 /** Ask the service worker to send the outbox now, and (where the browser can) when back online. */
@@ -79,8 +136,9 @@ export async function requestOutboxSend(): Promise<void> {
 		?.sync;
 	await sync?.register(OUTBOX_SYNC_TAG).catch(() => undefined);
 	const worker = navigator.serviceWorker?.controller;
-	if (worker) worker.postMessage({ type: 'flush-outbox' });
-	else await flushOutbox();
+	// `key`: this is a young person's page, so their outbox key is wanted before any signal goes.
+	if (worker) worker.postMessage({ type: 'flush-outbox', key: true });
+	else await fetchKeyAndFlush();
 }
 
 /**

@@ -427,7 +427,8 @@ async function youngPersonPages(page: Page) {
 		'/you-said-we-did',
 		'/language',
 		'/kept/unsafe',
-		'/kept/statement'
+		'/kept/statement',
+		'/kept/signout-waiting'
 	];
 	// A message of theirs and a review of theirs, by the links on their own pages.
 	for (const [list, link] of [

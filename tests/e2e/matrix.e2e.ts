@@ -112,6 +112,7 @@ const CASES: Case[] = [
 	{ route: '/api/push', method: 'POST', url: () => '/api/push', allow: SIGNED_IN },
 	// Young people.
 	{ route: '/api/voice', method: 'POST', url: () => '/api/voice', allow: YOUNG },
+	{ route: '/api/outbox-key', url: () => '/api/outbox-key', allow: YOUNG },
 	{ route: '/me', url: () => '/me', allow: YOUNG },
 	{ route: '/me/forum', url: () => '/me/forum', allow: YOUNG },
 	{

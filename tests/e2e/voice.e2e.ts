@@ -24,6 +24,33 @@ function chip(page: Page, question: string | RegExp, choice: string) {
 }
 
 /** Pick a chip by tapping it, as a child would. */
+/** The drafts kept on this phone for a "My plans" form, as their stored bytes read as text. */
+function draftsOnPhone(page: Page): Promise<string[]> {
+	return page.evaluate(
+		() =>
+			new Promise<string[]>((resolve) => {
+				const open = indexedDB.open('hearth-drafts');
+				open.onupgradeneeded = () => open.result.createObjectStore('drafts');
+				open.onsuccess = () => {
+					const db = open.result;
+					const store = db.transaction('drafts').objectStore('drafts');
+					const keys = store.getAllKeys();
+					const values = store.getAll();
+					values.onsuccess = () => {
+						db.close();
+						resolve(
+							values.result
+								.filter((_, i) => String(keys.result[i]).endsWith(':plans'))
+								.map((sealed: { data: ArrayBuffer }) =>
+									String.fromCharCode(...new Uint8Array(sealed.data))
+								)
+						);
+					};
+				};
+			})
+	);
+}
+
 async function pick(page: Page, question: string | RegExp, choice: string) {
 	await page.getByRole('group', { name: question }).locator('label', { hasText: choice }).click();
 	await expect(chip(page, question, choice)).toBeChecked();
@@ -207,6 +234,11 @@ test('a draft survives closing the page, and a refused form keeps every word', a
 	await expect(
 		reece.getByRole('group', { name: 'Which plans?' }).getByLabel('Study')
 	).toBeChecked();
+	// Kept sealed on the phone (phones are shared), never as typed.
+	const kept = await draftsOnPhone(reece);
+	expect(kept).toHaveLength(1);
+	expect(kept[0]).not.toContain('masters');
+	expect(await reece.evaluate(() => JSON.stringify(localStorage))).not.toContain('masters');
 
 	// Too long: the message is beside the field and nothing is lost.
 	const long = 'a'.repeat(5001);
@@ -226,9 +258,7 @@ test('a draft survives closing the page, and a refused form keeps every word', a
 	await reece.getByLabel(/Tell your PA more/).fill('A masters in social work, maybe.');
 	await reece.getByRole('button', { name: 'Send', exact: true }).click();
 	await expect(reece).toHaveURL(/\/me\/messages\/[a-z0-9]+\?sent/);
-	await expect
-		.poll(() => reece.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':plans'))))
-		.toEqual([]);
+	await expect.poll(() => draftsOnPhone(reece)).toEqual([]);
 	await reece.goto('/me/say/plans');
 	await expect(reece.getByLabel(/Tell your PA more/)).toHaveValue('');
 

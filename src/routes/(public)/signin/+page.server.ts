@@ -20,6 +20,8 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const ended = url.searchParams.get('ended');
 	return {
 		signedOut: url.searchParams.has('signed-out'),
+		// Set by the service worker when something written offline could not be sent first.
+		waiting: url.searchParams.has('signed-out') && url.searchParams.has('waiting'),
 		ended: ended === 'idle' || ended === 'limit' ? ended : null
 	};
 };

@@ -4,15 +4,21 @@ import { getCouncilSettings } from '$lib/server/council/settings';
 import { m } from '$lib/paraglide/messages';
 import type { PageServerLoad } from './$types';
 
+const KINDS = ['unsafe', 'statement', 'signout', 'signout-waiting'] as const;
+const isKind = (kind: string): kind is (typeof KINDS)[number] =>
+	(KINDS as readonly string[]).includes(kind);
+
 /**
  * What the service worker shows when "I feel unsafe" or a statement is sent with no signal: it
  * keeps what was sent (the outbox) and shows this page, which it fetched earlier, signed out.
+ * Also what it shows at sign-out with no signal (with or without something still waiting).
  * Nothing here is anyone's own: only the council's out-of-hours number.
  */
 export const load: PageServerLoad = ({ params }) => {
-	if (params.kind !== 'unsafe' && params.kind !== 'statement') error(404, m.error_not_found());
+	const kind = params.kind;
+	if (!isKind(kind)) error(404, m.error_not_found());
 	return {
-		kind: params.kind,
+		kind,
 		outOfHours: getCouncilSettings(getDb())?.outOfHoursPhone ?? null
 	};
 };
