@@ -33,6 +33,7 @@ function supervise() {
 
 	const start = () => {
 		const startedAt = Date.now();
+		/** @type {NodeJS.ProcessEnv} */
 		const env = { ...process.env, HEARTH_SERVE_CHILD: '1' };
 		// The new process frees the jobs the stopped one had claimed, instead of waiting out their lease.
 		if (previousPid) env.HEARTH_PREVIOUS_PID = String(previousPid);

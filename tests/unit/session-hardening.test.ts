@@ -288,9 +288,7 @@ describe('a new password through the worker', () => {
 		const maya = makeYoungPerson(db, 'maya', [{ staffUserId: worker, linkType: 'social_worker' }]);
 		// Linked from today, so the code is made today.
 		const madeAt = Date.now();
-		const code = made(
-			createResetCode(db, { makerId: worker, userId: maya }, new Date(madeAt))
-		);
+		const code = made(createResetCode(db, { makerId: worker, userId: maya }, new Date(madeAt)));
 		expect(
 			await redeemResetCode(
 				db,

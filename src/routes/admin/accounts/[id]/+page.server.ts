@@ -16,6 +16,7 @@ import { linkChoices } from '$lib/server/accounts/invite-form';
 import { addLink, endLink, youngPersonRecord } from '$lib/server/people/young-people';
 import { invalid, parseForm, text } from '$lib/server/forms';
 import { m } from '$lib/paraglide/messages';
+import type { FieldErrors } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -68,7 +69,7 @@ export const actions: Actions = {
 		if (!account || account.erasedAt) error(404, m.error_not_found());
 		// For a young person this is refused: their worker, or a manager who says why, makes it.
 		const made = createResetCode(db, { makerId: admin.id, userId: account.id }, now());
-		if (!made.ok) return fail(403, { errors: { reason: m.reset_not_allowed() } });
+		if (!made.ok) return fail(403, { errors: { reason: m.reset_not_allowed() } as FieldErrors });
 		return { resetCode: { code: made.code, expiresAt: made.expiresAt, name: account.displayName } };
 	},
 	/** Erase a person for good (the right to erasure, or the end of a mistaken account). */
