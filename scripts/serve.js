@@ -20,7 +20,6 @@ const STEADY_MS = 60_000;
 
 async function serveHere() {
 	await import(new URL('./server.js', import.meta.url).href);
-	console.log(`Hearth is running at ${process.env.ORIGIN}`);
 }
 
 function supervise() {

@@ -34,7 +34,11 @@ const server = http.createServer((req, res) => {
 // While stopping, a keep-alive connection is closed as soon as its last request is answered.
 server.on('request', (req) => req.on('close', () => stopping && server.closeIdleConnections()));
 
-server.listen(port, host, () => console.log(`Listening on http://${host}:${port}`));
+server.listen(port, host, () =>
+	console.log(
+		`Hearth is running at ${process.env.ORIGIN ?? `http://${host}:${port}`} (listening on ${host}:${port})`
+	)
+);
 
 let stopping = false;
 /** Finish what is in flight, then stop (as adapter-node's own server does). */
