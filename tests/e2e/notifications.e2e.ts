@@ -1,5 +1,6 @@
 import { expect, expectAccessible, signIn, signOut, test } from './fixtures';
-import { DEMO_ORIGIN } from './ports';
+import { OwnHearth } from './own-hearth';
+import { DEMO_ORIGIN, port } from './ports';
 
 test('the bell counts a new notice, and reading it clears the count', async ({ page }) => {
 	await signIn(page, 'holly.brennan');
@@ -226,5 +227,45 @@ test.describe('the push API refuses bad input', () => {
 		expect((await post(good)).status()).toBe(201);
 		await page.reload();
 		await expect(page.getByText(/on Linux/)).toBeVisible();
+	});
+});
+
+test.describe('the contact push services are given (issue 18, item 14)', () => {
+	// A Hearth of its own: this one starts with no contact at all, which the shared demo has.
+	const hearth = new OwnHearth(port(32), 'push-contact', { VAPID_SUBJECT: '' });
+	test.beforeAll(async () => {
+		await hearth.start();
+		hearth.execute('UPDATE council_settings SET email = NULL');
+	});
+	test.afterAll(() => hearth.stop());
+
+	test('an admin is told pushes are off without a contact, and the warning goes once the council email is set', async ({
+		browser
+	}) => {
+		const context = await browser.newContext({ baseURL: hearth.origin });
+		const page = await context.newPage();
+		await signIn(page, 'admin');
+		await page.goto('/admin/settings');
+		const warning = page.getByRole('heading', { name: 'Push notifications are not being sent' });
+		await expect(warning).toBeVisible();
+		await expect(page.getByText('Hearth has none. Enter the council')).toBeVisible();
+		await expectAccessible(page);
+
+		// An address that can never be reached is refused beside the field, and kept to correct.
+		const email = page.getByLabel('Contact email');
+		await email.fill('hearth@brightwater.invalid');
+		await page.getByRole('button', { name: 'Save settings' }).click();
+		await expect(email).toHaveAccessibleDescription(/ending in \.invalid can never get email/);
+		await expect(email).toHaveValue('hearth@brightwater.invalid');
+		await expect(warning).toBeVisible();
+
+		await email.fill('hearth@brightwater.example');
+		await page.getByRole('button', { name: 'Save settings' }).click();
+		await expect(page.getByText('Settings saved.')).toBeVisible();
+		await expect(warning).toHaveCount(0);
+		await page.reload();
+		await expect(warning).toHaveCount(0);
+		await expect(page.getByLabel('Contact email')).toHaveValue('hearth@brightwater.example');
+		await context.close();
 	});
 });
