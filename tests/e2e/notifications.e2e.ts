@@ -1,4 +1,4 @@
-import { expect, expectAccessible, signIn, signOut, test } from './fixtures';
+import { expect, expectAccessible, signIn, signOut, test, untilControlled } from './fixtures';
 import { OwnHearth } from './own-hearth';
 import { DEMO_ORIGIN, port } from './ports';
 
@@ -228,6 +228,68 @@ test.describe('the push API refuses bad input', () => {
 		await page.reload();
 		await expect(page.getByText(/on Linux/)).toBeVisible();
 	});
+});
+
+test('the service worker shows each safety alert apart and loudly, and folds other notices quietly (issue 18, item 11)', async ({
+	page,
+	context
+}) => {
+	await context.grantPermissions(['notifications'], { origin: DEMO_ORIGIN });
+	await signIn(page, 'holly.brennan');
+	await untilControlled(page);
+	// Chromium's DevTools protocol hands the service worker a push as a push service would,
+	// with the (decrypted) body shaped as lib/server/notify/push.ts makes it.
+	const cdp = await context.newCDPSession(page);
+	const registration = new Promise<string>((resolve) =>
+		cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+			const ours = registrations.find((r) => r.scopeURL.startsWith(DEMO_ORIGIN) && !r.isDeleted);
+			if (ours) resolve(ours.registrationId);
+		})
+	);
+	await cdp.send('ServiceWorker.enable');
+	const registrationId = await registration;
+	const showing = () =>
+		page.evaluate(async () => {
+			const notes = await (await navigator.serviceWorker.ready).getNotifications();
+			return notes
+				.map((note) => ({
+					tag: note.tag,
+					url: (note.data as { url: string }).url,
+					renotify: (note as Notification & { renotify?: boolean }).renotify,
+					requireInteraction: note.requireInteraction
+				}))
+				.sort((a, b) => a.tag.localeCompare(b.tag));
+		});
+	// One at a time, each waited for on the screen: the worker handles pushes in parallel.
+	const push = async (tag: string, url: string, loud: boolean) => {
+		const body = { title: 'Hearth', body: 'Something', url, tag, renotify: loud };
+		await cdp.send('ServiceWorker.deliverPushMessage', {
+			origin: DEMO_ORIGIN,
+			registrationId,
+			data: JSON.stringify({ ...body, requireInteraction: loud, pad: '   ' })
+		});
+		await expect.poll(async () => (await showing()).some((note) => note.url === url)).toBe(true);
+	};
+	await push('alert-0123456789abcdef', '/work/alerts/one', true);
+	await push('alert-fedcba9876543210', '/work/alerts/two', true);
+	await push('new_message', '/work/statements/1', false);
+	await push('new_message', '/work/statements/2', false);
+	await expect.poll(showing).toEqual([
+		{
+			tag: 'alert-0123456789abcdef',
+			url: '/work/alerts/one',
+			renotify: true,
+			requireInteraction: true
+		},
+		{
+			tag: 'alert-fedcba9876543210',
+			url: '/work/alerts/two',
+			renotify: true,
+			requireInteraction: true
+		},
+		{ tag: 'new_message', url: '/work/statements/2', renotify: false, requireInteraction: false }
+	]);
+	await cdp.detach();
 });
 
 test.describe('the contact push services are given (issue 18, item 14)', () => {
