@@ -22,7 +22,8 @@ import { jobHandlers } from '$lib/server/jobs/handlers';
 import { processWorkerPrefix, runDueJobs, startJobRunner } from '$lib/server/jobs/runner';
 import { releaseClaimsOf } from '$lib/server/jobs/queue';
 import { advanceClock, now, testClockAllowed } from '$lib/server/clock';
-import { vapidKeys } from '$lib/server/notify/vapid';
+import { vapidKeys, vapidSubject, warnOnceAboutSubject } from '$lib/server/notify/vapid';
+import { getCouncilSettings } from '$lib/server/council/settings';
 import { readingAttributes, settleLanguage } from '$lib/server/preferences/locale';
 import { preferencesOf } from '$lib/server/preferences/preferences';
 
@@ -31,6 +32,8 @@ export const init: ServerInit = async () => {
 	const db = getDb();
 	await seedDemoIfAsked(db);
 	vapidKeys(); // made now, so a problem with the data folder shows at start
+	// Pushes are refused without a contact push services can write to: say so once, at start.
+	warnOnceAboutSubject(vapidSubject(getCouncilSettings(db)?.email));
 	scheduleDailyCleanup(db);
 	// Started again by scripts/serve.js after the last process stopped: what it had claimed runs now.
 	const previous = Number(process.env.HEARTH_PREVIOUS_PID);

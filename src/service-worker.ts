@@ -242,31 +242,41 @@ sw.addEventListener('fetch', (event) => {
 	}
 });
 
-/** A push carries only a general sentence and a link inside Hearth; see lib/server/notify/push.ts. */
+/**
+ * A push carries only a general sentence and a link inside Hearth; see lib/server/notify/push.ts.
+ * Safety alerts come with their own tag and `renotify`, so a second alert or an escalation sounds
+ * even while an earlier one is showing, and `requireInteraction`, so it stays until dealt with.
+ */
 sw.addEventListener('push', (event) => {
 	let message = {
 		title: 'Hearth',
 		body: 'There is something new in Hearth.',
 		url: '/',
-		tag: 'hearth'
+		tag: 'hearth',
+		renotify: false,
+		requireInteraction: false
 	};
 	try {
 		message = { ...message, ...(event.data?.json() ?? {}) };
 	} catch {
 		// Not JSON: show the general sentence.
 	}
+	// `renotify` is in the Notifications standard but not yet in TypeScript's DOM types.
+	const options: NotificationOptions & { renotify: boolean } = {
+		body: message.body,
+		tag: message.tag,
+		renotify: message.renotify === true,
+		requireInteraction: message.requireInteraction === true,
+		icon: '/icons/icon-192.png',
+		badge: '/icons/icon-192.png',
+		data: { url: message.url }
+	};
 	event.waitUntil(
 		Promise.all([
 			sw.clients
 				.matchAll({ type: 'window' })
 				.then((windows) => windows.forEach((client) => client.postMessage({ type: 'notice' }))),
-			sw.registration.showNotification(message.title, {
-				body: message.body,
-				tag: message.tag,
-				icon: '/icons/icon-192.png',
-				badge: '/icons/icon-192.png',
-				data: { url: message.url }
-			})
+			sw.registration.showNotification(message.title, options)
 		])
 	);
 });

@@ -1,5 +1,6 @@
-import { expect, expectAccessible, signIn, signOut, test } from './fixtures';
-import { DEMO_ORIGIN } from './ports';
+import { expect, expectAccessible, signIn, signOut, test, untilControlled } from './fixtures';
+import { OwnHearth } from './own-hearth';
+import { DEMO_ORIGIN, port } from './ports';
 
 test('the bell counts a new notice, and reading it clears the count', async ({ page }) => {
 	await signIn(page, 'holly.brennan');
@@ -226,5 +227,107 @@ test.describe('the push API refuses bad input', () => {
 		expect((await post(good)).status()).toBe(201);
 		await page.reload();
 		await expect(page.getByText(/on Linux/)).toBeVisible();
+	});
+});
+
+test('the service worker shows each safety alert apart and loudly, and folds other notices quietly (issue 18, item 11)', async ({
+	page,
+	context
+}) => {
+	await context.grantPermissions(['notifications'], { origin: DEMO_ORIGIN });
+	await signIn(page, 'holly.brennan');
+	await untilControlled(page);
+	// Chromium's DevTools protocol hands the service worker a push as a push service would,
+	// with the (decrypted) body shaped as lib/server/notify/push.ts makes it.
+	const cdp = await context.newCDPSession(page);
+	const registration = new Promise<string>((resolve) =>
+		cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+			const ours = registrations.find((r) => r.scopeURL.startsWith(DEMO_ORIGIN) && !r.isDeleted);
+			if (ours) resolve(ours.registrationId);
+		})
+	);
+	await cdp.send('ServiceWorker.enable');
+	const registrationId = await registration;
+	const showing = () =>
+		page.evaluate(async () => {
+			const notes = await (await navigator.serviceWorker.ready).getNotifications();
+			return notes
+				.map((note) => ({
+					tag: note.tag,
+					url: (note.data as { url: string }).url,
+					renotify: (note as Notification & { renotify?: boolean }).renotify,
+					requireInteraction: note.requireInteraction
+				}))
+				.sort((a, b) => a.tag.localeCompare(b.tag));
+		});
+	// One at a time, each waited for on the screen: the worker handles pushes in parallel.
+	const push = async (tag: string, url: string, loud: boolean) => {
+		const body = { title: 'Hearth', body: 'Something', url, tag, renotify: loud };
+		await cdp.send('ServiceWorker.deliverPushMessage', {
+			origin: DEMO_ORIGIN,
+			registrationId,
+			data: JSON.stringify({ ...body, requireInteraction: loud, pad: '   ' })
+		});
+		await expect.poll(async () => (await showing()).some((note) => note.url === url)).toBe(true);
+	};
+	await push('alert-0123456789abcdef', '/work/alerts/one', true);
+	await push('alert-fedcba9876543210', '/work/alerts/two', true);
+	await push('new_message', '/work/statements/1', false);
+	await push('new_message', '/work/statements/2', false);
+	await expect.poll(showing).toEqual([
+		{
+			tag: 'alert-0123456789abcdef',
+			url: '/work/alerts/one',
+			renotify: true,
+			requireInteraction: true
+		},
+		{
+			tag: 'alert-fedcba9876543210',
+			url: '/work/alerts/two',
+			renotify: true,
+			requireInteraction: true
+		},
+		{ tag: 'new_message', url: '/work/statements/2', renotify: false, requireInteraction: false }
+	]);
+	await cdp.detach();
+});
+
+test.describe('the contact push services are given (issue 18, item 14)', () => {
+	// A Hearth of its own: this one starts with no contact at all, which the shared demo has.
+	const hearth = new OwnHearth(port(32), 'push-contact', { VAPID_SUBJECT: '' });
+	test.beforeAll(async () => {
+		await hearth.start();
+		hearth.execute('UPDATE council_settings SET email = NULL');
+	});
+	test.afterAll(() => hearth.stop());
+
+	test('an admin is told pushes are off without a contact, and the warning goes once the council email is set', async ({
+		browser
+	}) => {
+		const context = await browser.newContext({ baseURL: hearth.origin });
+		const page = await context.newPage();
+		await signIn(page, 'admin');
+		await page.goto('/admin/settings');
+		const warning = page.getByRole('heading', { name: 'Push notifications are not being sent' });
+		await expect(warning).toBeVisible();
+		await expect(page.getByText('Hearth has none. Enter the council')).toBeVisible();
+		await expectAccessible(page);
+
+		// An address that can never be reached is refused beside the field, and kept to correct.
+		const email = page.getByLabel('Contact email');
+		await email.fill('hearth@brightwater.invalid');
+		await page.getByRole('button', { name: 'Save settings' }).click();
+		await expect(email).toHaveAccessibleDescription(/ending in \.invalid can never get email/);
+		await expect(email).toHaveValue('hearth@brightwater.invalid');
+		await expect(warning).toBeVisible();
+
+		await email.fill('hearth@brightwater.example');
+		await page.getByRole('button', { name: 'Save settings' }).click();
+		await expect(page.getByText('Settings saved.')).toBeVisible();
+		await expect(warning).toHaveCount(0);
+		await page.reload();
+		await expect(warning).toHaveCount(0);
+		await expect(page.getByLabel('Contact email')).toHaveValue('hearth@brightwater.example');
+		await context.close();
 	});
 });

@@ -12,9 +12,17 @@ import ece from 'http_ece';
 export interface Delivered {
 	deviceId: string;
 	payload: string;
+	/** The encrypted body's length in bytes: all a push service learns about the message. */
+	recordBytes: number;
 	ttl: string | undefined;
 	urgency: string | undefined;
 	vapid: { aud: string; sub: string; exp: number };
+}
+
+/** How the service answers one post. */
+export interface Answer {
+	status: number;
+	retryAfter?: string;
 }
 
 /** A browser's side of a subscription: its key pair and auth secret stay here, like on a phone. */
@@ -34,7 +42,9 @@ export class LocalPushService {
 	readonly delivered: Delivered[] = [];
 	readonly refused: { deviceId: string; reason: string }[] = [];
 	private readonly devices = new Map<string, TestDevice>();
-	private readonly answers = new Map<string, number[]>();
+	private readonly answers = new Map<string, Answer[]>();
+	/** When each device was posted to (ms since the epoch), delivered or not. */
+	readonly postedAt: { deviceId: string; at: number }[] = [];
 	private server!: Server;
 	origin = '';
 	/** An https agent that trusts this service's own certificate, for the sender. */
@@ -74,8 +84,13 @@ export class LocalPushService {
 			request.on('data', (chunk) => chunks.push(chunk));
 			request.on('end', () => {
 				const deviceId = (request.url ?? '').split('/').pop() ?? '';
-				const status = this.handle(deviceId, request.headers, Buffer.concat(chunks));
-				response.writeHead(status).end();
+				this.postedAt.push({ deviceId, at: Date.now() });
+				const { status, retryAfter } = this.handle(
+					deviceId,
+					request.headers,
+					Buffer.concat(chunks)
+				);
+				response.writeHead(status, retryAfter ? { 'Retry-After': retryAfter } : {}).end();
 			});
 		});
 		await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -109,16 +124,22 @@ export class LocalPushService {
 		return device;
 	}
 
-	/** The statuses to answer for a device, in order; after them, 201. */
-	answerWith(deviceId: string, ...statuses: number[]): void {
-		this.answers.set(deviceId, statuses);
+	/**
+	 * The answers for a device, in order; after them, 201. A number is a status; an object adds
+	 * a Retry-After header (seconds, or an HTTP date).
+	 */
+	answerWith(deviceId: string, ...answers: (number | Answer)[]): void {
+		this.answers.set(
+			deviceId,
+			answers.map((answer) => (typeof answer === 'number' ? { status: answer } : answer))
+		);
 	}
 
-	private handle(deviceId: string, headers: NodeJS.Dict<string | string[]>, body: Buffer): number {
+	private handle(deviceId: string, headers: NodeJS.Dict<string | string[]>, body: Buffer): Answer {
 		const device = this.devices.get(deviceId);
-		if (!device) return 404;
-		const status = this.answers.get(deviceId)?.shift() ?? 201;
-		if (status !== 201) return status;
+		if (!device) return { status: 404 };
+		const answer = this.answers.get(deviceId)?.shift() ?? { status: 201 };
+		if (answer.status !== 201) return answer;
 		try {
 			const vapid = this.checkVapid(String(headers.authorization ?? ''));
 			if (headers['content-encoding'] !== 'aes128gcm') throw new Error('not aes128gcm');
@@ -132,14 +153,15 @@ export class LocalPushService {
 			this.delivered.push({
 				deviceId,
 				payload,
+				recordBytes: body.length,
 				ttl: headers.ttl as string | undefined,
 				urgency: headers.urgency as string | undefined,
 				vapid
 			});
-			return 201;
+			return { status: 201 };
 		} catch (error) {
 			this.refused.push({ deviceId, reason: (error as Error).message });
-			return 401;
+			return { status: 401 };
 		}
 	}
 

@@ -9,7 +9,8 @@ import {
 	getJob,
 	LEASE_MS,
 	releaseClaimsOf,
-	retryDelay
+	retryDelay,
+	RetryJobLater
 } from '$lib/server/jobs/queue';
 import {
 	processWorkerPrefix,
@@ -119,6 +120,70 @@ describe('jobs', () => {
 			failedAt: at(3_600_000)
 		});
 		expect(await runDueJobs(db, { handlers, clock: () => at(10 * 3_600_000) })).toBe(0);
+	});
+
+	it('waits until the time a handler names, when that is later than the back-off', async () => {
+		const db = freshDb();
+		const handlers: JobHandlers = {
+			told: () => {
+				throw new RetryJobLater('wait ten minutes', { at: at(10 * 60_000) });
+			}
+		};
+		const id = enqueueJob(db, 'told', {}, {}, T0)!;
+		await runDueJobs(db, { handlers, clock: () => T0 });
+		expect(getJob(db, id)).toMatchObject({ attempts: 1, lastError: 'wait ten minutes' });
+		expect(getJob(db, id)!.runAt).toEqual(at(10 * 60_000));
+		expect(await runDueJobs(db, { handlers, clock: () => at(10 * 60_000 - 1) })).toBe(0);
+		// A time sooner than the back-off does not cut it short.
+		const soon = enqueueJob(db, 'soon', {}, {}, T0)!;
+		const eager: JobHandlers = {
+			soon: () => {
+				throw new RetryJobLater('in a second', { at: at(1_000) });
+			}
+		};
+		await runDueJobs(db, { handlers: eager, clock: () => T0 });
+		expect(getJob(db, soon)!.runAt).toEqual(at(retryDelay(1)));
+	});
+
+	it('does not count a try the handler says is not a failure, and still backs off', async () => {
+		const db = freshDb();
+		const handlers: JobHandlers = {
+			throttled: () => {
+				throw new RetryJobLater('slow down', { countsAsTry: false });
+			}
+		};
+		const id = enqueueJob(db, 'throttled', {}, { maxAttempts: 1 }, T0)!;
+		for (let i = 0; i < 5; i++) await runDueJobs(db, { handlers, clock: () => at(i * 3_600_000) });
+		expect(getJob(db, id)).toMatchObject({ attempts: 0, failedAt: null, doneAt: null });
+		expect(getJob(db, id)!.runAt).toEqual(at(4 * 3_600_000 + retryDelay(1)));
+	});
+
+	it('keeps a job going past its tries when the handler says so, an hour apart', async () => {
+		const db = freshDb();
+		let open = true;
+		const ranAt: number[] = [];
+		let now = T0;
+		const handlers: JobHandlers = {
+			vital: () => {
+				ranAt.push(now.getTime());
+				throw open
+					? new RetryJobLater('still needed', { keepTrying: true })
+					: new Error('no longer needed');
+			}
+		};
+		const id = enqueueJob(db, 'vital', {}, { maxAttempts: 3 }, T0)!;
+		for (let i = 0; i < 10; i++) {
+			await runDueJobs(db, { handlers, clock: () => now });
+			now = getJob(db, id)!.runAt;
+		}
+		expect(getJob(db, id)).toMatchObject({ attempts: 10, failedAt: null });
+		const gaps = ranAt.slice(1).map((t, i) => t - ranAt[i]);
+		expect(gaps).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9].map(retryDelay));
+		expect(gaps.slice(-2)).toEqual([3_600_000, 3_600_000]);
+		// Once the handler stops asking, the used-up tries end it.
+		open = false;
+		await runDueJobs(db, { handlers, clock: () => now });
+		expect(getJob(db, id)!.failedAt).toEqual(now);
 	});
 
 	it('runs a job that fell due while the server was down when it comes back', async () => {

@@ -1,13 +1,25 @@
 import webpush from 'web-push';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { jobs, pushSubscriptions } from '$lib/server/db/schema';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { NOTICE_KINDS } from '$lib/domain/notices';
+import { SHIPPED_LANGUAGES } from '$lib/domain/languages';
+import { m } from '$lib/paraglide/messages';
+import { jobs, pushSubscriptions, safetyAlerts } from '$lib/server/db/schema';
 import { runDueJobs } from '$lib/server/jobs/runner';
 import { jobHandlers } from '$lib/server/jobs/handlers';
 import { saveSubscription } from '$lib/server/notify/devices';
-import { notify } from '$lib/server/notify/notify';
+import { notify, PUSH_JOB } from '$lib/server/notify/notify';
 import { savePreferences } from '$lib/server/notify/preferences';
-import { createWebPushSender } from '$lib/server/notify/push';
+import {
+	createWebPushSender,
+	padPayload,
+	pushMessage,
+	PUSH_PAYLOAD_BYTES,
+	retryAfterTime
+} from '$lib/server/notify/push';
+import { resetSubjectWarning, vapidSubject } from '$lib/server/notify/vapid';
+import { acknowledgeSafetyAlert } from '$lib/server/voice/safety';
+import { saveCouncilSettings, DEFAULT_SETTINGS } from '$lib/server/council/settings';
 import { unreadCount, noticesFor } from '$lib/server/notify/notices';
 import type { Db } from '$lib/server/db';
 import { LocalPushService, type TestDevice } from '../support/push-service';
@@ -59,7 +71,10 @@ describe('notify', () => {
 			title: 'Hearth',
 			body: 'You have a new message in Hearth.',
 			url: '/work/statements/abc123',
-			tag: 'new_message'
+			tag: 'new_message',
+			renotify: false,
+			requireInteraction: false,
+			pad: expect.stringMatching(/^ +$/)
 		});
 		expect(delivery.payload).not.toMatch(/maya|sam|okafor|worr/i);
 		expect(delivery.vapid.sub).toBe('mailto:hearth@brightwater.example');
@@ -145,7 +160,7 @@ describe('push delivery outcomes', () => {
 		});
 	}
 
-	for (const busy of [429, 500]) {
+	for (const busy of [503, 500]) {
 		it(`retries with back-off after ${busy}, then delivers`, async () => {
 			const sam = makeStaff(db, 'sam', ['worker']);
 			const { device } = subscribe(sam);
@@ -227,5 +242,286 @@ describe('push delivery outcomes', () => {
 		await run();
 		expect(deliveredTo(device)).toHaveLength(0);
 		expect(db.select().from(jobs).get()!.doneAt).toBeInstanceOf(Date);
+	});
+});
+
+/** A safety alert about a young person, as raiseSafetyAlert stores it (without its escalation). */
+function openAlert(id: string, now = new Date()): string {
+	const maya = makeYoungPerson(db, `maya-${id}`);
+	db.insert(safetyAlerts)
+		.values({ id, youngPersonId: maya, source: 'button', clientKey: id, raisedAt: now })
+		.run();
+	return `/work/alerts/${id}`;
+}
+
+const pushJob = () => db.select().from(jobs).where(eq(jobs.kind, PUSH_JOB)).get()!;
+const shown = (device: TestDevice) =>
+	deliveredTo(device).map((d) => JSON.parse(d.payload) as Record<string, unknown>);
+
+describe('pushes that wake people (issue 18, item 11)', () => {
+	it('gives each safety alert its own tag, which its escalation shares, and makes both sound and stay', async () => {
+		const sam = makeStaff(db, 'sam.okafor', ['worker']);
+		const { device } = subscribe(sam);
+		const first = openAlert('alert-one');
+		const second = openAlert('alert-two');
+		notify(db, [sam], 'safety_alert', first);
+		notify(db, [sam], 'safety_alert', second);
+		notify(db, [sam], 'safety_escalation', first);
+		notify(db, [sam], 'new_message', '/work/statements/s1');
+		notify(db, [sam], 'new_message', '/work/statements/s2');
+		await run();
+		const [alertOne, alertTwo, escalation, messageOne, messageTwo] = shown(device);
+		// Two alerts: two notifications on the screen, not one replacing the other.
+		expect(alertOne.tag).not.toBe(alertTwo.tag);
+		// The escalation replaces its own alert's notification, and sounds again.
+		expect(escalation.tag).toBe(alertOne.tag);
+		for (const loud of [alertOne, alertTwo, escalation])
+			expect(loud).toMatchObject({ renotify: true, requireInteraction: true });
+		for (const quiet of [messageOne, messageTwo])
+			expect(quiet).toMatchObject({
+				tag: 'new_message',
+				renotify: false,
+				requireInteraction: false
+			});
+		// Nothing about anyone in a tag: not the alert's id, not a name.
+		for (const { tag } of [alertOne, alertTwo]) expect(tag).toMatch(/^alert-[0-9a-f]{16}$/);
+		expect(JSON.stringify([alertOne.tag, alertTwo.tag])).not.toMatch(/maya|sam|one|two/i);
+	});
+});
+
+describe('pushes that say nothing (issue 18, item 13)', () => {
+	it('pads every push to one length, whatever the kind, the link or whose device it is', async () => {
+		const sam = makeStaff(db, 'sam', ['worker']);
+		const maya = makeYoungPerson(db, 'maya');
+		savePreferences(db, maya, { pushEnabled: true, quietStart: null, quietEnd: null });
+		const staffPhone = subscribe(sam).device;
+		const childPhone = subscribe(maya).device;
+		const alert = openAlert('a'.repeat(21));
+		for (const kind of NOTICE_KINDS) {
+			notify(db, [sam, maya], kind, kind.startsWith('safety') ? alert : '/me');
+			notify(db, [sam, maya], kind, `/me/offer/${'setting-up-home-allowance'.repeat(3)}`);
+		}
+		await run();
+		const all = [...deliveredTo(staffPhone), ...deliveredTo(childPhone)];
+		expect(all).toHaveLength(NOTICE_KINDS.length * 4);
+		expect(new Set(all.map((d) => Buffer.byteLength(d.payload)))).toEqual(
+			new Set([PUSH_PAYLOAD_BYTES])
+		);
+		// What the push service sees: one size for all (aes128gcm adds 86 + 17 bytes).
+		expect(new Set(all.map((d) => d.recordBytes))).toEqual(new Set([PUSH_PAYLOAD_BYTES + 103]));
+		expect(service.refused).toEqual([]);
+	});
+
+	it('fits the longest notice in every shipped language, and a link too long for it goes to the notices list', () => {
+		for (const { code } of SHIPPED_LANGUAGES)
+			for (const kind of NOTICE_KINDS) {
+				const message = {
+					...pushMessage(kind, `/work/alerts/${'x'.repeat(40)}`),
+					body: m[`notice_${kind}`]({}, { locale: code })
+				};
+				expect(Buffer.byteLength(padPayload(message))).toBe(PUSH_PAYLOAD_BYTES);
+			}
+		const long = padPayload(pushMessage('new_message', `/work/statements/${'y'.repeat(2000)}`));
+		expect(Buffer.byteLength(long)).toBe(PUSH_PAYLOAD_BYTES);
+		expect(JSON.parse(long).url).toBe('/notices');
+	});
+
+	it('sends Urgency: high only for safety notices to staff, and never to a young person', async () => {
+		const sam = makeStaff(db, 'sam', ['worker']);
+		const maya = makeYoungPerson(db, 'maya');
+		savePreferences(db, maya, { pushEnabled: true, quietStart: null, quietEnd: null });
+		const staffPhone = subscribe(sam).device;
+		const childPhone = subscribe(maya).device;
+		const alert = openAlert('urgent');
+		notify(db, [sam, maya], 'safety_alert', alert);
+		notify(db, [sam, maya], 'new_reply', '/me/messages');
+		await run();
+		expect(deliveredTo(staffPhone).map((d) => d.urgency)).toEqual(['high', 'normal']);
+		expect(deliveredTo(childPhone).map((d) => d.urgency)).toEqual(['normal', 'normal']);
+	});
+});
+
+describe('Retry-After, and safety pushes never given up (issue 18, item 12)', () => {
+	const start = new Date('2026-11-22T12:00:00Z');
+	const later = (ms: number) => new Date(start.getTime() + ms);
+
+	it('waits as long as a 429 says, and the 429 uses up no try', async () => {
+		const sam = makeStaff(db, 'sam', ['worker']);
+		const { device } = subscribe(sam);
+		service.answerWith(device.id, { status: 429, retryAfter: '120' }, { status: 429 });
+		notify(db, [sam], 'new_message', '/work', start);
+		await run(start);
+		expect(pushJob()).toMatchObject({ attempts: 0, lastError: 'Push service answered 429' });
+		expect(pushJob().runAt).toEqual(later(120_000));
+		await run(later(119_000));
+		expect(service.postedAt.filter((p) => p.deviceId === device.id)).toHaveLength(1);
+		// A 429 without Retry-After still waits (the back-off), and still costs no try.
+		await run(later(120_000));
+		expect(pushJob()).toMatchObject({ attempts: 0 });
+		expect(pushJob().runAt).toEqual(later(150_000));
+		await run(later(150_000));
+		expect(deliveredTo(device)).toHaveLength(1);
+		expect(pushJob()).toMatchObject({ attempts: 1, doneAt: later(150_000) });
+	});
+
+	it('never gives up a push for being throttled while it is worth sending', async () => {
+		const sam = makeStaff(db, 'sam', ['worker']);
+		const { device } = subscribe(sam);
+		service.answerWith(device.id, ...Array(12).fill({ status: 429, retryAfter: '60' }));
+		notify(db, [sam], 'new_message', '/work', start);
+		for (let i = 0; i < 12; i++) await run(pushJob().runAt);
+		expect(pushJob()).toMatchObject({ attempts: 0, failedAt: null });
+		await run(pushJob().runAt);
+		expect(deliveredTo(device)).toHaveLength(1);
+	});
+
+	it('waits at least as long as a 503 says (seconds or a date), and the 503 counts as a try', async () => {
+		const sam = makeStaff(db, 'sam', ['worker']);
+		const { device } = subscribe(sam);
+		service.answerWith(
+			device.id,
+			{ status: 503, retryAfter: '600' },
+			{ status: 503, retryAfter: later(2 * 3_600_000).toUTCString() }
+		);
+		notify(db, [sam], 'new_message', '/work', start);
+		await run(start);
+		expect(pushJob()).toMatchObject({ attempts: 1 });
+		expect(pushJob().runAt).toEqual(later(600_000));
+		await run(later(600_000));
+		expect(pushJob()).toMatchObject({ attempts: 2 });
+		expect(pushJob().runAt).toEqual(later(2 * 3_600_000));
+		await run(later(2 * 3_600_000));
+		expect(deliveredTo(device)).toHaveLength(1);
+	});
+
+	it('reads Retry-After as seconds or an HTTP date, and ignores nonsense', () => {
+		expect(retryAfterTime('30', start)).toEqual(later(30_000));
+		expect(retryAfterTime(later(90_000).toUTCString(), start)).toEqual(later(90_000));
+		expect(retryAfterTime(new Date(0).toUTCString(), start)).toEqual(start);
+		for (const nonsense of [undefined, '', 'soon', '-5'])
+			expect(retryAfterTime(nonsense, start)).toBeNull();
+	});
+
+	it('keeps trying a safety push every hour while its alert is open, and stops once it is acknowledged', async () => {
+		const sam = makeStaff(db, 'sam', ['worker']);
+		const { device } = subscribe(sam);
+		service.answerWith(device.id, ...Array(40).fill(500));
+		const alert = openAlert('still-open', start);
+		notify(db, [sam], 'safety_alert', alert, start);
+		const tries: number[] = [];
+		for (let i = 0; i < 12; i++) {
+			tries.push(pushJob().runAt.getTime());
+			await run(pushJob().runAt);
+		}
+		expect(pushJob()).toMatchObject({ attempts: 12, failedAt: null, doneAt: null });
+		const gaps = tries.slice(1).map((t, i) => t - tries[i]);
+		// The back-off (30 s doubling), then an hour apart, past the six tries a push has.
+		expect(gaps.slice(0, 5)).toEqual([30_000, 60_000, 120_000, 240_000, 480_000]);
+		expect(gaps.slice(-3)).toEqual([3_600_000, 3_600_000, 3_600_000]);
+
+		acknowledgeSafetyAlert(db, sam, 'still-open', pushJob().runAt);
+		await run(pushJob().runAt);
+		expect(pushJob().failedAt).toBeInstanceOf(Date);
+		expect(deliveredTo(device)).toHaveLength(0);
+	});
+
+	it('gives up an ordinary push after its six tries, as before', async () => {
+		const sam = makeStaff(db, 'sam', ['worker']);
+		const { device } = subscribe(sam);
+		service.answerWith(device.id, ...Array(10).fill(500));
+		notify(db, [sam], 'new_message', '/work', start);
+		for (let i = 0; i < 8; i++) if (!pushJob().failedAt) await run(pushJob().runAt);
+		expect(pushJob()).toMatchObject({ attempts: 6 });
+		expect(pushJob().failedAt).toBeInstanceOf(Date);
+	});
+});
+
+describe('the VAPID contact (issue 18, item 14)', () => {
+	it('is VAPID_SUBJECT, or the council email; refused when missing or at .invalid', () => {
+		const none = {};
+		expect(vapidSubject('hearth@brightwater.example', none)).toEqual({
+			ok: true,
+			subject: 'mailto:hearth@brightwater.example',
+			from: 'settings'
+		});
+		expect(
+			vapidSubject('hearth@brightwater.example', { VAPID_SUBJECT: 'mailto:it@council.gov.uk' })
+		).toMatchObject({ ok: true, subject: 'mailto:it@council.gov.uk', from: 'env' });
+		expect(vapidSubject(null, { VAPID_SUBJECT: 'https://council.gov.uk/contact' })).toMatchObject({
+			ok: true
+		});
+		expect(vapidSubject(null, none)).toEqual({ ok: false, problem: 'none' });
+		expect(vapidSubject('  ', { VAPID_SUBJECT: ' ' })).toEqual({ ok: false, problem: 'none' });
+		for (const [email, env] of [
+			['hearth@example.invalid', none],
+			['hearth@COUNCIL.INVALID.', none],
+			[null, { VAPID_SUBJECT: 'mailto:hearth@example.invalid' }],
+			['ok@council.gov.uk', { VAPID_SUBJECT: 'https://push.invalid/contact' }]
+		] as const)
+			expect(vapidSubject(email, env)).toMatchObject({ ok: false, problem: 'invalid' });
+		for (const subject of ['hearth@council.gov.uk', 'mailto:nobody', 'http://council.gov.uk'])
+			expect(vapidSubject(null, { VAPID_SUBJECT: subject })).toMatchObject({
+				ok: false,
+				problem: 'not-a-contact'
+			});
+	});
+
+	it('refuses to push without a contact, says why once in the log, and sends once the council email is set', async () => {
+		const saved = process.env.VAPID_SUBJECT;
+		delete process.env.VAPID_SUBJECT;
+		resetSubjectWarning();
+		const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+		try {
+			const admin = makeStaff(db, 'admin', ['admin']);
+			const sam = makeStaff(db, 'sam', ['worker']);
+			const { device } = subscribe(sam);
+			notify(db, [sam], 'new_message', '/work/statements/1');
+			notify(db, [sam], 'new_message', '/work/statements/2');
+			await run();
+			expect(service.postedAt.filter((p) => p.deviceId === device.id)).toEqual([]);
+			const refused = db.select().from(jobs).all();
+			expect(refused.map((job) => job.lastError)).toEqual([
+				expect.stringMatching(/no contact for push services/),
+				expect.stringMatching(/no contact for push services/)
+			]);
+			expect(
+				logged.mock.calls.flat().filter((line) => /no push notifications/.test(String(line)))
+			).toHaveLength(1);
+
+			saveCouncilSettings(db, admin, {
+				...DEFAULT_SETTINGS,
+				name: 'Brightwater',
+				phone: null,
+				outOfHoursPhone: null,
+				email: 'hearth@brightwater.example'
+			});
+			await run(new Date(Date.now() + 60_000));
+			expect(deliveredTo(device).map((d) => d.vapid.sub)).toEqual([
+				'mailto:hearth@brightwater.example',
+				'mailto:hearth@brightwater.example'
+			]);
+		} finally {
+			process.env.VAPID_SUBJECT = saved;
+			logged.mockRestore();
+		}
+	});
+
+	it('refuses a .invalid VAPID_SUBJECT, the placeholder an old default used', async () => {
+		const saved = process.env.VAPID_SUBJECT;
+		process.env.VAPID_SUBJECT = 'mailto:hearth@example.invalid';
+		resetSubjectWarning();
+		const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+		try {
+			const sam = makeStaff(db, 'sam', ['worker']);
+			const { device } = subscribe(sam);
+			notify(db, [sam], 'new_message', '/work');
+			await run();
+			expect(service.postedAt.filter((p) => p.deviceId === device.id)).toEqual([]);
+			expect(pushJob().lastError).toMatch(/\.invalid address/);
+			expect(String(logged.mock.calls[0]?.[0])).toMatch(/VAPID_SUBJECT/);
+		} finally {
+			process.env.VAPID_SUBJECT = saved;
+			logged.mockRestore();
+		}
 	});
 });

@@ -31,8 +31,17 @@ export const settingsSchema = z.object({
 	accentColour: colour,
 	phone: optionalPhone,
 	outOfHoursPhone: optionalPhone,
+	// Push services are given this address (VAPID's contact): one at .invalid can never be reached.
 	email: z
-		.union([z.literal(''), z.email({ error: () => m.error_email() }).max(200)])
+		.union([
+			z.literal(''),
+			z
+				.email({ error: () => m.error_email() })
+				.max(200)
+				.refine((value) => !/\.invalid\.?$/i.test(value), {
+					error: () => m.error_email_unreachable()
+				})
+		])
 		.transform((value) => value || null),
 	quickExitUrl: z.url({ protocol: /^https$/, error: () => m.error_url() }).max(300),
 	alertMinutes: z.coerce

@@ -96,18 +96,49 @@ export function retryDelay(attempts: number): number {
 	return Math.min(BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1), BACKOFF_MAX_MS);
 }
 
-/** Record a failure: try again later with back-off, or give up once the attempts are used. */
+/**
+ * What a handler may ask for instead of the usual back-off. `at`: not before then (a push
+ * service's Retry-After). `countsAsTry: false`: this try is not held against the job (the
+ * service said "too many requests", not "this failed"). `keepTrying`: not given up even when
+ * the tries are used, for work that must go on while its reason lasts (an open safety alert).
+ */
+export interface RetryPlan {
+	at?: Date;
+	countsAsTry?: boolean;
+	keepTrying?: boolean;
+}
+
+/** Thrown by a job handler to say how to try again; the runner records it like any failure. */
+export class RetryJobLater extends Error {
+	constructor(
+		message: string,
+		readonly plan: RetryPlan = {}
+	) {
+		super(message);
+		this.name = 'RetryJobLater';
+	}
+}
+
+/**
+ * Record a failure: try again later with back-off, or give up once the attempts are used.
+ * A `RetryJobLater` can move the next try later, leave the count alone or keep the job going.
+ */
 export function failJob(db: Db, job: Job, error: unknown, now = new Date()): 'retry' | 'failed' {
-	const attempts = job.attempts + 1;
+	const plan = error instanceof RetryJobLater ? error.plan : {};
+	const counts = plan.countsAsTry !== false;
+	const attempts = counts ? job.attempts + 1 : job.attempts;
 	const message = error instanceof Error ? error.message : String(error);
-	const givingUp = attempts >= job.maxAttempts;
+	const givingUp = counts && !plan.keepTrying && attempts >= job.maxAttempts;
+	// A try that does not count waits as long as a counted one would have.
+	const backOff = now.getTime() + retryDelay(job.attempts + 1);
+	const runAt = new Date(Math.max(backOff, plan.at?.getTime() ?? 0));
 	db.update(jobs)
 		.set({
 			attempts,
 			lastError: message.slice(0, 1000),
 			lockedBy: null,
 			lockedUntil: null,
-			...(givingUp ? { failedAt: now } : { runAt: new Date(now.getTime() + retryDelay(attempts)) })
+			...(givingUp ? { failedAt: now } : { runAt })
 		})
 		.where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, job.lockedBy!)))
 		.run();

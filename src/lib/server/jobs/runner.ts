@@ -3,8 +3,11 @@ import type { Db } from '../db';
 import type { Job } from '../db/schema';
 import { claimNextJob, completeJob, failJob } from './queue';
 
-/** What a job does. It may return a promise; throwing means "try again later". */
-export type JobHandler = (db: Db, payload: Record<string, unknown>, job: Job) => unknown;
+/**
+ * What a job does, at the runner's `now`. It may return a promise; throwing means "try again
+ * later" (a `RetryJobLater` says when, and whether the try counts).
+ */
+export type JobHandler = (db: Db, payload: Record<string, unknown>, job: Job, now: Date) => unknown;
 export type JobHandlers = Record<string, JobHandler>;
 
 export interface RunnerOptions {
@@ -26,7 +29,7 @@ export async function runDueJobs(db: Db, options: RunnerOptions): Promise<number
 		const handler = options.handlers[job.kind];
 		try {
 			if (!handler) throw new Error(`No handler for job kind "${job.kind}"`);
-			await handler(db, job.payload, job);
+			await handler(db, job.payload, job, clock());
 			completeJob(db, job, clock());
 		} catch (error) {
 			const outcome = failJob(db, job, error, clock());

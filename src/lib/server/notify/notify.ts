@@ -8,6 +8,7 @@ import {
 import type { Executor } from '../db';
 import { notices, pushSubscriptions } from '../db/schema';
 import { newId } from '../ids';
+import { isStaff } from '$lib/domain/roles';
 import { rolesOf } from '../auth/session';
 import { enqueueJob } from '../jobs/queue';
 import { preferencesOf } from './preferences';
@@ -16,8 +17,10 @@ export const PUSH_JOB = 'push.send';
 
 /**
  * Tell people something: an in-app notice for each, and a Web Push to each of their devices
- * that may have one now. Pushes during quiet hours wait until they end, except urgent
- * safety notices. Only the kind and a link inside Hearth are kept; nothing personal.
+ * that may have one now. Pushes during quiet hours wait until they end, except safety notices
+ * to staff, which are also the only ones sent `Urgency: high` (to wake a sleeping phone; the
+ * push service sees that header, so nothing else carries it). Only the kind and a link inside
+ * Hearth are kept; nothing personal.
  */
 export function notify(
 	db: Executor,
@@ -28,7 +31,6 @@ export function notify(
 ): void {
 	if (!link.startsWith('/') || link.startsWith('//'))
 		throw new Error('A notice links inside Hearth only');
-	const urgent = isUrgent(kind);
 	const unique = [...new Set(recipients)];
 	db.transaction((tx) => {
 		for (const userId of unique) {
@@ -38,8 +40,10 @@ export function notify(
 			? tx.select().from(pushSubscriptions).where(inArray(pushSubscriptions.userId, unique)).all()
 			: [];
 		for (const userId of unique) {
-			const preferences = preferencesOf(tx, userId, rolesOf(tx, userId));
+			const roles = rolesOf(tx, userId);
+			const preferences = preferencesOf(tx, userId, roles);
 			if (!preferences.pushEnabled) continue;
+			const urgent = isUrgent(kind) && isStaff(roles);
 			let delayMinutes = 0;
 			if (!urgent && preferences.quietStart && preferences.quietEnd) {
 				delayMinutes = minutesUntilQuietEnds(

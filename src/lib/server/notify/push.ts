@@ -1,11 +1,15 @@
 import webpush from 'web-push';
+import { createHash } from 'node:crypto';
 import type { Agent } from 'node:https';
 import { eq } from 'drizzle-orm';
-import type { NoticeKind } from '$lib/domain/notices';
+import { isUrgent, type NoticeKind } from '$lib/domain/notices';
 import { m } from '$lib/paraglide/messages';
 import type { Db } from '../db';
-import { pushSubscriptions } from '../db/schema';
-import { vapidKeys } from './vapid';
+import { pushSubscriptions, type Job } from '../db/schema';
+import { getCouncilSettings } from '../council/settings';
+import { RetryJobLater, type RetryPlan } from '../jobs/queue';
+import { safetyAlertStillOpen } from '../voice/safety';
+import { vapidKeys, vapidSubject, vapidSubjectProblemText, warnOnceAboutSubject } from './vapid';
 import { isAllowedPushEndpoint } from './endpoints';
 
 /** The words for a kind of notice: the same general sentence in the app and on a lock screen. */
@@ -27,20 +31,76 @@ export function noticeText(kind: NoticeKind): string {
 	return texts[kind]();
 }
 
-/** Everything a push message carries: a title, a general sentence and a link inside Hearth. */
+/**
+ * Every push body is exactly this many bytes before it is encrypted, so the push service (which
+ * sees only sizes) cannot tell a safety alert from a reply, or a child's phone from a worker's.
+ * Room for the longest sentence in any language Hearth ships, twice over.
+ */
+export const PUSH_PAYLOAD_BYTES = 1024;
+
+/** What the service worker shows. */
+export interface PushMessage {
+	title: string;
+	body: string;
+	url: string;
+	tag: string;
+	renotify: boolean;
+	requireInteraction: boolean;
+}
+
+/**
+ * The notification's tag: a device shows one notification per tag. Each safety alert has its
+ * own (a hash of its link, so nothing about anyone), which its escalation shares and replaces
+ * with a fresh sound; other notices of one kind fold into one, quietly.
+ */
+export function pushTag(kind: NoticeKind, link: string): string {
+	if (!isUrgent(kind)) return kind;
+	return `alert-${createHash('sha256').update(link).digest('hex').slice(0, 16)}`;
+}
+
+/** The message for a notice: a general sentence, a link inside Hearth, and how loudly to show it. */
+export function pushMessage(kind: NoticeKind, link: string): PushMessage {
+	const loud = isUrgent(kind);
+	return {
+		title: 'Hearth',
+		body: noticeText(kind),
+		url: link,
+		tag: pushTag(kind, link),
+		// A second alert, or an escalation, sounds even while an earlier one is on the screen,
+		// and stays there until someone deals with it.
+		renotify: loud,
+		requireInteraction: loud
+	};
+}
+
+/** The message as JSON with a `pad` of spaces making it exactly PUSH_PAYLOAD_BYTES long. */
+export function padPayload(message: PushMessage): string {
+	const bare = (m: PushMessage) => JSON.stringify({ ...m, pad: '' });
+	let fitted = message;
+	// A link too long to fit (none is today) points at the notices list instead.
+	if (Buffer.byteLength(bare(fitted)) > PUSH_PAYLOAD_BYTES)
+		fitted = { ...message, url: '/notices' };
+	const room = PUSH_PAYLOAD_BYTES - Buffer.byteLength(bare(fitted));
+	if (room < 0) throw new Error('A push message does not fit its fixed length');
+	return JSON.stringify({ ...fitted, pad: ' '.repeat(room) });
+}
+
+/** Everything a push carries, padded to the one fixed length. */
 export function pushPayload(kind: NoticeKind, link: string): string {
-	return JSON.stringify({ title: 'Hearth', body: noticeText(kind), url: link, tag: kind });
+	return padPayload(pushMessage(kind, link));
 }
 
 export interface PushSendResult {
 	statusCode: number;
+	/** The push service's Retry-After header, as sent (seconds, or an HTTP date). */
+	retryAfter?: string;
 }
 
 /** How a push is sent: web-push in the app, the same by default in tests against a local service. */
 export type PushSender = (
 	subscription: { endpoint: string; keys: { p256dh: string; auth: string } },
 	payload: string,
-	options: { urgent: boolean }
+	options: { urgent: boolean; subject: string }
 ) => Promise<PushSendResult>;
 
 /**
@@ -49,11 +109,11 @@ export type PushSender = (
  */
 export const createWebPushSender =
 	(agent?: Agent): PushSender =>
-	async (subscription, payload, { urgent }) => {
+	async (subscription, payload, { urgent, subject }) => {
 		const keys = vapidKeys();
 		try {
 			const result = await webpush.sendNotification(subscription, payload, {
-				vapidDetails: keys,
+				vapidDetails: { ...keys, subject },
 				TTL: urgent ? 60 * 60 : 24 * 60 * 60,
 				urgency: urgent ? 'high' : 'normal',
 				timeout: 10_000,
@@ -61,18 +121,37 @@ export const createWebPushSender =
 			});
 			return { statusCode: result.statusCode };
 		} catch (error) {
-			const statusCode = (error as { statusCode?: number }).statusCode;
-			if (typeof statusCode === 'number') return { statusCode };
-			throw error;
+			const { statusCode, headers } = error as {
+				statusCode?: number;
+				headers?: Record<string, string | string[] | undefined>;
+			};
+			if (typeof statusCode !== 'number') throw error;
+			const retryAfter = headers?.['retry-after'];
+			return { statusCode, ...(typeof retryAfter === 'string' ? { retryAfter } : {}) };
 		}
 	};
 
+/** When a Retry-After header (RFC 9110: seconds, or an HTTP date) lets us try again; null if unreadable. */
+export function retryAfterTime(header: string | undefined, now: Date): Date | null {
+	const value = header?.trim();
+	if (!value) return null;
+	if (/^\d+$/.test(value)) return new Date(now.getTime() + Number(value) * 1000);
+	// An HTTP date names its day and month ("Sun, 22 Nov 2026 14:00:00 GMT"); a past one means now.
+	const date = /^[a-z]{3}, /i.test(value) ? Date.parse(value) : NaN;
+	return Number.isNaN(date) ? null : new Date(Math.max(date, now.getTime()));
+}
+
+/** A push the service throttles (429) is not a failure for as long as it is worth sending: a day. */
+const THROTTLE_GRACE_MS = 24 * 60 * 60 * 1000;
+
 /**
  * The `push.send` job: send one notice to one device. 2xx: done. 404 or 410: the device is
- * gone, so forget it. Anything else: throw, so the job runner tries again with back-off.
+ * gone, so forget it. 429 or 503: wait at least as long as Retry-After says, and a 429 uses up
+ * no try. Anything else: throw, so the job runner tries again with back-off. A safety push is
+ * never given up while its alert is open: after the back-off it is tried every hour.
  */
 export function pushJobHandler(sender: PushSender = createWebPushSender()) {
-	return async (db: Db, payload: Record<string, unknown>) => {
+	return async (db: Db, payload: Record<string, unknown>, job: Job, now: Date) => {
 		const { subscriptionId, kind, link, urgent } = payload as {
 			subscriptionId: string;
 			kind: NoticeKind;
@@ -90,17 +169,32 @@ export function pushJobHandler(sender: PushSender = createWebPushSender()) {
 			db.delete(pushSubscriptions).where(eq(pushSubscriptions.id, subscriptionId)).run();
 			return;
 		}
-		const { statusCode } = await sender(
-			{
-				endpoint: subscription.endpoint,
-				keys: { p256dh: subscription.p256dh, auth: subscription.auth }
-			},
-			pushPayload(kind, link),
-			{ urgent }
-		);
+		const keepTrying = isUrgent(kind) && safetyAlertStillOpen(db, link);
+		const retry = (message: string, plan: RetryPlan = {}) =>
+			new RetryJobLater(message, { ...plan, keepTrying });
+
+		const contact = vapidSubject(getCouncilSettings(db)?.email);
+		if (!contact.ok) {
+			warnOnceAboutSubject(contact);
+			throw retry(vapidSubjectProblemText(contact));
+		}
+		let result: PushSendResult;
+		try {
+			result = await sender(
+				{
+					endpoint: subscription.endpoint,
+					keys: { p256dh: subscription.p256dh, auth: subscription.auth }
+				},
+				pushPayload(kind, link),
+				{ urgent, subject: contact.subject }
+			);
+		} catch (error) {
+			throw retry(error instanceof Error ? error.message : String(error));
+		}
+		const { statusCode } = result;
 		if (statusCode >= 200 && statusCode < 300) {
 			db.update(pushSubscriptions)
-				.set({ lastSuccessAt: new Date() })
+				.set({ lastSuccessAt: now })
 				.where(eq(pushSubscriptions.id, subscriptionId))
 				.run();
 			return;
@@ -109,6 +203,14 @@ export function pushJobHandler(sender: PushSender = createWebPushSender()) {
 			db.delete(pushSubscriptions).where(eq(pushSubscriptions.id, subscriptionId)).run();
 			return;
 		}
-		throw new Error(`Push service answered ${statusCode}`);
+		if (statusCode === 429 || statusCode === 503) {
+			const at = retryAfterTime(result.retryAfter, now) ?? undefined;
+			const young = now.getTime() - job.createdAt.getTime() < THROTTLE_GRACE_MS;
+			throw retry(`Push service answered ${statusCode}`, {
+				at,
+				countsAsTry: !(statusCode === 429 && young)
+			});
+		}
+		throw retry(`Push service answered ${statusCode}`);
 	};
 }

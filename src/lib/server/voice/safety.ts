@@ -19,6 +19,22 @@ function alertMinutes(db: Executor): number {
 }
 
 const staffLink = (alertId: string) => `/work/alerts/${alertId}`;
+const STAFF_LINK = /^\/work\/alerts\/([^/?#]+)$/;
+
+/**
+ * Whether a notice's link is to a safety alert nobody has acknowledged yet. Push jobs carry
+ * only a kind and a link, and a safety push is never given up while this holds.
+ */
+export function safetyAlertStillOpen(db: Executor, link: string): boolean {
+	const alertId = STAFF_LINK.exec(link)?.[1];
+	if (!alertId) return false;
+	const alert = db
+		.select({ acknowledgedAt: safetyAlerts.acknowledgedAt })
+		.from(safetyAlerts)
+		.where(eq(safetyAlerts.id, alertId))
+		.get();
+	return alert !== undefined && alert.acknowledgedAt === null;
+}
 
 function scheduleEscalation(db: Executor, alert: { id: string; raisedAt: Date }, step: number) {
 	enqueueJob(

@@ -8,6 +8,7 @@ import { getCouncilSettings, saveCouncilSettings } from '$lib/server/council/set
 import { invalid, parseForm, text } from '$lib/server/forms';
 import { m } from '$lib/paraglide/messages';
 import { staffWithRoles } from '$lib/server/people/young-people';
+import { vapidSubject } from '$lib/server/notify/vapid';
 import type { Actions, PageServerLoad } from './$types';
 
 const LOGO_MAX_BYTES = 200 * 1024;
@@ -26,8 +27,16 @@ export const load: PageServerLoad = (event) => {
 	requireRole(event, 'admin');
 	const settings = getCouncilSettings(getDb())!;
 	const { id: _id, updatedAt: _updated, ...values } = settings;
+	// Pushes are refused without a contact push services can reach: say why, and what to do.
+	const contact = vapidSubject(settings.email);
+	const pushOff = contact.ok
+		? null
+		: contact.problem === 'none'
+			? ({ reason: 'none' } as const)
+			: { reason: contact.from, subject: contact.subject };
 	return {
 		settings: values,
+		pushOff,
 		boardMembers: staffWithRoles(getDb(), ['board_member']),
 		saved: event.url.searchParams.has('saved')
 	};
