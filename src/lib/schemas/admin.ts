@@ -4,7 +4,7 @@ import { LINK_TYPES } from '$lib/domain/people';
 import { ROLES, STAFF_ROLES } from '$lib/domain/roles';
 import { AUDIT_ACTIONS } from '$lib/domain/audit';
 import { m } from '$lib/paraglide/messages';
-import { isoDate, optionalIsoDate } from './fields';
+import { councilEmail, isoDate, optionalIsoDate } from './fields';
 
 const colour = z
 	.string()
@@ -31,18 +31,8 @@ export const settingsSchema = z.object({
 	accentColour: colour,
 	phone: optionalPhone,
 	outOfHoursPhone: optionalPhone,
-	// Push services are given this address (VAPID's contact): one at .invalid can never be reached.
-	email: z
-		.union([
-			z.literal(''),
-			z
-				.email({ error: () => m.error_email() })
-				.max(200)
-				.refine((value) => !/\.invalid\.?$/i.test(value), {
-					error: () => m.error_email_unreachable()
-				})
-		])
-		.transform((value) => value || null),
+	// Push services are given this address (VAPID's contact): see councilEmail.
+	email: z.union([z.literal(''), councilEmail]).transform((value) => value || null),
 	quickExitUrl: z.url({ protocol: /^https$/, error: () => m.error_url() }).max(300),
 	alertMinutes: z.coerce
 		.number({ error: () => m.error_alert_minutes() })

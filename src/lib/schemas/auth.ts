@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import { newPassword, personName, username } from './fields';
+import { councilEmail, newPassword, personName, username } from './fields';
 
 export const signInSchema = z.object({
 	username: z
@@ -43,6 +43,7 @@ export const setupSchema = z
 			.trim()
 			.min(1, { error: () => m.error_council_required() })
 			.max(120),
+		councilEmail,
 		displayName: personName,
 		username,
 		password: newPassword,

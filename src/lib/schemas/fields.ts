@@ -37,3 +37,14 @@ export const optionalIsoDate = z
 	.optional()
 	.transform((value) => value || undefined)
 	.refine((value) => value === undefined || isIsoDate(value), { error: () => m.error_date() });
+
+/**
+ * The council's contact email, which push services are given (VAPID's contact): a real address,
+ * since one at .invalid can never be reached and Hearth sends no pushes without one.
+ */
+export const councilEmail = z
+	.email({ error: () => m.error_email() })
+	.max(200)
+	.refine((value) => !/\.invalid\.?$/i.test(value), {
+		error: () => m.error_email_unreachable()
+	});

@@ -41,7 +41,14 @@ export function setupTokenMatches(candidate: string): boolean {
 /** Create the first admin and name the council, in one transaction. Refuses once set up. */
 export async function completeSetup(
 	db: Db,
-	input: { councilName: string; displayName: string; username: string; password: string },
+	input: {
+		councilName: string;
+		/** Push services' contact (VAPID): without it Hearth sends no pushes, safety ones included. */
+		councilEmail?: string | null;
+		displayName: string;
+		username: string;
+		password: string;
+	},
 	now = new Date()
 ): Promise<{ ok: true; userId: string } | { ok: false; reason: 'already_set_up' }> {
 	const passwordHash = await hashPassword(input.password);
@@ -68,7 +75,7 @@ export async function completeSetup(
 				...DEFAULT_SETTINGS,
 				phone: null,
 				outOfHoursPhone: null,
-				email: null
+				email: input.councilEmail ?? null
 			},
 			now
 		);

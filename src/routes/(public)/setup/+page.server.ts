@@ -16,7 +16,15 @@ export const actions: Actions = {
 	default: async (event) => {
 		if (isSetUp(getDb())) error(403, m.setup_done_already());
 		const formData = await event.request.formData();
-		const fields = ['token', 'councilName', 'displayName', 'username', 'password', 'passwordAgain'];
+		const fields = [
+			'token',
+			'councilName',
+			'councilEmail',
+			'displayName',
+			'username',
+			'password',
+			'passwordAgain'
+		];
 		const parsed = parseForm(
 			setupSchema,
 			Object.fromEntries(fields.map((name) => [name, text(formData, name)])),
