@@ -8,12 +8,19 @@ import { DEFAULT_PREFERENCES } from '$lib/domain/reading';
 import { enabledLanguages } from '$lib/server/preferences/languages';
 import { preferencesOf } from '$lib/server/preferences/preferences';
 import { getLocale } from '$lib/paraglide/runtime';
+import { newId } from '$lib/server/ids';
 import type { LayoutServerLoad } from './$types';
 
 /** What every page needs: who is signed in (no secrets) and how the council looks. */
-export const load: LayoutServerLoad = ({ locals }) => {
+export const load: LayoutServerLoad = ({ locals, url }) => {
 	const settings = building ? null : getCouncilSettings(getDb());
 	const user = locals.user;
+	const youngPerson =
+		!building && !!user?.roles.some((role) => role === 'young_person' || role === 'forum_member');
+	// "I feel unsafe" is on every page a young person can open, each page with a fresh key: a
+	// double tap raises one alert, a later tap a new one. Reading the path (only for young people,
+	// so staff pages do not pay for it) makes this load run again on every page.
+	if (youngPerson) void url.pathname;
 	const preferences = user && !building ? preferencesOf(getDb(), user.id) : DEFAULT_PREFERENCES;
 	return {
 		// Size, letters and colours are set on <html> by hooks.server.ts; the layout needs only these.
@@ -26,6 +33,7 @@ export const load: LayoutServerLoad = ({ locals }) => {
 				return { code, nativeName, dir };
 			})
 		},
+		unsafe: user && youngPerson ? { key: newId(), owner: user.id } : null,
 		user: user
 			? {
 					displayName: user.displayName,
