@@ -2,7 +2,6 @@ import { readdirSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD } from './fixtures';
 import { OwnHearth } from './own-hearth';
 import { port } from './ports';
 
@@ -107,22 +106,6 @@ function ask(
 	});
 }
 
-async function sessionCookie(hearth: OwnHearth, username: string): Promise<string> {
-	const response = await fetch(`${hearth.origin}/signin`, {
-		method: 'POST',
-		headers: {
-			origin: hearth.origin,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: new URLSearchParams({ username, password: DEMO_PASSWORD }),
-		redirect: 'manual'
-	});
-	expect(response.status, `signing in as ${username}`).toBe(303);
-	const cookie = response.headers.getSetCookie().find((c) => c.includes('hearth_session'));
-	return cookie!.split(';')[0];
-}
-
 /** Asks for every hostile shape of every route; returns how many requests were made. */
 async function battery(hearth: OwnHearth, cookie: string | null, who: string): Promise<number> {
 	let sent = 0;
@@ -186,7 +169,7 @@ const PEOPLE = {
 for (const [role, username] of Object.entries(PEOPLE)) {
 	test(`as ${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role.replace('_', ' ')}, no hostile path stops Hearth or gets a 5xx`, async () => {
 		test.setTimeout(180_000);
-		const cookie = await sessionCookie(demo, username);
+		const cookie = await demo.sessionCookie(username);
 		const sent = await battery(demo, cookie, role);
 		console.log(`hostile paths, ${role}: ${sent} requests`);
 	});

@@ -76,6 +76,25 @@ export class OwnHearth {
 		return api;
 	}
 
+	/** Sign in as this person with a plain request; the session cookie, as `name=value`. */
+	async sessionCookie(username: string): Promise<string> {
+		const response = await fetch(`${this.origin}/signin`, {
+			method: 'POST',
+			headers: {
+				origin: this.origin,
+				accept: 'text/html',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
+			body: new URLSearchParams({ username, password: DEMO_PASSWORD }),
+			redirect: 'manual'
+		});
+		if (response.status !== 303) throw new Error(`Could not sign in as ${username}`);
+		return response.headers
+			.getSetCookie()
+			.find((cookie) => cookie.includes('hearth_session'))!
+			.split(';')[0];
+	}
+
 	/** Change this Hearth's database while it runs (to stand in for time passing, say). */
 	execute(sql: string, ...params: unknown[]): number {
 		const db = new Database(path.join(this.dataDir, 'hearth.db'));

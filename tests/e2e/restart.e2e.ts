@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { DEMO_PASSWORD } from './fixtures';
 import { OwnHearth } from './own-hearth';
 import { port } from './ports';
 
@@ -39,24 +38,6 @@ async function timeUntilAnswering(limitMs: number): Promise<number> {
 	throw new Error(`Hearth did not answer within ${limitMs} ms`);
 }
 
-async function signIn(username: string): Promise<string> {
-	const response = await fetch(`${hearth.origin}/signin`, {
-		method: 'POST',
-		headers: {
-			origin: hearth.origin,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: new URLSearchParams({ username, password: DEMO_PASSWORD }),
-		redirect: 'manual'
-	});
-	expect(response.status).toBe(303);
-	return response.headers
-		.getSetCookie()
-		.find((cookie) => cookie.includes('hearth_session'))!
-		.split(';')[0];
-}
-
 test('killed just before an alert must escalate, Hearth is back in seconds and escalates on time', async () => {
 	test.setTimeout(90_000);
 	watcher = spawn(process.execPath, ['scripts/serve.js', '--no-build'], {
@@ -77,7 +58,7 @@ test('killed just before an alert must escalate, Hearth is back in seconds and e
 	expect(first).toBeGreaterThan(0);
 
 	// Tyler taps "I feel unsafe".
-	const cookie = await signIn('tyler');
+	const cookie = await hearth.sessionCookie('tyler');
 	const raised = await fetch(`${hearth.origin}/me/unsafe`, {
 		method: 'POST',
 		headers: {
