@@ -1,5 +1,5 @@
 import { building } from '$app/environment';
-import { homesFor } from '$lib/domain/roles';
+import { AREA_ROLES, hasAnyRole, homesFor } from '$lib/domain/roles';
 import { getDb } from '$lib/server/db';
 import { getCouncilSettings, DEFAULT_SETTINGS } from '$lib/server/council/settings';
 import { unreadCount } from '$lib/server/notify/notices';
@@ -15,8 +15,7 @@ import type { LayoutServerLoad } from './$types';
 export const load: LayoutServerLoad = ({ locals, url }) => {
 	const settings = building ? null : getCouncilSettings(getDb());
 	const user = locals.user;
-	const youngPerson =
-		!building && !!user?.roles.some((role) => role === 'young_person' || role === 'forum_member');
+	const youngPerson = !building && !!user && hasAnyRole(user.roles, AREA_ROLES['/me']);
 	// "I feel unsafe" is on every page a young person can open, each page with a fresh key: a
 	// double tap raises one alert, a later tap a new one. Reading the path (only for young people,
 	// so staff pages do not pay for it) makes this load run again on every page.
