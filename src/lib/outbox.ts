@@ -142,13 +142,16 @@ export async function requestOutboxSend(): Promise<void> {
 }
 
 /**
- * Which kept form a post is, from its address: "I feel unsafe" (/me/unsafe) or a statement
+ * Which kept form a post is, from its address: "I feel unsafe" (/me/unsafe, or picture mode's
+ * Scared tap) or a statement
  * (/me/say/<template>?/send, with its template); null for any other post.
  */
 export function keptForm(
 	url: URL
 ): { kind: 'unsafe' } | { kind: 'statement'; template: string } | null {
 	if (url.pathname === '/me/unsafe') return { kind: 'unsafe' };
+	// Picture mode's Scared tap raises the alert itself: with no signal it waits as "I feel unsafe".
+	if (url.pathname === '/me/express' && url.search === '?/feeling') return { kind: 'unsafe' };
 	// Picture mode's form keeps its step in the address, so a refused send returns to it.
 	if (url.pathname === '/me/express' && url.searchParams.has('/send'))
 		return { kind: 'statement', template: 'express' };

@@ -175,7 +175,7 @@ test('an unsafe answer in a statement raises an alert too', async ({ as }) => {
 	const elif = await as('elif');
 	await elif.goto('/me/say/home');
 	await pick(elif, 'How do you feel?', 'Awful');
-	await pick(elif, 'Pick anything that fits where you live', "I'm unhappy where I live");
+	await pick(elif, 'Pick anything that fits where you live', "I don't feel safe");
 	await elif.getByRole('button', { name: 'Send', exact: true }).click();
 	await expect(elif.getByRole('heading', { level: 1 })).toHaveText("We've told your worker");
 	const marcus = await as('marcus.reid');
@@ -185,7 +185,7 @@ test('an unsafe answer in a statement raises an alert too', async ({ as }) => {
 	await marcus.getByTestId('inbox-alerts').getByRole('link', { name: 'Elif feels unsafe' }).click();
 	await expect(marcus.getByText('They picked an answer that says they feel unsafe.')).toBeVisible();
 	await marcus.getByRole('link', { name: 'Read what they sent' }).click();
-	await expect(marcus.getByText("I'm unhappy where I live")).toBeVisible();
+	await expect(marcus.getByText("I don't feel safe")).toBeVisible();
 });
 
 // Shannon's password is changed by account.e2e.ts, so these tests use other young people.

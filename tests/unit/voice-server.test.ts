@@ -16,14 +16,14 @@ import {
 	addMessage,
 	markSeenByWorker,
 	myStatements,
-	reassignStatement,
+	handOverStatement,
 	sendStatement,
 	statementThread
 } from '$lib/server/voice/statements';
 import { acknowledgeSafetyAlert, raiseSafetyAlert, safetyAlert } from '$lib/server/voice/safety';
 import { teamWaiting, workerInbox } from '$lib/server/voice/inbox';
 import { statementCounts } from '$lib/server/voice/counts';
-import { submitStatement } from '$lib/server/voice/submit';
+import { raisePictureAlert, submitStatement } from '$lib/server/voice/submit';
 import { freshDb, makeStaff, makeYoungPerson } from './db';
 
 const T0 = new Date('2026-11-22T02:00:00Z');
@@ -291,10 +291,30 @@ describe('the conversation and receipts', () => {
 		const { db, sam, holly, iro, maya } = council();
 		const sent = feeling(db, maya, sam, 'key-00000021');
 		const id = sent.ok ? sent.id : '';
-		expect(reassignStatement(db, id, holly)).toBe(false);
-		expect(reassignStatement(db, id, iro)).toBe(true);
-		expect(statementThread(db, id)!.recipientId).toBe(iro);
+		const pass = (to: string, clientKey: string) =>
+			handOverStatement(
+				db,
+				{ statementId: id, toStaffId: to, byStaffId: sam, note: 'I am on leave.', clientKey },
+				later(2)
+			);
+		expect(pass(holly, 'pass-1')).toEqual({ ok: false, reason: 'not_linked' });
+		expect(pass(sam, 'pass-2')).toEqual({ ok: false, reason: 'not_linked' });
+		expect(pass(iro, 'pass-3')).toEqual({ ok: true, duplicate: false });
+		// The same form again passes nothing twice.
+		expect(pass(iro, 'pass-3')).toEqual({ ok: true, duplicate: true });
+		const thread = statementThread(db, id)!;
+		expect(thread.recipientId).toBe(iro);
+		expect(thread.sentToName).not.toBe(thread.recipientName);
+		expect(thread.handovers).toHaveLength(1);
+		expect(thread.handovers[0]).toMatchObject({ note: 'I am on leave.', at: later(2) });
+		const raw = db.$client.prepare('select note_sealed from statement_handovers').get() as {
+			note_sealed: string;
+		};
+		expect(raw.note_sealed).not.toContain('leave');
 		expect(noticesFor(db, iro).map((n) => n.kind)).toEqual(['new_message']);
+		// The young person's reply now goes to the one who has it.
+		addMessage(db, { statementId: id, authorId: maya, body: 'ok', clientKey: 'r9' }, later(3));
+		expect(noticesFor(db, iro).map((n) => n.kind)).toEqual(['new_message', 'new_message']);
 	});
 });
 
@@ -361,5 +381,53 @@ describe('counts for the Board', () => {
 			])
 		);
 		expect(Object.keys(counts.byTemplate[0]).sort()).toEqual(['count', 'key', 'month']);
+	});
+
+	it('tells the worker, marked, when home is unhappy, and raises no safety alert', () => {
+		const { db, sam, maya, duty } = council();
+		const sent = sendStatement(
+			db,
+			{
+				youngPersonId: maya,
+				template: 'home',
+				answers: { mood: 'sad', home_is: ['unhappy_here'] },
+				recipientId: sam,
+				clientKey: 'key-00000031'
+			},
+			T0
+		);
+		expect(sent).toMatchObject({ ok: true, alertId: null });
+		expect(db.select().from(safetyAlerts).all()).toEqual([]);
+		expect(noticesFor(db, sam).map((n) => n.kind)).toEqual(['unhappy_home']);
+		expect(noticesFor(db, duty)).toEqual([]);
+		const thread = statementThread(db, sent.ok ? sent.id : '')!;
+		expect(thread.signals).toEqual([{ signal: 'unhappy_home', choice: 'unhappy_here' }]);
+		expect(thread.themes).toContain('home');
+	});
+
+	it('raises the alert at the Scared tap, once, and the picture sent later joins it', () => {
+		const { db, sam, maya } = council();
+		const first = raisePictureAlert(db, maya, 'round-000001', T0);
+		// A second tap, or Back and a fresh page with a new key: the open alert, not another.
+		expect(raisePictureAlert(db, maya, 'round-000001', later(1))).toEqual(first);
+		expect(raisePictureAlert(db, maya, 'round-000002', later(1))).toEqual(first);
+		expect(db.select().from(safetyAlerts).all()).toHaveLength(1);
+		expect(safetyAlert(db, first.alertId)!.source).toBe('picture');
+		const sent = submitStatement(
+			db,
+			maya,
+			'express',
+			{
+				answers: { feeling: ['scared'], want: ['talk'] },
+				recipientId: sam,
+				clientKey: first.roundKey
+			},
+			later(2)
+		);
+		expect(sent).toMatchObject({ ok: true, alertId: first.alertId });
+		expect(db.select().from(safetyAlerts).all()).toHaveLength(1);
+		expect(safetyAlert(db, first.alertId)!.statementId).toBe(sent.ok ? sent.id : '');
+		// Once sent, the next Scared tap is a new alert.
+		expect(raisePictureAlert(db, maya, 'round-000003', later(3)).alertId).not.toBe(first.alertId);
 	});
 });

@@ -1,5 +1,6 @@
 import type { CareStatus, LeavingCareCategory, LinkType } from '$lib/domain/people';
 import type { Role } from '$lib/domain/roles';
+import type { Reader } from '$lib/domain/record-access';
 import type { Condition, Frequency, OfferArea } from '$lib/domain/offer';
 import { m } from '$lib/paraglide/messages';
 
@@ -110,4 +111,24 @@ export function whoCanGet(eligibility: {
 		);
 	}
 	return parts.join(', ') + '.';
+}
+
+/**
+ * Who may read what a young person sends, in their words, one line per kind of person that
+ * statementReaders (domain/record-access) finds. A role with no line here throws: a change to
+ * who may read cannot reach young people's pages unsaid (tests/unit/who-can-read.test.ts).
+ */
+export function readerLabel(reader: Reader): string {
+	if (reader.kind === 'linked')
+		return {
+			social_worker: m.readers_social_worker,
+			personal_adviser: m.readers_personal_adviser,
+			iro: m.readers_iro,
+			supervising_social_worker: m.readers_supervising_social_worker,
+			advocate: m.readers_advocate
+		}[reader.linkType]();
+	const roles: Partial<Record<Role, () => string>> = { manager: m.readers_managers };
+	const label = roles[reader.role];
+	if (!label) throw new Error(`No words for who may read: ${reader.role}`);
+	return label();
 }

@@ -1,5 +1,5 @@
 import { m } from '$lib/paraglide/messages';
-import type { Mood, TemplateId, Theme } from '$lib/domain/voice';
+import type { Mood, Signal, TemplateId, Theme } from '$lib/domain/voice';
 
 import { say } from './say';
 
@@ -33,6 +33,26 @@ export const questionLabel = (template: TemplateId, question: string) =>
 export const optionLabel = (option: string) => say(`voice_opt_${option}`);
 export const themeLabel = (theme: Theme) => say(`voice_theme_${theme}`);
 export const voiceError = (code: string) => say(`voice_error_${code}`);
+
+/**
+ * What each signal (SIGNALS in domain/voice) tells the worker, and what the young person reads
+ * once it is sent, each with the answer's own words. One row per signal, so a new signal cannot
+ * go out without its words.
+ */
+const SIGNAL_WORDS: Record<
+	Signal,
+	{
+		worker: (words: { answer: string }) => string;
+		child: (words: { answer: string; name: string }) => string;
+	}
+> = {
+	unsafe: { worker: () => m.alert_from_statement(), child: () => m.unsafe_what_next() },
+	unhappy_home: { worker: m.signal_unhappy_home_worker, child: m.signal_unhappy_home_child }
+};
+export const signalWorkerWords = (signal: Signal, choice: string) =>
+	SIGNAL_WORDS[signal].worker({ answer: optionLabel(choice) });
+export const signalChildWords = (signal: Signal, choice: string, name: string) =>
+	SIGNAL_WORDS[signal].child({ answer: optionLabel(choice), name });
 
 /** How long something has waited, short enough for a table: 42 min, 3 h 5 min, 2 d 4 h. */
 export function waitingTime(minutes: number): string {

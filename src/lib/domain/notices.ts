@@ -5,6 +5,7 @@
 export const NOTICE_KINDS = [
 	'new_message',
 	'new_reply',
+	'unhappy_home',
 	'safety_alert',
 	'safety_escalation',
 	'review_reminder',

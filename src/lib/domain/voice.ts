@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CareStatus, LinkType } from './people';
+import type { NoticeKind } from './notices';
 
 /**
  * Voice: the short guided forms a young person uses to say how things are. Each template is a
@@ -58,6 +59,24 @@ export interface TextQuestion {
 }
 export type Question = ChoiceQuestion | TextQuestion;
 
+/**
+ * An answer that must not wait in an inbox. Each one decides, in one place, what happens: whether
+ * a safety alert is raised (with escalation), what the worker is told (a notice kind, and the
+ * banner on the statement), and what the young person reads once it is sent. The words are
+ * messages named `signal_<id>_worker` and `signal_<id>_child`.
+ */
+export const SIGNALS = {
+	/** "I feel unsafe", "Scared", "Not safe": a safety alert, at once, to their workers and the duty manager. */
+	unsafe: { raisesAlert: true, notice: 'safety_alert', theme: 'safety' },
+	/**
+	 * "I'm unhappy where I live": important, and for their worker to act on soon, but not danger.
+	 * The worker gets its own notice and a marked statement; no alert, no escalation, and the
+	 * young person is not told that anyone thinks they are unsafe.
+	 */
+	unhappy_home: { raisesAlert: false, notice: 'unhappy_home', theme: 'home' }
+} as const satisfies Record<string, { raisesAlert: boolean; notice: NoticeKind; theme: Theme }>;
+export type Signal = keyof typeof SIGNALS;
+
 export interface Template {
 	id: TemplateId;
 	/** Who can use it: plans are for care leavers. */
@@ -66,8 +85,11 @@ export interface Template {
 	questions: readonly Question[];
 	/** Themes a statement of this template always carries. */
 	themes: readonly Theme[];
-	/** Choices that mean "I am not safe": picking one raises a safety alert at once. */
-	unsafeChoices: Readonly<Record<string, readonly string[]>>;
+	/**
+	 * Answers that are a signal of their own, by question then choice (see SIGNALS): "I am not
+	 * safe" raises a safety alert at once; "I'm unhappy where I live" goes to the worker marked.
+	 */
+	signals: Readonly<Record<string, Readonly<Record<string, Signal>>>>;
 	/** Picture mode's own template: sent from /me/express, never listed with the others. */
 	express?: true;
 }
@@ -148,7 +170,7 @@ export const TEMPLATES: Record<TemplateId, Template> = {
 			words('more')
 		],
 		themes: ['feelings'],
-		unsafeChoices: { feelings: ['scared', 'unsafe'] }
+		signals: { feelings: { scared: 'unsafe', unsafe: 'unsafe' } }
 	},
 	visit: {
 		id: 'visit',
@@ -171,7 +193,7 @@ export const TEMPLATES: Record<TemplateId, Template> = {
 			words('more')
 		],
 		themes: [],
-		unsafeChoices: {}
+		signals: {}
 	},
 	worry: {
 		id: 'worry',
@@ -187,7 +209,7 @@ export const TEMPLATES: Record<TemplateId, Template> = {
 			words('more')
 		],
 		themes: ['feelings'],
-		unsafeChoices: { about: ['not_safe'] }
+		signals: { about: { not_safe: 'unsafe' } }
 	},
 	good_news: {
 		id: 'good_news',
@@ -198,7 +220,7 @@ export const TEMPLATES: Record<TemplateId, Template> = {
 			words('more')
 		],
 		themes: ['something_good'],
-		unsafeChoices: {}
+		signals: {}
 	},
 	home: {
 		id: 'home',
@@ -218,7 +240,7 @@ export const TEMPLATES: Record<TemplateId, Template> = {
 			words('more')
 		],
 		themes: ['home'],
-		unsafeChoices: { home_is: ['unhappy_here', 'unsafe'] }
+		signals: { home_is: { unhappy_here: 'unhappy_home', unsafe: 'unsafe' } }
 	},
 	plans: {
 		id: 'plans',
@@ -230,7 +252,7 @@ export const TEMPLATES: Record<TemplateId, Template> = {
 			words('more')
 		],
 		themes: ['plans'],
-		unsafeChoices: {}
+		signals: {}
 	},
 	complain: {
 		id: 'complain',
@@ -241,7 +263,7 @@ export const TEMPLATES: Record<TemplateId, Template> = {
 			words('more')
 		],
 		themes: ['complaint'],
-		unsafeChoices: {}
+		signals: {}
 	},
 	express: {
 		id: 'express',
@@ -252,7 +274,7 @@ export const TEMPLATES: Record<TemplateId, Template> = {
 			choice('want', EXPRESS_WANTS, { multiple: false })
 		],
 		themes: ['feelings'],
-		unsafeChoices: { feeling: ['scared'] },
+		signals: { feeling: { scared: 'unsafe' } },
 		express: true
 	}
 };
@@ -314,19 +336,36 @@ export function answersSchema(template: Template) {
 		});
 }
 
-/** Whether these answers say the young person is not safe. */
-export function raisesSafetyAlert(template: Template, answers: Answers): boolean {
-	return Object.entries(template.unsafeChoices).some(([questionId, unsafe]) => {
+/** One signal in a statement, with the answer that carries it (its words are the answer's own). */
+export interface SignalAnswer {
+	signal: Signal;
+	choice: string;
+}
+
+/** The signals these answers carry, one per signal, an alert before anything else. */
+export function signalsOf(template: Template, answers: Answers): SignalAnswer[] {
+	const found = new Map<Signal, string>();
+	for (const [questionId, bySignal] of Object.entries(template.signals)) {
 		const picked = answers[questionId];
 		const list = Array.isArray(picked) ? picked : picked ? [picked] : [];
-		return list.some((choice) => unsafe.includes(choice));
-	});
+		for (const choice of list)
+			if (Object.hasOwn(bySignal, choice) && !found.has(bySignal[choice]))
+				found.set(bySignal[choice], choice);
+	}
+	return [...found]
+		.map(([signal, choice]) => ({ signal, choice }))
+		.sort((a, b) => Number(SIGNALS[b.signal].raisesAlert) - Number(SIGNALS[a.signal].raisesAlert));
+}
+
+/** Whether these answers say the young person is not safe. */
+export function raisesSafetyAlert(template: Template, answers: Answers): boolean {
+	return signalsOf(template, answers).some(({ signal }) => SIGNALS[signal].raisesAlert);
 }
 
 /** Themes a statement carries from the start: its template's, and safety when it raised an alert. */
 export function startingThemes(template: Template, answers: Answers): Theme[] {
 	const themes = new Set<Theme>(template.themes);
-	if (raisesSafetyAlert(template, answers)) themes.add('safety');
+	for (const { signal } of signalsOf(template, answers)) themes.add(SIGNALS[signal].theme);
 	if (template.id === 'complain') {
 		const want = answers.want;
 		if (want?.includes('advocate') || want?.includes('both')) themes.add('advocacy');

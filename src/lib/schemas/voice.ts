@@ -76,9 +76,16 @@ export const replySchema = z.object({
 
 export const themesSchema = z.object({ themes: z.array(z.enum(THEMES)).max(THEMES.length) });
 
+/** "Pass it on": to whom, and a hand-over note saying why (required: the record must say). */
 export const reassignSchema = z.object({
 	staffId: z
 		.string()
 		.min(1, { error: () => m.error_choose_one() })
-		.max(64)
+		.max(64),
+	note: z
+		.string()
+		.trim()
+		.min(1, { error: () => m.statement_handover_note_needed() })
+		.max(2000, { error: () => m.error_too_long() }),
+	clientKey: z.string().min(1).max(64)
 });

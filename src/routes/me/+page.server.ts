@@ -2,8 +2,8 @@ import { requireRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import { myWorkers } from '$lib/server/people/young-people';
 import { newReplyCount } from '$lib/server/voice/statements';
-import { EXPRESS_FEELINGS } from '$lib/domain/voice';
-import { FEELING_PICTURES, pictureChoice } from '$lib/components/express-pictures';
+import { feelingChoices } from '$lib/components/express-pictures';
+import { newId } from '$lib/server/ids';
 import { expressState } from '$lib/server/preferences/express';
 import type { PageServerLoad } from './$types';
 
@@ -14,10 +14,7 @@ export const load: PageServerLoad = (event) => {
 		// Picture mode (on by itself under 8): the home page is the first step of saying how they feel.
 		express: express.on
 			? {
-					feelings: EXPRESS_FEELINGS.map((value) => ({
-						...pictureChoice(value, FEELING_PICTURES),
-						href: `/me/express?feeling=${value}`
-					}))
+					feelings: feelingChoices(newId(), user.id)
 				}
 			: null,
 		name: user.displayName,

@@ -1,5 +1,6 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { hasAnyRole, rolesForPath, type Role } from '$lib/domain/roles';
+import { RECORD_ROLES, mayOpenRecord } from '$lib/domain/record-access';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '../db';
 import { recordAudit } from '../audit/log';
@@ -30,9 +31,6 @@ export function requireRole(event: Event, ...roles: Role[]): SessionUser {
 	return user;
 }
 
-/** Roles that may open a young person's record: linked staff, and managers for oversight. */
-const RECORD_ROLES: Role[] = ['worker', 'iro', 'manager'];
-
 /**
  * Staff may read a young person's record only when linked to them today (managers
  * always, for oversight). Every read, and every refusal, is written to the audit log.
@@ -41,8 +39,11 @@ export function requireLinkedYoungPerson(event: Event, youngPersonId: string): S
 	const user = requireRole(event, ...RECORD_ROLES);
 	const db = getDb();
 	const exists = youngPersonExists(db, youngPersonId);
+	// The rule is mayOpenRecord's; the link is only looked up when it could matter.
 	const allowed =
-		exists && (user.roles.includes('manager') || isLinked(db, user.id, youngPersonId));
+		exists &&
+		(mayOpenRecord(user.roles, false) ||
+			mayOpenRecord(user.roles, isLinked(db, user.id, youngPersonId)));
 	// Refusals are written too: someone trying records they have no link to is worth a look.
 	// A made-up id names nobody, so the log (whose subject must be a real person) holds it in the path.
 	recordAudit(db, {

@@ -17,6 +17,7 @@ export function noticeText(kind: NoticeKind): string {
 	const texts: Record<NoticeKind, () => string> = {
 		new_message: m.notice_new_message,
 		new_reply: m.notice_new_reply,
+		unhappy_home: m.notice_unhappy_home,
 		safety_alert: m.notice_safety_alert,
 		safety_escalation: m.notice_safety_escalation,
 		review_reminder: m.notice_review_reminder,

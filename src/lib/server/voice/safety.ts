@@ -3,6 +3,9 @@ import { DEFAULT_ALERT_MINUTES, escalationDueAt } from '$lib/domain/voice';
 import { ukToday } from '$lib/domain/people';
 import type { Db, Executor } from '../db';
 import { councilSettings, safetyAlertEvents, safetyAlerts, users } from '../db/schema';
+import type { ALERT_SOURCES } from '../db/schema/voice';
+
+type AlertSource = (typeof ALERT_SOURCES)[number];
 import { newId } from '../ids';
 import { recordAudit } from '../audit/log';
 import { enqueueJob } from '../jobs/queue';
@@ -57,11 +60,17 @@ function scheduleEscalation(db: Executor, alert: { id: string; raisedAt: Date },
  */
 export function raiseSafetyAlert(
 	db: Executor,
-	input: { youngPersonId: string; clientKey: string; statementId?: string; alsoTell?: string[] },
+	input: {
+		youngPersonId: string;
+		clientKey: string;
+		statementId?: string;
+		alsoTell?: string[];
+		source?: AlertSource;
+	},
 	now = new Date()
 ): { id: string; created: boolean } {
 	const existing = db
-		.select({ id: safetyAlerts.id })
+		.select({ id: safetyAlerts.id, statementId: safetyAlerts.statementId })
 		.from(safetyAlerts)
 		.where(
 			and(
@@ -70,7 +79,15 @@ export function raiseSafetyAlert(
 			)
 		)
 		.get();
-	if (existing) return { id: existing.id, created: false };
+	if (existing) {
+		// Picture mode raises at the Scared tap; the statement sent two taps later joins that alert.
+		if (input.statementId && !existing.statementId)
+			db.update(safetyAlerts)
+				.set({ statementId: input.statementId })
+				.where(eq(safetyAlerts.id, existing.id))
+				.run();
+		return { id: existing.id, created: false };
+	}
 	const id = newId();
 	return db.transaction((tx) => {
 		tx.insert(safetyAlerts)
@@ -78,7 +95,7 @@ export function raiseSafetyAlert(
 				id,
 				youngPersonId: input.youngPersonId,
 				statementId: input.statementId ?? null,
-				source: input.statementId ? 'statement' : 'button',
+				source: input.source ?? (input.statementId ? 'statement' : 'button'),
 				clientKey: input.clientKey,
 				raisedAt: now
 			})

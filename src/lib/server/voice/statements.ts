@@ -1,18 +1,21 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { prepared } from '../db/prepared';
 import { ukToday, type CareStatus } from '$lib/domain/people';
 import {
+	SIGNALS,
 	TEMPLATES,
-	raisesSafetyAlert,
+	signalsOf,
 	receiptOf,
 	startingThemes,
 	type Answers,
 	type TemplateId,
 	type Theme
 } from '$lib/domain/voice';
-import type { Db } from '../db';
+import type { Db, Executor } from '../db';
 import {
 	safetyAlerts,
+	statementHandovers,
 	statementMessages,
 	statementThemes,
 	statements,
@@ -108,7 +111,9 @@ export function sendStatement(
 				.values(themes.map((theme) => ({ statementId: id, theme })))
 				.run();
 		let alertId: string | null = null;
-		if (raisesSafetyAlert(template, input.answers)) {
+		// The most urgent signal decides how the worker is told (SIGNALS in domain/voice).
+		const [signal] = signalsOf(template, input.answers);
+		if (signal && SIGNALS[signal.signal].raisesAlert) {
 			alertId = raiseSafetyAlert(
 				tx,
 				{
@@ -120,7 +125,8 @@ export function sendStatement(
 				now
 			).id;
 		} else {
-			notify(tx, [input.recipientId], 'new_message', `/work/statements/${id}`, now);
+			const kind = signal ? SIGNALS[signal.signal].notice : 'new_message';
+			notify(tx, [input.recipientId], kind, `/work/statements/${id}`, now);
 		}
 		return { ok: true as const, id, alertId, duplicate: false };
 	});
@@ -229,13 +235,21 @@ export function statementThread(db: Db, statementId: string) {
 		.from(safetyAlerts)
 		.where(eq(safetyAlerts.statementId, statementId))
 		.get();
+	const handovers = statementHandoversOf(db, statementId);
 	const { answersSealed, madeWithId, ...statement } = row;
+	const answers = JSON.parse(unseal(answersSealed)) as Answers;
 	return {
 		...statement,
+		/** What the answers signal (SIGNALS): the page says it to each side in its own words. */
+		signals: signalsOf(TEMPLATES[row.template], answers),
 		/** The worker who was with the young person when it was made ("with me"). */
 		madeWithName: madeWithId ? (madeWith?.name ?? '') : null,
+		/** Who has it now: replies go to them. */
 		recipientName: recipient?.name ?? '',
-		answers: JSON.parse(unseal(answersSealed)) as Answers,
+		/** Who the young person sent it to: the first hand-over's giver, or who has it still. */
+		sentToName: handovers[0]?.from ?? recipient?.name ?? '',
+		handovers,
+		answers,
 		receipt: receiptOf(row),
 		messages,
 		themes,
@@ -245,7 +259,7 @@ export function statementThread(db: Db, statementId: string) {
 export type StatementThread = NonNullable<ReturnType<typeof statementThread>>;
 
 /** Who may see a statement, as a plain fact about it: its young person and current recipient. */
-export function statementOwner(db: Db, statementId: string) {
+export function statementOwner(db: Executor, statementId: string) {
 	return (
 		db
 			.select({ youngPersonId: statements.youngPersonId, recipientId: statements.recipientId })
@@ -360,25 +374,87 @@ export function setStatementThemes(db: Db, statementId: string, themes: Theme[])
 	});
 }
 
-/** Hand a statement to a colleague linked to the young person today. False when they are not. */
-export function reassignStatement(
+export type HandOverResult = { ok: true; duplicate: boolean } | { ok: false; reason: 'not_linked' };
+
+/**
+ * "Pass it on": hand a statement to a colleague linked to the young person today, with a note
+ * saying why. The hand-over is written down (who had it, who has it now, who passed it, when,
+ * why), the new holder is told, and from then on the young person's replies go to them. The same
+ * form sent twice (same `clientKey`) passes it once.
+ */
+export function handOverStatement(
 	db: Db,
-	statementId: string,
-	toStaffId: string,
+	input: {
+		statementId: string;
+		toStaffId: string;
+		byStaffId: string;
+		note: string;
+		clientKey: string;
+	},
 	now = new Date()
-): boolean {
-	const owner = statementOwner(db, statementId);
-	if (!owner) return false;
-	const colleagues = statementRecipients(db, owner.youngPersonId, ukToday(now));
-	if (!colleagues.some((worker) => worker.id === toStaffId)) return false;
-	db.transaction((tx) => {
-		tx.update(statements)
-			.set({ recipientId: toStaffId, workerSeenAt: null })
-			.where(eq(statements.id, statementId))
+): HandOverResult {
+	return db.transaction((tx) => {
+		const owner = statementOwner(tx, input.statementId);
+		if (!owner) return { ok: false as const, reason: 'not_linked' as const };
+		const repeat = tx
+			.select({ id: statementHandovers.id })
+			.from(statementHandovers)
+			.where(
+				and(
+					eq(statementHandovers.statementId, input.statementId),
+					eq(statementHandovers.clientKey, input.clientKey)
+				)
+			)
+			.get();
+		if (repeat) return { ok: true as const, duplicate: true };
+		const colleagues = statementRecipients(tx, owner.youngPersonId, ukToday(now));
+		if (
+			input.toStaffId === owner.recipientId ||
+			!colleagues.some((worker) => worker.id === input.toStaffId)
+		)
+			return { ok: false as const, reason: 'not_linked' as const };
+		tx.insert(statementHandovers)
+			.values({
+				id: newId(),
+				statementId: input.statementId,
+				fromId: owner.recipientId,
+				toId: input.toStaffId,
+				byId: input.byStaffId,
+				noteSealed: seal(input.note),
+				clientKey: input.clientKey,
+				at: now
+			})
 			.run();
-		notify(tx, [toStaffId], 'new_message', `/work/statements/${statementId}`, now);
+		tx.update(statements)
+			.set({ recipientId: input.toStaffId, workerSeenAt: null })
+			.where(eq(statements.id, input.statementId))
+			.run();
+		notify(tx, [input.toStaffId], 'new_message', `/work/statements/${input.statementId}`, now);
+		return { ok: true as const, duplicate: false };
 	});
-	return true;
+}
+
+/** Every hand-over of a statement, oldest first, with names and the note unsealed. */
+export function statementHandoversOf(db: Db, statementId: string) {
+	const from = alias(users, 'handover_from');
+	const to = alias(users, 'handover_to');
+	const by = alias(users, 'handover_by');
+	return db
+		.select({
+			from: from.displayName,
+			to: to.displayName,
+			by: by.displayName,
+			noteSealed: statementHandovers.noteSealed,
+			at: statementHandovers.at
+		})
+		.from(statementHandovers)
+		.innerJoin(from, eq(from.id, statementHandovers.fromId))
+		.innerJoin(to, eq(to.id, statementHandovers.toId))
+		.innerJoin(by, eq(by.id, statementHandovers.byId))
+		.where(eq(statementHandovers.statementId, statementId))
+		.orderBy(asc(statementHandovers.at), asc(statementHandovers.id))
+		.all()
+		.map(({ noteSealed, ...handover }) => ({ ...handover, note: unseal(noteSealed) }));
 }
 
 /** The worker has copied it into the young person's case record. */

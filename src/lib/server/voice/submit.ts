@@ -14,6 +14,8 @@ import { durably } from '../db/durable';
 import { m } from '$lib/paraglide/messages';
 import { addMessage, sendStatement } from './statements';
 import { raiseSafetyAlert } from './safety';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { safetyAlerts } from '../db/schema';
 
 export type SubmitResult =
 	| { ok: true; id: string; alertId: string | null }
@@ -70,6 +72,63 @@ export function submitStatement(
 export function submitUnsafe(db: Db, youngPersonId: string, clientKey: string, now = new Date()) {
 	return durably(db, () =>
 		raiseSafetyAlert(db, { youngPersonId, clientKey: `button:${clientKey}` }, now)
+	);
+}
+
+/** The alert key of a picture-mode round: the statement sent at its end carries the same key. */
+const pictureAlertKey = (roundKey: string) => `statement:${roundKey}`;
+
+/**
+ * Picture mode's Scared tap: raise the safety alert at the tap. While an alert raised this way
+ * is open and its picture not yet sent, a second tap (or Back and tap again, which brings a
+ * fresh page and key) joins it instead of raising another. Returns the round's key, which the
+ * next steps carry to Send, and the alert.
+ */
+export function raisePictureAlert(
+	db: Db,
+	youngPersonId: string,
+	clientKey: string,
+	now = new Date()
+) {
+	return durably(db, () =>
+		db.transaction((tx) => {
+			const open = tx
+				.select({ clientKey: safetyAlerts.clientKey })
+				.from(safetyAlerts)
+				.where(
+					and(
+						eq(safetyAlerts.youngPersonId, youngPersonId),
+						eq(safetyAlerts.source, 'picture'),
+						isNull(safetyAlerts.statementId),
+						isNull(safetyAlerts.acknowledgedAt)
+					)
+				)
+				.orderBy(desc(safetyAlerts.raisedAt))
+				.get();
+			const roundKey = open ? open.clientKey.slice(pictureAlertKey('').length) : clientKey;
+			const alert = raiseSafetyAlert(
+				tx,
+				{ youngPersonId, clientKey: pictureAlertKey(roundKey), source: 'picture' },
+				now
+			);
+			return { roundKey, alertId: alert.id };
+		})
+	);
+}
+
+/** The alert a picture-mode round raised, if it did: the young person's own, found by key. */
+export function pictureAlert(db: Db, youngPersonId: string, roundKey: string) {
+	return (
+		db
+			.select({ id: safetyAlerts.id, acknowledgedAt: safetyAlerts.acknowledgedAt })
+			.from(safetyAlerts)
+			.where(
+				and(
+					eq(safetyAlerts.youngPersonId, youngPersonId),
+					eq(safetyAlerts.clientKey, pictureAlertKey(roundKey))
+				)
+			)
+			.get() ?? null
 	);
 }
 

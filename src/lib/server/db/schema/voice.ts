@@ -111,7 +111,44 @@ export const statementMessages = sqliteTable(
 );
 export type StatementMessage = typeof statementMessages.$inferSelect;
 
-export const ALERT_SOURCES = ['button', 'statement'] as const;
+/**
+ * "Pass it on": each time a statement is handed to a colleague, who had it, who has it now, who
+ * passed it, when and why. The statement keeps only its current holder (`recipientId`); this is
+ * the record of how it got there, so the first recipient and every step stay true. The note is
+ * about a young person, so it is sealed like their words.
+ */
+export const statementHandovers = sqliteTable(
+	'statement_handovers',
+	{
+		id: text('id').primaryKey(),
+		statementId: text('statement_id')
+			.notNull()
+			.references(() => statements.id, { onDelete: 'cascade' }),
+		fromId: text('from_id')
+			.notNull()
+			.references(() => users.id),
+		toId: text('to_id')
+			.notNull()
+			.references(() => users.id),
+		byId: text('by_id')
+			.notNull()
+			.references(() => users.id),
+		noteSealed: text('note_sealed').notNull(),
+		/** Made for each form, so the same "Pass it on" sent twice passes it once. */
+		clientKey: text('client_key').notNull(),
+		at: integer('at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		index('statement_handovers_statement_idx').on(t.statementId, t.at),
+		uniqueIndex('statement_handovers_client_key_idx').on(t.statementId, t.clientKey),
+		index('statement_handovers_from_idx').on(t.fromId),
+		index('statement_handovers_to_idx').on(t.toId),
+		index('statement_handovers_by_idx').on(t.byId)
+	]
+);
+export type StatementHandover = typeof statementHandovers.$inferSelect;
+
+export const ALERT_SOURCES = ['button', 'statement', 'picture'] as const;
 
 /** "I feel unsafe": raised at once, and escalated until a member of staff acknowledges it. */
 export const safetyAlerts = sqliteTable(

@@ -10,6 +10,7 @@ import {
 import { now } from '$lib/server/clock';
 import { replyFromForm } from '$lib/server/voice/submit';
 import { m } from '$lib/paraglide/messages';
+import { SIGNALS } from '$lib/domain/voice';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A young person's own statement, or 404: another's looks the same as none. */
@@ -29,6 +30,10 @@ export const load: PageServerLoad = (event) => {
 			id: thread.id,
 			template: thread.template,
 			recipientName: thread.recipientName,
+			sentToName: thread.sentToName,
+			// Who has it now and since when; the hand-over notes are staff's, not shown here.
+			passedOn: thread.handovers.map(({ from, to, at }) => ({ from, to, at })),
+			signals: thread.signals.filter((found) => !SIGNALS[found.signal].raisesAlert),
 			answers: thread.answers,
 			createdAt: thread.createdAt,
 			readAt: thread.readAt,

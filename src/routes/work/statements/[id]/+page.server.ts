@@ -9,7 +9,7 @@ import {
 	acknowledgeStatement,
 	markCaseRecorded,
 	markSeenByWorker,
-	reassignStatement,
+	handOverStatement,
 	setStatementThemes,
 	statementThread
 } from '$lib/server/voice/statements';
@@ -32,7 +32,8 @@ export const load: PageServerLoad = (event) => {
 		colleagues: statementRecipients(db, youngPersonId)
 			.filter((worker) => worker.id !== recipientId)
 			.map(({ id, name, linkType }) => ({ id, name, linkType })),
-		replyKey: newId()
+		replyKey: newId(),
+		handoverKey: newId()
 	};
 };
 
@@ -71,10 +72,29 @@ export const actions: Actions = {
 	reassign: async (event) => {
 		const { user, owner } = requireStatementAccess(event, event.params.id);
 		const formData = await event.request.formData();
-		const parsed = parseForm(reassignSchema, { staffId: text(formData, 'staffId') }, formData);
+		const parsed = parseForm(
+			reassignSchema,
+			{
+				staffId: text(formData, 'staffId'),
+				note: text(formData, 'note'),
+				clientKey: text(formData, 'clientKey')
+			},
+			formData
+		);
 		if (!parsed.ok) return parsed.failure;
-		if (!reassignStatement(getDb(), event.params.id, parsed.data.staffId, now()))
-			return invalid(formData, { staffId: m.error_not_linked() });
+		const passed = handOverStatement(
+			getDb(),
+			{
+				statementId: event.params.id,
+				toStaffId: parsed.data.staffId,
+				byStaffId: user.id,
+				note: parsed.data.note,
+				clientKey: parsed.data.clientKey
+			},
+			now()
+		);
+		if (!passed.ok) return invalid(formData, { staffId: m.error_not_linked() });
+		if (passed.duplicate) return { done: m.statement_reassigned() };
 		audit(event, user.id, owner.youngPersonId, 'statement.reassigned');
 		return { done: m.statement_reassigned() };
 	},
