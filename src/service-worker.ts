@@ -249,10 +249,30 @@ async function sendLock(): Promise<void> {
 
 /** What quick exit leaves: no key to open what waits, no drafts, and a locked session. */
 function quickExit(): Promise<void> {
-	locking = Promise.all([forgetOutboxKeys(), forgetAllDrafts().catch(() => undefined), sendLock()])
+	// A draft still being kept (or one typed as the page left) must not come back after the
+	// clear, nor fetch the key again before the lock is in: drafts wait until a page loads again.
+	draftsPaused = true;
+	const drafts = draftWrites.then(forgetAllDrafts).catch(() => undefined);
+	locking = Promise.all([forgetOutboxKeys(), drafts, sendLock()])
 		.then(() => undefined)
 		.catch(() => undefined);
 	return locking;
+}
+
+// Drafts are kept one after another, so quick exit can wait for the one being kept, then clear.
+let draftWrites: Promise<unknown> = Promise.resolve();
+let draftsPaused = false;
+
+function saveDraft(id: string, entries: [string, string][]): Promise<unknown> {
+	draftWrites = draftWrites
+		.then(async () => {
+			if (draftsPaused) return;
+			if (await keepDraft(id, entries)) return;
+			await withKey(true);
+			if (!draftsPaused) await keepDraft(id, entries);
+		})
+		.catch(() => undefined);
+	return draftWrites;
 }
 
 async function sendPendingLock(): Promise<void> {
@@ -385,18 +405,18 @@ sw.addEventListener('sync', (event) => {
 
 sw.addEventListener('message', (event) => {
 	const data = event.data ?? {};
-	if (data.type === 'flush-outbox') event.waitUntil(sendOutbox(data.key === true));
+	if (data.type === 'flush-outbox') {
+		// A page has loaded since any quick exit (after the password, if it locked): drafts again.
+		draftsPaused = false;
+		event.waitUntil(sendOutbox(data.key === true));
+	}
 	if (data.type === 'language') event.waitUntil(keepLanguage(data.lang));
 	// Quick exit: only ciphertext stays, no drafts, and this device's session is locked.
 	if (data.type === 'lock') event.waitUntil(quickExit());
 	// Drafts: the page hands over what is typed; it is kept sealed, never as it was typed.
 	if (typeof data.id !== 'string') return;
 	if (data.type === 'draft-save' && Array.isArray(data.entries))
-		event.waitUntil(
-			keepDraft(data.id, data.entries).then(
-				(kept) => kept || withKey(true).then(() => keepDraft(data.id, data.entries))
-			)
-		);
+		event.waitUntil(saveDraft(data.id, data.entries));
 	if (data.type === 'draft-forget') event.waitUntil(forgetDraft(data.id));
 	if (data.type === 'draft-read')
 		event.waitUntil(

@@ -24,8 +24,11 @@ export function asYoungPersonsCopy(html: string, owner: string, clientKey: strin
 		.replaceAll(`value="${OFFLINE_KEY}"`, `value="${escapeAttribute(clientKey)}"`);
 }
 
-/** "Try again" on the offline page as it was kept (home); `retryTo` points it at the page wanted. */
-export const RETRY_LINK = 'href="/" data-offline-retry=""';
+/**
+ * "Try again" on the offline page as it was kept (home, written relative to the page, so `./` or
+ * `../`); `retryTo` points it at the page wanted.
+ */
+const RETRY_LINK = /href="[^"]*" data-offline-retry=""/;
 
 /** The offline page shown in place of `wanted` (a path on this site): "Try again" asks for it. */
 export function retryTo(html: string, wanted: string): string {
