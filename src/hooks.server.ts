@@ -133,6 +133,7 @@ const session: Handle = ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
 	event.locals.pending = null;
+	event.locals.locked = null;
 	event.locals.endedBecause = null;
 	if (token) {
 		const db = getDb();
@@ -144,7 +145,10 @@ const session: Handle = ({ event, resolve }) => {
 		});
 		if (result) {
 			event.locals.session = { id: result.session.id, expiresAt: result.session.expiresAt };
-			if (result.secondFactor === 'needed' || result.secondFactor === 'setup') {
+			if (result.locked) {
+				// After quick exit: no signed-in page, API or key opens until the password is typed.
+				event.locals.locked = { user: result.user };
+			} else if (result.secondFactor === 'needed' || result.secondFactor === 'setup') {
 				event.locals.pending = { user: result.user, need: result.secondFactor };
 			} else {
 				event.locals.user = result.user;

@@ -11,8 +11,11 @@ import {
 	putInOutbox,
 	waitingCount
 } from '$lib/outbox';
+import { asYoungPersonsCopy, KEPT_COPY_QUERY, retryTo } from '$lib/offline-copy';
+import { QUICK_EXIT_ENDPOINT } from '$lib/drafts';
 import {
 	fetchOutboxKey,
+	forgetAllDrafts,
 	forgetDraft,
 	forgetOutboxKeys,
 	keepDraft,
@@ -29,14 +32,33 @@ const CACHE = `hearth-shell-${version}`;
 const SHELL = [...prerendered, ...files, ...build.filter((path) => path.endsWith('.css'))];
 const BUILT = new Set(build);
 const OFFLINE_PAGE = '/offline';
-// The public Pledge and Offer are kept for reading offline. Copies are always fetched signed out
-// (credentials: 'omit'), so a cached page never holds anyone's name.
+// Help, the public Pledge and the Local Offer (the list and each entitlement) are kept for
+// reading offline. Copies are always fetched signed out (credentials: 'omit'), so a cached page
+// never holds anyone's name. A cheap phone's data matters: help, the Pledge and the Offer's list
+// are fetched once up front (some tens of kilobytes); an entitlement is kept when it is opened.
 const PUBLIC_CACHE = 'hearth-public';
 const isPublicContent = (path: string) =>
-	path === '/pledge' || path === '/offer' || path.startsWith('/offer/');
-// What is shown when "I feel unsafe" or a statement is sent with no signal, and when someone signs
-// out with no signal (kept like the above).
-const KEPT_PAGES = ['/kept/unsafe', '/kept/statement', '/kept/signout', '/kept/signout-waiting'];
+	path === '/help' || path === '/pledge' || path === '/offer' || path.startsWith('/offer/');
+const UP_FRONT = ['/help', '/pledge', '/offer'];
+/**
+ * The public copy kept for a page, if any: a young person's own Local Offer pages (/me/offer/…)
+ * are read offline from the public copy of the same entitlement, never from their own page.
+ */
+function publicCopyOf(path: string): string | null {
+	if (path === '/me/offer' || path.startsWith('/me/offer/')) return path.slice('/me'.length);
+	return isPublicContent(path) ? path : null;
+}
+const DAY_MS = 24 * 60 * 60 * 1000;
+// What is shown in place of a page that cannot be fetched (`/kept/offline`), when "I feel unsafe"
+// or a statement is sent with no signal, and when someone signs out with no signal (kept like the
+// above). Each carries "I feel unsafe" for a young person signed in here (offlineCopy below).
+const KEPT_PAGES = [
+	'/kept/offline',
+	'/kept/unsafe',
+	'/kept/statement',
+	'/kept/signout',
+	'/kept/signout-waiting'
+];
 
 // The language the kept copies are in: the one the pages on this phone were last shown in
 // (static/enhance.js says), so an Arabic-speaking child offline still reads who to call in Arabic.
@@ -51,13 +73,20 @@ async function keptLanguage(): Promise<string | null> {
 async function refreshPublicCopy(path: string, language?: string | null): Promise<void> {
 	try {
 		const lang = language === undefined ? await keptLanguage() : language;
-		const response = await fetch(lang ? `${path}?lang=${encodeURIComponent(lang)}` : path, {
-			credentials: 'omit'
-		});
+		const query = new URLSearchParams({ [KEPT_COPY_QUERY]: '1' });
+		if (lang) query.set('lang', lang);
+		const response = await fetch(`${path}?${query}`, { credentials: 'omit' });
 		if (response.ok) await (await caches.open(PUBLIC_CACHE)).put(path, response);
 	} catch {
 		// Offline: keep the copy we have.
 	}
+}
+
+/** On a visit: keep the page's public copy, unless one less than a day old is kept already. */
+async function keepOnVisit(path: string): Promise<void> {
+	const kept = await caches.match(path, { cacheName: PUBLIC_CACHE });
+	const keptAt = Date.parse(kept?.headers.get('date') ?? '');
+	if (!(Date.now() - keptAt < DAY_MS)) await refreshPublicCopy(path);
 }
 
 /**
@@ -65,7 +94,7 @@ async function refreshPublicCopy(path: string, language?: string | null): Promis
  * language does not fetch them all again: that would cost a young person's data for nothing.
  */
 async function noteKeptLanguage(): Promise<void> {
-	const copy = await caches.match(KEPT_PAGES[0], { cacheName: PUBLIC_CACHE });
+	const copy = await caches.match(KEPT_PAGES[1], { cacheName: PUBLIC_CACHE });
 	const lang = copy && /<html lang="([a-z]{2,3})"/.exec(await copy.clone().text())?.[1];
 	if (lang) await (await caches.open(PUBLIC_CACHE)).put(LANGUAGE_KEY, new Response(lang));
 }
@@ -75,9 +104,7 @@ async function keepLanguage(lang: unknown): Promise<void> {
 	if (typeof lang !== 'string' || !/^[a-z]{2,3}$/.test(lang) || lang === (await keptLanguage()))
 		return;
 	await (await caches.open(PUBLIC_CACHE)).put(LANGUAGE_KEY, new Response(lang));
-	await Promise.all(
-		['/pledge', '/offer', ...KEPT_PAGES].map((path) => refreshPublicCopy(path, lang))
-	);
+	await Promise.all([...UP_FRONT, ...KEPT_PAGES].map((path) => refreshPublicCopy(path, lang)));
 }
 
 sw.addEventListener('install', (event) => {
@@ -85,9 +112,7 @@ sw.addEventListener('install', (event) => {
 		caches
 			.open(CACHE)
 			.then((cache) => cache.addAll(SHELL))
-			.then(() =>
-				Promise.all(['/pledge', '/offer', ...KEPT_PAGES].map((path) => refreshPublicCopy(path)))
-			)
+			.then(() => Promise.all([...UP_FRONT, ...KEPT_PAGES].map((path) => refreshPublicCopy(path))))
 			.then(noteKeptLanguage)
 			.then(() => sw.skipWaiting())
 	);
@@ -109,6 +134,33 @@ sw.addEventListener('activate', (event) => {
 });
 
 /**
+ * A kept copy, as the person holding the phone should see it. With a young person signed in here
+ * (their outbox key is on the phone; quick exit and sign-out delete it) it is drawn as their page:
+ * "I feel unsafe" with their name on the form and a fresh key, and their menu. Otherwise as it was
+ * kept, for a visitor: no button, no menu of anyone's.
+ */
+async function offlineCopy(path: string): Promise<Response | undefined> {
+	const kept = await caches.match(path, { cacheName: PUBLIC_CACHE });
+	if (!kept) return undefined;
+	const [owner] = await keyOwners();
+	if (!owner) return kept;
+	const html = asYoungPersonsCopy(await kept.text(), owner, crypto.randomUUID());
+	return new Response(html, { status: kept.status, headers: kept.headers });
+}
+
+/**
+ * In place of a page that cannot be fetched: the kept offline page, else the one built in, with
+ * "Try again" pointing at the page that was wanted (`wanted`, when there is one to go back to).
+ */
+async function offlinePage(wanted?: URL): Promise<Response> {
+	const page = (await offlineCopy('/kept/offline')) ?? (await caches.match(OFFLINE_PAGE));
+	if (!page) return Response.error();
+	if (!wanted) return page;
+	const html = retryTo(await page.text(), wanted.pathname + wanted.search);
+	return new Response(html, { status: page.status, headers: page.headers });
+}
+
+/**
  * "I feel unsafe" and a statement are plain forms. Sent with no signal, the service worker keeps
  * what they carry in the outbox (sent when the signal returns) and shows the page that says so,
  * with who to call. The page needs no script of its own for this.
@@ -122,12 +174,11 @@ async function sendOrKeep(request: Request): Promise<Response> {
 		if (!item) return Response.error();
 		// Sealed under the writer's key; with no key here a statement cannot be kept unreadable,
 		// so the offline page says so and the words are still in the form (Back).
-		if (!(await putInOutbox(item))) return (await caches.match(OFFLINE_PAGE)) ?? Response.error();
+		if (!(await putInOutbox(item))) return offlinePage();
 		const sync = (sw.registration as { sync?: { register(tag: string): Promise<void> } }).sync;
 		await sync?.register(OUTBOX_SYNC_TAG).catch(() => undefined);
 		const page = `/kept/${item.kind}`;
-		const kept = await caches.match(page, { cacheName: PUBLIC_CACHE });
-		if (!kept) return (await caches.match(OFFLINE_PAGE)) ?? Response.error();
+		if (!(await caches.match(page, { cacheName: PUBLIC_CACHE }))) return offlinePage();
 		// The draft is in the outbox now: the kept page forgets it (static/enhance.js).
 		const draft =
 			item.kind === 'statement'
@@ -176,9 +227,57 @@ async function signOut(request: Request): Promise<Response> {
 	} catch {
 		await (await caches.open(PUBLIC_CACHE)).put(SIGN_OUT_PENDING, new Response('1'));
 		const page = waiting ? '/kept/signout-waiting' : '/kept/signout';
-		const kept = await caches.match(page, { cacheName: PUBLIC_CACHE });
-		return kept ?? (await caches.match(OFFLINE_PAGE)) ?? Response.error();
+		return (await caches.match(page, { cacheName: PUBLIC_CACHE })) ?? offlinePage();
 	}
+}
+
+// Quick exit: the page leaves at once and this locks its session on the server (POST /exit).
+// Pages asked for after it wait until that is in, so Back never finds this device still open;
+// with no signal it is noted and sent before the next page, as a sign-out is.
+const LOCK_PENDING = '/__hearth-lock-pending';
+let locking: Promise<void> = Promise.resolve();
+
+async function sendLock(): Promise<void> {
+	const cache = await caches.open(PUBLIC_CACHE);
+	try {
+		await fetch(QUICK_EXIT_ENDPOINT, { method: 'POST', credentials: 'same-origin' });
+		await cache.delete(LOCK_PENDING);
+	} catch {
+		await cache.put(LOCK_PENDING, new Response('1'));
+	}
+}
+
+/** What quick exit leaves: no key to open what waits, no drafts, and a locked session. */
+function quickExit(): Promise<void> {
+	// A draft still being kept (or one typed as the page left) must not come back after the
+	// clear, nor fetch the key again before the lock is in: drafts wait until a page loads again.
+	draftsPaused = true;
+	const drafts = draftWrites.then(forgetAllDrafts).catch(() => undefined);
+	locking = Promise.all([forgetOutboxKeys(), drafts, sendLock()])
+		.then(() => undefined)
+		.catch(() => undefined);
+	return locking;
+}
+
+// Drafts are kept one after another, so quick exit can wait for the one being kept, then clear.
+let draftWrites: Promise<unknown> = Promise.resolve();
+let draftsPaused = false;
+
+function saveDraft(id: string, entries: [string, string][]): Promise<unknown> {
+	draftWrites = draftWrites
+		.then(async () => {
+			if (draftsPaused) return;
+			if (await keepDraft(id, entries)) return;
+			await withKey(true);
+			if (!draftsPaused) await keepDraft(id, entries);
+		})
+		.catch(() => undefined);
+	return draftWrites;
+}
+
+async function sendPendingLock(): Promise<void> {
+	await locking;
+	if (await (await caches.open(PUBLIC_CACHE)).match(LOCK_PENDING)) await sendLock();
 }
 
 sw.addEventListener('fetch', (event) => {
@@ -195,9 +294,7 @@ sw.addEventListener('fetch', (event) => {
 	}
 	if (request.method !== 'GET') return;
 	if (request.mode === 'navigate' && KEPT_PAGES.includes(url.pathname)) {
-		event.respondWith(
-			caches.match(url.pathname, { cacheName: PUBLIC_CACHE }).then((hit) => hit ?? fetch(request))
-		);
+		event.respondWith(offlineCopy(url.pathname).then((hit) => hit ?? fetch(request)));
 		return;
 	}
 
@@ -219,15 +316,13 @@ sw.addEventListener('fetch', (event) => {
 		);
 		return;
 	}
-	if (request.mode === 'navigate' && isPublicContent(url.pathname)) {
-		event.waitUntil(refreshPublicCopy(url.pathname));
+	const copyPath = publicCopyOf(url.pathname);
+	if (request.mode === 'navigate' && copyPath) {
+		event.waitUntil(keepOnVisit(copyPath));
 		event.respondWith(
-			fetch(request).catch(
-				async () =>
-					(await caches.match(url.pathname, { cacheName: PUBLIC_CACHE })) ??
-					(await caches.match(OFFLINE_PAGE)) ??
-					Response.error()
-			)
+			sendPendingLock()
+				.then(() => fetch(request))
+				.catch(async () => (await offlineCopy(copyPath)) ?? offlinePage(url))
 		);
 		return;
 	}
@@ -235,9 +330,10 @@ sw.addEventListener('fetch', (event) => {
 		// Pages always come fresh from the server (after a sign-out made offline reaches it);
 		// without a connection, the offline page.
 		event.respondWith(
-			sendPendingSignOut()
+			sendPendingLock()
+				.then(sendPendingSignOut)
 				.then(() => fetch(request))
-				.catch(async () => (await caches.match(OFFLINE_PAGE)) ?? Response.error())
+				.catch(() => offlinePage(url))
 		);
 	}
 });
@@ -309,18 +405,18 @@ sw.addEventListener('sync', (event) => {
 
 sw.addEventListener('message', (event) => {
 	const data = event.data ?? {};
-	if (data.type === 'flush-outbox') event.waitUntil(sendOutbox(data.key === true));
+	if (data.type === 'flush-outbox') {
+		// A page has loaded since any quick exit (after the password, if it locked): drafts again.
+		draftsPaused = false;
+		event.waitUntil(sendOutbox(data.key === true));
+	}
 	if (data.type === 'language') event.waitUntil(keepLanguage(data.lang));
-	// Quick exit: only ciphertext stays. Nothing waits on the network.
-	if (data.type === 'lock') event.waitUntil(forgetOutboxKeys());
+	// Quick exit: only ciphertext stays, no drafts, and this device's session is locked.
+	if (data.type === 'lock') event.waitUntil(quickExit());
 	// Drafts: the page hands over what is typed; it is kept sealed, never as it was typed.
 	if (typeof data.id !== 'string') return;
 	if (data.type === 'draft-save' && Array.isArray(data.entries))
-		event.waitUntil(
-			keepDraft(data.id, data.entries).then(
-				(kept) => kept || withKey(true).then(() => keepDraft(data.id, data.entries))
-			)
-		);
+		event.waitUntil(saveDraft(data.id, data.entries));
 	if (data.type === 'draft-forget') event.waitUntil(forgetDraft(data.id));
 	if (data.type === 'draft-read')
 		event.waitUntil(

@@ -2,8 +2,9 @@
 // sign-in, help) load only this. Each works without it; it adds:
 // - offline: registers the service worker (which keeps the Pledge and Offer, and keeps "I feel
 //   unsafe" and statements sent with no signal), and asks it to send what it kept once online;
-// - quick exit: leave at once without a Back step, by tap or by pressing Escape twice, deleting
-//   the outbox key first so what waits on the phone stays sealed (src/lib/sealed-store.ts);
+// - quick exit: leave at once without a Back step, by tap or by pressing Escape twice, locking
+//   this device's session, clearing drafts and deleting the outbox key, so what waits on the
+//   phone stays sealed (src/lib/sealed-store.ts) and Back finds a password, not a page;
 // - drafts: on a statement form, loads drafts.js, which hands what is typed to the service
 //   worker to keep sealed on this phone until it is sent (phones are shared: never as typed);
 // - the bell's count, updated when a notice arrives or the app comes back into view;
@@ -25,13 +26,19 @@
 		});
 	}
 
+	// Quick exit (src/lib/components/QuickExit.svelte does the same on framework pages). The link
+	// goes to /exit, which locks this device's session and sends on; with a script, the page leaves
+	// for the neutral site at once and the lock goes on its way out (the service worker holds the
+	// next page back until it is in). Drafts are cleared and the outbox key deleted.
 	const exit = document.querySelector('a[data-quick-exit]');
 	const leave = (event) => {
 		event?.preventDefault();
 		sw?.controller?.postMessage({ type: 'lock' });
+		fetch('/exit', { method: 'POST', keepalive: true, credentials: 'same-origin' }).catch(() => {});
 		indexedDB.deleteDatabase('hearth-keys');
+		if (!sw?.controller) indexedDB.deleteDatabase('hearth-drafts');
 		document.body.style.visibility = 'hidden';
-		window.location.replace(exit.href);
+		window.location.replace(exit.dataset.quickExit || exit.href);
 	};
 	if (exit) {
 		exit.addEventListener('click', leave);
@@ -42,6 +49,13 @@
 			lastEscape = Date.now();
 		});
 	}
+	// A signed-in page (it has sign-out) is never shown again from the back/forward cache: Back
+	// asks the server, which may say this device is locked now.
+	window.addEventListener('pageshow', (event) => {
+		if (!event.persisted || !document.querySelector('form[action="/signout"]')) return;
+		document.body.style.visibility = 'hidden';
+		location.reload();
+	});
 
 	// Drafts (static/drafts.js, loaded only where there is one to keep, hand over or forget).
 	if (sw && (document.querySelector('form[data-draft]') || /[?&]draft=/.test(location.search) ||

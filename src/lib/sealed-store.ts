@@ -1,5 +1,5 @@
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
-import { KEY_DATABASE } from './drafts';
+import { clear, createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { DRAFT_DATABASE, KEY_DATABASE } from './drafts';
 
 // Phones are shared. What a young person writes and has not sent yet (the outbox, drafts) is kept
 // on the phone sealed with AES-256-GCM under their own outbox key, which the server hands only to
@@ -132,7 +132,7 @@ export async function fetchOutboxKey(
 
 // Drafts: what is typed in a statement form, sealed, until it is sent. Keyed `<owner>:<form>`.
 let drafts: UseStore | undefined;
-const draftStore = () => (drafts ??= createStore('hearth-drafts', 'drafts'));
+const draftStore = () => (drafts ??= createStore(DRAFT_DATABASE, 'drafts'));
 const ownerOfDraft = (id: string) => id.slice(0, Math.max(0, id.indexOf(':')));
 
 /** Keep a draft sealed; without its writer's key on this phone it is not kept at all. */
@@ -153,4 +153,9 @@ export async function readDraft(id: string): Promise<[string, string][] | null> 
 
 export async function forgetDraft(id: string): Promise<void> {
 	await del(id, draftStore());
+}
+
+/** Quick exit: every draft on this phone goes, sealed or not. What was typed is not kept. */
+export async function forgetAllDrafts(): Promise<void> {
+	await clear(draftStore());
 }

@@ -9,6 +9,7 @@ import { enabledLanguages } from '$lib/server/preferences/languages';
 import { preferencesOf } from '$lib/server/preferences/preferences';
 import { getLocale } from '$lib/paraglide/runtime';
 import { newId } from '$lib/server/ids';
+import { KEPT_COPY_QUERY } from '$lib/offline-copy';
 import type { LayoutServerLoad } from './$types';
 
 /** What every page needs: who is signed in (no secrets) and how the council looks. */
@@ -20,6 +21,12 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 	// double tap raises one alert, a later tap a new one. Reading the path (only for young people,
 	// so staff pages do not pay for it) makes this load run again on every page.
 	if (youngPerson) void url.pathname;
+	// A copy the service worker keeps for offline reading (fetched signed out): it carries a young
+	// person's parts switched off, for the service worker to switch on (src/lib/offline-copy.ts).
+	const offlineCopy =
+		!building &&
+		!user &&
+		(url.pathname.startsWith('/kept/') || url.searchParams.has(KEPT_COPY_QUERY));
 	const preferences = user && !building ? preferencesOf(getDb(), user.id) : DEFAULT_PREFERENCES;
 	return {
 		// Size, letters and colours are set on <html> by hooks.server.ts; the layout needs only these.
@@ -32,6 +39,7 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 				return { code, nativeName, dir };
 			})
 		},
+		offlineCopy,
 		unsafe: user && youngPerson ? { key: newId(), owner: user.id } : null,
 		user: user
 			? {

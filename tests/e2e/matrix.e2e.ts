@@ -89,6 +89,12 @@ const CASES: Case[] = [
 	},
 	{ route: '/reset', url: () => '/reset', allow: 'everyone' },
 	{ route: '/signout', url: () => '/signout', allow: 'everyone' },
+	{
+		route: '/unlock',
+		what: 'only a device quick exit locked stays; others are sent on',
+		url: () => '/unlock',
+		allow: 'everyone'
+	},
 	{ route: '/you-said-we-did', url: () => '/you-said-we-did', allow: 'everyone' },
 	{ route: '/offline', url: () => '/offline', allow: 'everyone' },
 	{
@@ -309,7 +315,14 @@ const CASES: Case[] = [
 		url: (ids) => `/admin/content/translations/entitlement/${ids.entitlement}?locale=ar`,
 		allow: ['admin', 'po']
 	},
-	{ route: '/admin/languages', url: () => '/admin/languages', allow: ['admin'] }
+	{ route: '/admin/languages', url: () => '/admin/languages', allow: ['admin'] },
+	// Last: quick exit locks each person's session on this client (then sends to the neutral site).
+	{
+		route: '/exit',
+		what: 'quick exit: locks this device, then the neutral site',
+		url: () => '/exit',
+		allow: 'everyone'
+	}
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { expect, expectAccessible, signIn, test, untilControlled } from './fixtures';
+import { DEMO_PASSWORD, expect, expectAccessible, signIn, test, untilControlled } from './fixtures';
 import { OwnHearth } from './own-hearth';
 import { port } from './ports';
 
@@ -142,9 +142,15 @@ test('offline, write, quick exit: the phone holds none of the words, and nothing
 	expect(stored, 'no key left that could open what is sealed').not.toContain('CRYPTOKEY');
 	expect(storedTimes(clientKey)).toBe(0);
 
-	// Nothing lost: back online, Dan opens Hearth and it goes, once.
+	// Nothing lost: back online, Dan opens Hearth, types his password (quick exit locked this
+	// phone's session, issue 18 item 7) and it goes, once.
 	await context.setOffline(false);
 	await after.goto('/me');
+	await expect(after).toHaveURL(/\/unlock/);
+	expect(storedTimes(clientKey)).toBe(0);
+	await after.getByLabel('Password').fill(DEMO_PASSWORD);
+	await after.getByRole('button', { name: 'Carry on' }).click();
+	await expect(after).toHaveURL(/\/me$/);
 	await expect.poll(() => storedTimes(clientKey), { timeout: 15_000 }).toBe(1);
 	await expect.poll(() => waitingKeys(after)).toEqual([]);
 	await after.goto(`/me/messages/${statementId(clientKey)}`);

@@ -16,7 +16,7 @@ const { endLink, youngPersonRecord } = await import('$lib/server/people/young-pe
 
 function eventFor(user: SessionUser | null, pathname = '/work') {
 	return {
-		locals: { user, session: null, pending: null, endedBecause: null },
+		locals: { user, session: null, pending: null, locked: null, endedBecause: null },
 		url: new URL(`http://localhost${pathname}`),
 		getClientAddress: () => '127.0.0.1'
 	};

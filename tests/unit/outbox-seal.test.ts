@@ -130,7 +130,7 @@ describe('GET /api/outbox-key', () => {
 		(async () => {
 			try {
 				const response = await GET({
-					locals: { user, session: null, pending: null, endedBecause: null },
+					locals: { user, session: null, pending: null, locked: null, endedBecause: null },
 					url: new URL('http://localhost/api/outbox-key'),
 					request: new Request('http://localhost/api/outbox-key', { headers }),
 					getClientAddress: () => '127.0.0.1'

@@ -28,6 +28,8 @@ export const AUDIT_ACTIONS = [
 	'reviews.exported',
 	'roles.changed',
 	'session.ended',
+	'session.locked',
+	'session.unlocked',
 	'second_factor.enabled',
 	'second_factor.used',
 	'second_factor.recovery_used',

@@ -73,3 +73,11 @@ export const resetSchema = z
 		passwordAgain: z.string()
 	})
 	.refine(passwordsMatch, { path: ['passwordAgain'], error: () => m.error_password_mismatch() });
+
+/** Typing the password again on a device quick exit locked. */
+export const unlockSchema = z.object({
+	password: z
+		.string()
+		.min(1, { error: () => m.error_password_required() })
+		.max(256)
+});

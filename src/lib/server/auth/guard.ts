@@ -18,6 +18,8 @@ export function requireUser(event: Event): SessionUser {
 	if (!user) {
 		const next = encodeURIComponent(event.url.pathname + event.url.search);
 		if (event.locals.pending) redirect(303, `/signin/second-factor?next=${next}`);
+		// Quick exit locked this device: type the password to carry on (nobody else's page opens).
+		if (event.locals.locked) redirect(303, `/unlock?next=${next}`);
 		const ended = event.locals.endedBecause ? `&ended=${event.locals.endedBecause}` : '';
 		redirect(303, `/signin?next=${next}${ended}`);
 	}

@@ -1,6 +1,6 @@
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import type { Cookies } from '@sveltejs/kit';
-import { and, eq, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, ne, sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import { hasAnyRole, isStaff, type Role } from '$lib/domain/roles';
 import type { Db, Executor } from '../db';
@@ -39,6 +39,8 @@ export interface ValidatedSession {
 	session: { id: string; userId: string; expiresAt: Date };
 	user: SessionUser;
 	secondFactor: SecondFactorState;
+	/** Quick exit was used on this device: nothing opens until the password is typed again. */
+	locked: boolean;
 }
 
 /** How long staff sessions last, and whether admins and managers need a second factor. */
@@ -142,6 +144,7 @@ export function validateSessionToken(
 				createdAt: sessions.createdAt,
 				lastSeenAt: sessions.lastSeenAt,
 				secondFactorAt: sessions.secondFactorAt,
+				lockedAt: sessions.lockedAt,
 				totpEnabledAt: users.totpEnabledAt
 			})
 			.from(sessions)
@@ -186,8 +189,28 @@ export function validateSessionToken(
 			givenInSession: !!row.secondFactorAt,
 			roles,
 			policy
-		})
+		}),
+		locked: !!row.lockedAt
 	};
+}
+
+/**
+ * Quick exit: this one session (this device) opens nothing until its owner types their password
+ * again (`unlockSession`). Their sessions on other devices are left as they are.
+ */
+export function lockSession(db: Db, sessionId: string, now = new Date()): boolean {
+	return (
+		db
+			.update(sessions)
+			.set({ lockedAt: now })
+			.where(and(eq(sessions.id, sessionId), isNull(sessions.lockedAt)))
+			.run().changes > 0
+	);
+}
+
+/** The password was typed again on the locked device: it carries on where it was. */
+export function unlockSession(db: Db, sessionId: string): void {
+	db.update(sessions).set({ lockedAt: null }).where(eq(sessions.id, sessionId)).run();
 }
 
 /** A session's second factor was given: a new token, marked done, in place of the old one. */

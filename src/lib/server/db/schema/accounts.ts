@@ -53,6 +53,11 @@ export const sessions = sqliteTable(
 		/** When the second factor was given in this session; null until then. */
 		secondFactorAt: integer('second_factor_at', { mode: 'timestamp_ms' }),
 		/**
+		 * Quick exit on this device: until the password is typed again, the session opens nothing
+		 * (every signed-in page asks for it). Only this row: the person's other devices carry on.
+		 */
+		lockedAt: integer('locked_at', { mode: 'timestamp_ms' }),
+		/**
 		 * "With me": a worker linked to the young person gave their own password on the young
 		 * person's device, so what is sent until `withWorkerUntil` is recorded as made together.
 		 */

@@ -4,14 +4,16 @@ import { getCouncilSettings } from '$lib/server/council/settings';
 import { m } from '$lib/paraglide/messages';
 import type { PageServerLoad } from './$types';
 
-const KINDS = ['unsafe', 'statement', 'signout', 'signout-waiting'] as const;
+const KINDS = ['offline', 'unsafe', 'statement', 'signout', 'signout-waiting'] as const;
 const isKind = (kind: string): kind is (typeof KINDS)[number] =>
 	(KINDS as readonly string[]).includes(kind);
 
 /**
  * What the service worker shows when "I feel unsafe" or a statement is sent with no signal: it
  * keeps what was sent (the outbox) and shows this page, which it fetched earlier, signed out.
- * Also what it shows at sign-out with no signal (with or without something still waiting).
+ * Also what it shows at sign-out with no signal (with or without something still waiting), and
+ * (`offline`) in place of any page it cannot fetch: with "I feel unsafe" and the menu for a young
+ * person signed in on the phone (src/lib/offline-copy.ts), and "Try again" for the page wanted.
  * Nothing here is anyone's own: only the council's out-of-hours number.
  */
 export const load: PageServerLoad = ({ params }) => {
