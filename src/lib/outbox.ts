@@ -84,13 +84,19 @@ export async function removeFromOutbox(key: string): Promise<void> {
 /**
  * Try to send everything waiting. Sent items leave the outbox; an item the server refuses as
  * wrong (400) stays, marked failed, so its words are never lost; anything else waits for later,
- * and so does anything sealed under a key this phone does not hold now (its writer is signed out).
+ * and so does anything sealed under a key this phone does not hold now (its writer is signed out)
+ * and a statement from a device quick exit locked (423), until the password is typed again.
  */
 export async function flushOutbox(send: typeof fetch = fetch): Promise<{ sent: number }> {
 	let sent = 0;
 	for (const [key, item] of await entries<string, StoredOutboxItem>(outbox())) {
 		if (item.state !== 'waiting') continue;
-		const body = await openOutboxItem(item, await outboxKeyOf(item.owner));
+		// "I feel unsafe" carries nothing but its key, so it goes with no key on the phone too: after
+		// quick exit (which deletes the key and locks the session) it is sent all the same.
+		const body =
+			item.kind === 'unsafe'
+				? { clientKey: item.key }
+				: await openOutboxItem(item, await outboxKeyOf(item.owner));
 		if (!body) continue;
 		let response: Response;
 		try {

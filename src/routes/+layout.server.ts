@@ -17,10 +17,14 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 	const settings = building ? null : getCouncilSettings(getDb());
 	const user = locals.user;
 	const youngPerson = !building && !!user && hasAnyRole(user.roles, AREA_ROLES['/me']);
+	// After quick exit the device's session is locked: its pages wait for the password, but
+	// "I feel unsafe" stays on every page it can open (the alert page itself names nobody).
+	const locked = locals.locked?.user;
+	const lockedYoungPerson = !building && !!locked && hasAnyRole(locked.roles, AREA_ROLES['/me']);
 	// "I feel unsafe" is on every page a young person can open, each page with a fresh key: a
 	// double tap raises one alert, a later tap a new one. Reading the path (only for young people,
 	// so staff pages do not pay for it) makes this load run again on every page.
-	if (youngPerson) void url.pathname;
+	if (youngPerson || lockedYoungPerson) void url.pathname;
 	// A copy the service worker keeps for offline reading (fetched signed out): it carries a young
 	// person's parts switched off, for the service worker to switch on (src/lib/offline-copy.ts).
 	const offlineCopy =
@@ -40,7 +44,12 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 			})
 		},
 		offlineCopy,
-		unsafe: user && youngPerson ? { key: newId(), owner: user.id } : null,
+		unsafe:
+			user && youngPerson
+				? { key: newId(), owner: user.id }
+				: locked && lockedYoungPerson
+					? { key: newId(), owner: locked.id }
+					: null,
 		user: user
 			? {
 					displayName: user.displayName,

@@ -214,7 +214,8 @@ async function expectBackFindsNothing(page: Page, name: string, js = true) {
 	const text = await page.locator('body').innerText();
 	expect(text).not.toContain(name);
 	expect(text).not.toContain('Pineapple');
-	await expect(page.getByRole('button', { name: 'I feel unsafe' })).toHaveCount(0);
+	// "I feel unsafe" stays (a child is never turned away by the lock), naming nobody.
+	await expect(page.getByRole('button', { name: 'I feel unsafe' })).toBeVisible();
 	if (js) await expectAccessible(page);
 	if (js) expect(await draftsOnPhone(page)).toBe(0);
 }
@@ -289,5 +290,62 @@ test('quick exit with no JavaScript locks this device on the server, then leaves
 	await expectUnlockWithPassword(page, 'Chloe');
 	await laptop.check('Chloe');
 	await laptop.close();
+	await context.close();
+});
+
+test('quick exit never holds back "I feel unsafe": one kept offline goes, and the locked page raises one', async ({
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const context = await phone(browser);
+	const elif = await context.newPage();
+	await signIn(elif, 'elif');
+	await untilControlled(elif);
+	await expect.poll(() => keptCopies(elif)).toContain('/kept/offline');
+	const before = alertsOf('elif');
+
+	// No signal: she taps "I feel unsafe", then someone comes in and she quick-exits.
+	await context.setOffline(true);
+	await elif.goto('/me/messages');
+	await elif.getByRole('button', { name: 'I feel unsafe' }).click();
+	await expect(elif.getByRole('heading', { level: 1 })).toHaveText(
+		"We'll tell your worker as soon as you're online"
+	);
+	await elif.keyboard.press('Escape');
+	await elif.keyboard.press('Escape');
+	await expect(elif).toHaveURL('https://www.bbc.co.uk/weather');
+
+	// The signal comes back and Hearth is opened again on the phone: her alert goes without her
+	// password (the session is locked, and the key that sealed the outbox is gone).
+	await context.setOffline(false);
+	await elif.goto('/me');
+	await expect(elif).toHaveURL(/\/unlock\?next=/);
+	await expect.poll(() => alertsOf('elif'), { timeout: 20_000 }).toBe(before + 1);
+
+	// On the locked page the button is still there: it raises an alert, and says who to call,
+	// without her name or anything of hers.
+	await elif.getByRole('button', { name: 'I feel unsafe' }).click();
+	await expect(elif).toHaveURL(/\/kept\/told$/);
+	await expect(elif.getByRole('heading', { level: 1 })).toHaveText("We've told your worker");
+	await expect(elif.getByText(OUT_OF_HOURS)).toBeVisible();
+	expect(await elif.locator('body').innerText()).not.toContain('Elif');
+	await expectAccessible(elif);
+	expect(alertsOf('elif')).toBe(before + 2);
+	// Nothing else opens without the password: a statement from the locked device waits (423).
+	const refused = await elif.request.post('/api/voice', {
+		data: { kind: 'statement', owner: 'x', template: 'good_news', clientKey: 'k'.repeat(20) },
+		headers: { origin: hearth.origin }
+	});
+	expect(refused.status()).toBe(423);
+	await elif.goto('/me/unsafe');
+	await expect(elif).toHaveURL(/\/unlock\?next=/);
+
+	// Her personal adviser sees both, in his own browser.
+	const marcus = await (await browser.newContext({ baseURL: hearth.origin })).newPage();
+	await signIn(marcus, 'marcus.reid');
+	await expect(
+		marcus.getByTestId('inbox-alerts').getByRole('link', { name: 'Elif feels unsafe' })
+	).toHaveCount(2);
+	await marcus.context().close();
 	await context.close();
 });

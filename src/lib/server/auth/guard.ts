@@ -1,5 +1,5 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import { hasAnyRole, rolesForPath, type Role } from '$lib/domain/roles';
+import { AREA_ROLES, hasAnyRole, rolesForPath, type Role } from '$lib/domain/roles';
 import { RECORD_ROLES, mayOpenRecord } from '$lib/domain/record-access';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '../db';
@@ -61,8 +61,34 @@ export function requireLinkedYoungPerson(event: Event, youngPersonId: string): S
 	return user;
 }
 
+/**
+ * Where a young person asks for help: the "I feel unsafe" form, and the outbox's way in (which
+ * lets only "I feel unsafe" through for a locked device: see askingForHelp).
+ */
+const HELP_PATHS = ['/me/unsafe', '/api/voice'];
+
+/**
+ * A young person asking for help ("I feel unsafe"): the one signed in, or the owner of this
+ * device's session after quick exit locked it. The lock keeps their pages from whoever holds the
+ * phone; it never stops a child raising an alert, and nothing of theirs is shown back while it
+ * holds (`locked`: answer with a page that names nobody). Anyone else: as requireRole.
+ */
+export function askingForHelp(event: Event): { user: SessionUser; locked: boolean } {
+	const owner = event.locals.locked?.user;
+	if (!event.locals.user && owner && hasAnyRole(owner.roles, AREA_ROLES['/me']))
+		return { user: owner, locked: true };
+	return { user: requireRole(event, ...AREA_ROLES['/me']), locked: false };
+}
+
 /** The path-prefix rule the hook applies before any page or action runs. */
-export function checkArea(event: Event): void {
+export function checkArea(event: Event & { request?: Pick<Request, 'method'> }): void {
+	// A locked device's "I feel unsafe" is let through to its handler, which asks askingForHelp.
+	if (
+		event.request?.method === 'POST' &&
+		event.locals.locked &&
+		HELP_PATHS.includes(event.url.pathname)
+	)
+		return;
 	const roles = rolesForPath(event.url.pathname);
 	if (roles) requireRole(event, ...roles);
 }

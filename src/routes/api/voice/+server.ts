@@ -2,7 +2,7 @@ import { error, json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { TEMPLATES, isTemplateId } from '$lib/domain/voice';
 import { answersInput, clientKeySchema } from '$lib/schemas/voice';
-import { requireRole } from '$lib/server/auth/guard';
+import { askingForHelp } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import { readJson } from '$lib/server/json';
 import { submitStatement, submitUnsafe } from '$lib/server/voice/submit';
@@ -27,10 +27,13 @@ const envelope = z.object({
  * by the service worker later. The same checks as the forms; the same form key is kept once.
  */
 export const POST: RequestHandler = async (event) => {
-	const user = requireRole(event, 'young_person', 'forum_member');
+	const { user, locked } = askingForHelp(event);
 	const parsed = envelope.safeParse(await readJson(event, MAX_BODY_BYTES));
 	if (!parsed.success) error(400, 'That message is not in the right shape.');
 	const body = parsed.data;
+	// After quick exit only "I feel unsafe" goes before the password is typed again: a statement
+	// waits (423, so the outbox keeps it), an alert never does.
+	if (locked && body.kind !== 'unsafe') return json({ error: 'locked' }, { status: 423 });
 	// Written by someone else who used this phone: it waits until they sign in again.
 	if (body.owner !== user.id) return json({ error: 'not_yours' }, { status: 409 });
 	const db = getDb();

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { clientKeySchema } from '$lib/schemas/voice';
-import { requireRole } from '$lib/server/auth/guard';
+import { askingForHelp, requireRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import { getCouncilSettings } from '$lib/server/council/settings';
 import { submitUnsafe } from '$lib/server/voice/submit';
@@ -17,12 +17,14 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	/** One tap: the alert is raised before anything else can go wrong. */
 	default: async (event) => {
-		const user = requireRole(event, 'young_person', 'forum_member');
+		// A device quick exit locked still raises the alert: the lock is against whoever holds the
+		// phone, never against the child asking for help. Their alert page waits for the password.
+		const { user, locked } = askingForHelp(event);
 		// Even a body that cannot be read raises the alert.
 		const formData = await event.request.formData().catch(() => new FormData());
 		// A missing or odd key still raises an alert: a child must never be refused here.
 		const key = clientKeySchema.safeParse(text(formData, 'clientKey'));
 		const alert = submitUnsafe(getDb(), user.id, key.success ? key.data : newId(), now());
-		redirect(303, `/me/unsafe/${alert.id}`);
+		redirect(303, locked ? '/kept/told' : `/me/unsafe/${alert.id}`);
 	}
 };

@@ -4,7 +4,7 @@ import { getCouncilSettings } from '$lib/server/council/settings';
 import { m } from '$lib/paraglide/messages';
 import type { PageServerLoad } from './$types';
 
-const KINDS = ['offline', 'unsafe', 'statement', 'signout', 'signout-waiting'] as const;
+const KINDS = ['offline', 'unsafe', 'told', 'statement', 'signout', 'signout-waiting'] as const;
 const isKind = (kind: string): kind is (typeof KINDS)[number] =>
 	(KINDS as readonly string[]).includes(kind);
 
@@ -14,6 +14,8 @@ const isKind = (kind: string): kind is (typeof KINDS)[number] =>
  * Also what it shows at sign-out with no signal (with or without something still waiting), and
  * (`offline`) in place of any page it cannot fetch: with "I feel unsafe" and the menu for a young
  * person signed in on the phone (src/lib/offline-copy.ts), and "Try again" for the page wanted.
+ * `told`: "I feel unsafe" tapped on a device quick exit locked: the alert is raised, and the page
+ * names nobody (the person holding the phone may not be the child).
  * Nothing here is anyone's own: only the council's out-of-hours number.
  */
 export const load: PageServerLoad = ({ params }) => {
