@@ -111,7 +111,9 @@ export const statementMessages = sqliteTable(
 );
 export type StatementMessage = typeof statementMessages.$inferSelect;
 
-export const ALERT_SOURCES = ['button', 'statement'] as const;
+/** Where an alert came from: the button, a statement, or an officer's safeguarding concern. */
+export const ALERT_SOURCES = ['button', 'statement', 'forum_issue', 'pledge_comment'] as const;
+export type AlertSource = (typeof ALERT_SOURCES)[number];
 
 /** "I feel unsafe": raised at once, and escalated until a member of staff acknowledges it. */
 export const safetyAlerts = sqliteTable(
