@@ -11,7 +11,6 @@ import {
 	forumMembers,
 	forums,
 	issueFeedback,
-	issueReports,
 	issueSupports,
 	users
 } from '../db/schema';
