@@ -46,6 +46,8 @@ interface Ids {
 	action: string;
 	entitlement: string;
 	chloeRequest: string;
+	promise: string;
+	concernAlert: string;
 }
 
 interface Case {
@@ -231,6 +233,12 @@ const CASES: Case[] = [
 		allow: STAFF_RECORDS
 	},
 	{
+		route: '/work/alerts/[id]/concern',
+		what: "the concern behind Tyler's alert",
+		url: (ids) => `/work/alerts/${ids.concernAlert}/concern`,
+		allow: STAFF_RECORDS
+	},
+	{
 		route: '/work/reviews/[id]',
 		what: "Tyler's review (Janet chairs it)",
 		url: (ids) => `/work/reviews/${ids.tylerReview}`,
@@ -255,6 +263,13 @@ const CASES: Case[] = [
 	{ route: '/board/actions.csv', url: () => '/board/actions.csv', allow: BOARD },
 	{ route: '/board/issues.csv', url: () => '/board/issues.csv', allow: BOARD },
 	{ route: '/board/issues', url: () => '/board/issues', allow: ['po'] },
+	{ route: '/board/pledge', url: () => '/board/pledge', allow: BOARD },
+	{
+		route: '/board/pledge/[promise]/[person]',
+		what: "Tyler's Pledge comment",
+		url: (ids) => `/board/pledge/${ids.promise}/${ids.tyler}`,
+		allow: ['po']
+	},
 	{ route: '/board/issues/[id]', url: (ids) => `/board/issues/${ids.issue}`, allow: ['po'] },
 	{ route: '/board/meetings', url: () => '/board/meetings', allow: BOARD, act: ['po'] },
 	{
@@ -467,6 +482,17 @@ test.beforeAll(async () => {
 	});
 	expect(raised.ok()).toBe(true);
 
+	// Tyler tells us more about a promise; the officer makes it a safeguarding concern.
+	const promise = one<{ id: string }>('select id from pledge_promises order by id limit 1').id;
+	const rated = await tyler.post('/me/pledge?/rate', {
+		form: { promiseId: promise, rating: 'no', comment: 'Nobody listens to me.' }
+	});
+	expect(rated.ok()).toBe(true);
+	const concern = await leah.post(`/board/pledge/${promise}/${userId('tyler')}?/concern`, {
+		form: { note: 'Check in with Tyler', allegation: 'none', ladoContact: '', ladoReference: '' }
+	});
+	expect(concern.ok()).toBe(true);
+
 	const statementOf = (username: string) =>
 		one<{ id: string }>(
 			'select s.id from statements s join users u on u.id = s.young_person_id where u.username = ?',
@@ -492,7 +518,9 @@ test.beforeAll(async () => {
 		meeting: meetingId,
 		action: one<{ id: string }>('select id from board_actions').id,
 		entitlement: one<{ id: string }>("select id from entitlements where slug = 'leisure-pass'").id,
-		chloeRequest: one<{ id: string }>('select id from offer_requests').id
+		chloeRequest: one<{ id: string }>('select id from offer_requests').id,
+		promise,
+		concernAlert: one<{ alert_id: string }>('select alert_id from safeguarding_concerns').alert_id
 	};
 });
 

@@ -1,12 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { actionStatusOn, byAttention, doneOnTime, median } from '$lib/domain/forum';
+import {
+	actionStatusOn,
+	byAttention,
+	doneOnTime,
+	forumMaySee,
+	ISSUE_STATUSES,
+	median
+} from '$lib/domain/forum';
+import { concernSchema } from '$lib/schemas/forum';
+import {
+	approveIssue,
+	concernForAlert,
+	concernFromComment,
+	concernFromIssue,
+	pledgeComments,
+	reportIssueWithReason
+} from '$lib/server/forum/moderation';
+import { insertDemoContent, pledge } from '$lib/server/offer/content';
+import { ratePromise } from '$lib/server/offer/ratings';
+import { setDuty } from '$lib/server/voice/people';
 import {
 	boardActions,
 	councilSettings,
+	forumIssues,
 	forumMembers,
 	forums,
-	notices
+	issueReports,
+	notices,
+	safetyAlerts
 } from '$lib/server/db/schema';
 import {
 	forumIssueList,
@@ -21,6 +43,7 @@ import {
 	actionsNeedingAttention,
 	answerIssue,
 	boardIssueRows,
+	declineIssue,
 	createAction,
 	editIssue,
 	issueForOfficer,
@@ -66,7 +89,10 @@ function council() {
 		outOfHoursPhone: null,
 		email: null
 	});
-	const raiser = makeYoungPerson(db, 'tyler');
+	const worker = makeStaff(db, 'holly', ['worker']);
+	const duty = makeStaff(db, 'gareth', ['manager']);
+	setDuty(db, duty, true);
+	const raiser = makeYoungPerson(db, 'tyler', [{ staffUserId: worker, linkType: 'social_worker' }]);
 	const member1 = makeYoungPerson(db, 'amira');
 	const member2 = makeYoungPerson(db, 'jayden');
 	const outsider = makeYoungPerson(db, 'elif');
@@ -83,8 +109,9 @@ function council() {
 			{ forumId: 'cicc', userId: member2 }
 		])
 		.run();
-	const raise = (title: string, named = false) =>
-		raiseIssue(db, {
+	/** Raise an issue; an officer approves it unless `approve` is false. */
+	const raise = (title: string, named = false, approve = true) => {
+		const id = raiseIssue(db, {
 			forumId: 'cicc',
 			raisedBy: raiser,
 			named,
@@ -92,7 +119,25 @@ function council() {
 			whatIsWrong: 'Mrs Patel is unfair',
 			whatToChange: 'fairness'
 		})!;
-	return { db, raiser, member1, member2, outsider, officer, councillor, chair, raise };
+		if (approve) approveIssue(db, officer, id);
+		return id;
+	};
+	const noticesOf = (userId: string) =>
+		db.select().from(notices).where(eq(notices.userId, userId)).all();
+	return {
+		db,
+		raiser,
+		member1,
+		member2,
+		outsider,
+		officer,
+		councillor,
+		chair,
+		worker,
+		duty,
+		raise,
+		noticesOf
+	};
 }
 
 describe('issues', () => {
@@ -131,7 +176,7 @@ describe('issues', () => {
 	});
 
 	it('merge a duplicate, carrying its supports and its raiser over', () => {
-		const { db, member1, member2, raise } = council();
+		const { db, member1, member2, officer, raise } = council();
 		const keep = raise('Wi-Fi');
 		const duplicate = raiseIssue(db, {
 			forumId: 'cicc',
@@ -141,6 +186,7 @@ describe('issues', () => {
 			whatIsWrong: 'x',
 			whatToChange: 'y'
 		})!;
+		approveIssue(db, officer, duplicate);
 		supportIssue(db, keep, member1);
 		supportIssue(db, duplicate, member1);
 		expect(mergeIssue(db, duplicate, keep)).toBe(true);
@@ -154,6 +200,8 @@ describe('issues', () => {
 		const { db, raiser, member1, member2, raise } = council();
 		const anonymous = raise('Pocket money');
 		const named = raise('Bus passes', true);
+		// Approval told the raiser once each: count only what the answers add.
+		db.delete(notices).run();
 		supportIssue(db, anonymous, member1);
 		answerIssue(db, anonymous, 'Same rate for everyone');
 		answerIssue(db, named, 'Free passes');
@@ -169,6 +217,170 @@ describe('issues', () => {
 		expect(boardIssueRows(db).find((i) => i.title === 'Pocket money')!.raisedBy).toBeNull();
 		expect(giveFeedback(db, anonymous, member1, 'yes')).toBe(true);
 		expect(giveFeedback(db, anonymous, member2, 'yes')).toBe(false);
+	});
+});
+
+describe('moderation', () => {
+	it('keeps a new issue to its raiser and the officers until one approves it, and tells them', () => {
+		const { db, raiser, member1, officer, councillor, raise, noticesOf } = council();
+		const id = raise('Pocket money', false, false);
+		expect(noticesOf(officer).map((n) => [n.kind, n.link])).toEqual([
+			['forum_to_check', `/board/issues/${id}`]
+		]);
+		expect(noticesOf(councillor)).toEqual([]);
+		expect(issueForYoungPerson(db, id, raiser)).toMatchObject({ status: 'awaiting', mine: true });
+		expect(issueForYoungPerson(db, id, member1)).toBeNull();
+		expect(forumIssueList(db, 'cicc', member1)).toEqual([]);
+		expect(boardIssueRows(db)).toEqual([]);
+		expect(supportIssue(db, id, member1)).toBe('closed');
+		expect(approveIssue(db, officer, id)).toBe(true);
+		expect(approveIssue(db, officer, id)).toBe(false);
+		expect(issueForYoungPerson(db, id, member1)).toMatchObject({ status: 'open' });
+		expect(forumIssueList(db, 'cicc', member1).map((i) => i.id)).toEqual([id]);
+	});
+
+	it('tells only the raiser that an officer changed their words', () => {
+		const { db, raiser, member1, officer, raise } = council();
+		const id = raise('Pocket money', false, false);
+		editIssue(db, officer, id, { title: 'Pocket money', whatIsWrong: 'Unfair', whatToChange: 'x' });
+		approveIssue(db, officer, id);
+		expect(issueForYoungPerson(db, id, raiser)!.editedForMe).toBe(true);
+		expect(issueForYoungPerson(db, id, member1)!.editedForMe).toBe(false);
+	});
+
+	it('shows why an issue was declined to its raiser only, and a never-approved one to nobody else', () => {
+		const { db, raiser, member1, raise } = council();
+		const out = raise('Bedtimes');
+		const kept = raise('Later', false, false);
+		declineIssue(db, out, 'Agreed at home');
+		declineIssue(db, kept, 'Not for the forum');
+		expect(issueForYoungPerson(db, out, raiser)!.declineReason).toBe('Agreed at home');
+		expect(issueForYoungPerson(db, out, member1)).toMatchObject({
+			status: 'declined',
+			declineReason: null
+		});
+		expect(issueForYoungPerson(db, kept, member1)).toBeNull();
+		expect(issueForYoungPerson(db, kept, raiser)!.declineReason).toBe('Not for the forum');
+	});
+
+	it('the one rule agrees with its SQL for every status', () => {
+		const { db, member1, raise } = council();
+		for (const status of ISSUE_STATUSES) {
+			for (const approvedAt of [null, new Date()]) {
+				const id = raise(`${status} ${!!approvedAt}`, false, false);
+				db.update(forumIssues).set({ status, approvedAt }).where(eq(forumIssues.id, id)).run();
+				const listed = forumIssueList(db, 'cicc', member1).some((i) => i.id === id);
+				expect(listed, `${status} ${approvedAt}`).toBe(forumMaySee({ status, approvedAt }));
+				expect(!!issueForYoungPerson(db, id, member1)).toBe(forumMaySee({ status, approvedAt }));
+			}
+		}
+	});
+
+	it('keeps a report with its reason and tells the officers, once each', () => {
+		const { db, member1, officer, raise, noticesOf } = council();
+		const id = raise('Pocket money');
+		db.delete(notices).run();
+		expect(reportIssueWithReason(db, id, member1, 'It names a carer')).toBe(true);
+		expect(reportIssueWithReason(db, id, member1, 'Again')).toBe(false);
+		expect(
+			db
+				.select()
+				.from(issueReports)
+				.all()
+				.map((r) => r.reason)
+		).toEqual(['It names a carer']);
+		expect(noticesOf(officer).map((n) => n.kind)).toEqual(['forum_reported']);
+	});
+
+	it('turns an issue into a concern: an alert to the worker and the duty manager, LADO recorded', () => {
+		const { db, raiser, officer, worker, duty, member1, raise, noticesOf } = council();
+		const id = raise('Pocket money', false, false);
+		editIssue(db, officer, id, {
+			title: 'Pocket money',
+			whatIsWrong: 'A carer',
+			whatToChange: 'x'
+		});
+		const input = concernSchema.parse({
+			note: 'Names a carer as unfair; check in',
+			allegation: 'carer',
+			ladoContact: 'LADO duty line 01632 960 111',
+			ladoReference: 'L-42'
+		});
+		const when = new Date();
+		const concernId = concernFromIssue(db, officer, id, input, when)!;
+		expect(concernFromIssue(db, officer, id, input)).toBe(concernId);
+		const [alert] = db.select().from(safetyAlerts).all();
+		expect(alert).toMatchObject({ youngPersonId: raiser, source: 'forum_issue' });
+		for (const told of [worker, duty])
+			expect(noticesOf(told).map((n) => [n.kind, n.link])).toContainEqual([
+				'safety_alert',
+				`/work/alerts/${alert.id}`
+			]);
+		expect(noticesOf(member1)).toEqual([]);
+		expect(noticesOf(raiser).map((n) => n.kind)).toContain('concern_raised');
+		expect(concernForAlert(db, alert.id)).toMatchObject({
+			allegation: 'carer',
+			ladoStartedBy: 'leah',
+			ladoStartedAt: when,
+			ladoContact: 'LADO duty line 01632 960 111',
+			ladoReference: 'L-42',
+			// The words as the young person wrote them, not as edited.
+			words: expect.stringContaining('Mrs Patel is unfair')
+		});
+		expect(issueForYoungPerson(db, id, raiser)!.concernForMe).toBe(true);
+		// Still not out for the forum: a concern is not an approval.
+		expect(issueForYoungPerson(db, id, member1)).toBeNull();
+	});
+
+	it('asks for the LADO contact for an allegation, and not otherwise', () => {
+		const base = { note: 'Worried', ladoContact: '', ladoReference: '' };
+		expect(concernSchema.safeParse({ ...base, allegation: 'staff' }).error?.issues[0].path).toEqual(
+			['ladoContact']
+		);
+		expect(concernSchema.safeParse({ ...base, allegation: 'none' }).success).toBe(true);
+		expect(concernSchema.safeParse({ ...base, note: ' ', allegation: 'none' }).success).toBe(false);
+	});
+
+	it('lists Pledge comments with names for officers only, and a comment can become a concern', () => {
+		const { db, raiser, officer, worker, noticesOf } = council();
+		insertDemoContent(db);
+		const promise = pledge(db)[0].promises[0];
+		ratePromise(db, {
+			youngPersonId: raiser,
+			promiseId: promise.id,
+			rating: 'no',
+			comment: 'Nobody listens at home'
+		});
+		ratePromise(db, {
+			youngPersonId: raiser,
+			promiseId: pledge(db)[0].promises[1].id,
+			rating: 'yes',
+			comment: null
+		});
+		const named = pledgeComments(db, true);
+		expect(named).toHaveLength(1);
+		expect(named[0]).toMatchObject({
+			promise: promise.text,
+			rating: 'no',
+			comment: 'Nobody listens at home',
+			who: { youngPersonId: raiser, name: 'tyler' }
+		});
+		const board = pledgeComments(db, false);
+		expect(board[0].who).toBeNull();
+		expect(JSON.stringify(board)).not.toContain('tyler');
+		expect(JSON.stringify(board)).not.toContain(raiser);
+		const input = concernSchema.parse({
+			note: 'Check in',
+			allegation: 'none',
+			ladoContact: '',
+			ladoReference: ''
+		});
+		expect(concernFromComment(db, officer, promise.id, raiser, input)).not.toBeNull();
+		expect(db.select().from(safetyAlerts).all()[0].source).toBe('pledge_comment');
+		expect(noticesOf(worker).map((n) => n.kind)).toContain('safety_alert');
+		// Once it is a safeguarding concern, the Board no longer reads it.
+		expect(pledgeComments(db, false)).toEqual([]);
+		expect(pledgeComments(db, true)[0].concern).toBe(true);
 	});
 });
 

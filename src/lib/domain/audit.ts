@@ -46,6 +46,9 @@ export const AUDIT_ACTIONS = [
 	'express.changed',
 	'with_me.started',
 	'with_me.ended',
-	'with_me.refused'
+	'with_me.refused',
+	'issue.approved',
+	'concern.raised',
+	'concern.raised_lado'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

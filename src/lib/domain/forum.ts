@@ -2,8 +2,58 @@
  * Forums and the Board: issues young people raise, what the Board does about them, and the
  * answer that goes back ("you said, we did"). Pure rules only.
  */
-export const ISSUE_STATUSES = ['open', 'with_board', 'answered', 'declined', 'merged'] as const;
+/** `awaiting`: raised, not yet checked by a participation officer; only the raiser and officers see it. */
+export const ISSUE_STATUSES = [
+	'awaiting',
+	'open',
+	'with_board',
+	'answered',
+	'declined',
+	'merged'
+] as const;
 export type IssueStatus = (typeof ISSUE_STATUSES)[number];
+
+/** Statuses other young people and the Board see an issue in (once checked, or from before checks). */
+export const SHOWN_STATUSES = ['open', 'with_board', 'answered'] as const satisfies IssueStatus[];
+
+/**
+ * Whether an issue is out for its forum's members and the Board to see: checked and let out by
+ * a participation officer. Never while it waits for a check, never once merged away, and a
+ * declined one only if it had been let out before. `forumSeesSql` in the server is this rule in SQL.
+ */
+export function forumMaySee(issue: { status: IssueStatus; approvedAt: Date | null }): boolean {
+	return (
+		(SHOWN_STATUSES as readonly IssueStatus[]).includes(issue.status) ||
+		(issue.status === 'declined' && issue.approvedAt !== null)
+	);
+}
+
+/**
+ * Who may see a forum issue, as a young person: the raiser always; other members of its forum
+ * only when `forumMaySee`. Officers see every issue (their pages check the role).
+ */
+export function youngPersonMaySeeIssue(
+	issue: { status: IssueStatus; raisedBy: string; approvedAt: Date | null },
+	viewerId: string,
+	memberOfItsForum: boolean
+): boolean {
+	if (issue.raisedBy === viewerId) return true;
+	return memberOfItsForum && forumMaySee(issue);
+}
+
+/** Why an issue was declined is for the young person who raised it, no one else. */
+export function mayReadDeclineReason(issue: { raisedBy: string }, viewerId: string): boolean {
+	return issue.raisedBy === viewerId;
+}
+
+/** What a safeguarding concern is about: nothing more, or an allegation against staff or a carer. */
+export const ALLEGATIONS = ['none', 'staff', 'carer'] as const;
+export type Allegation = (typeof ALLEGATIONS)[number];
+
+/** An allegation against someone who works with children goes to the council's LADO. */
+export function needsLado(allegation: Allegation): boolean {
+	return allegation !== 'none';
+}
 
 export const ISSUE_TITLE_MAX = 120;
 export const ISSUE_TEXT_MAX = 2000;

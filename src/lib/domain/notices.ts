@@ -15,7 +15,11 @@ export const NOTICE_KINDS = [
 	'reset_code_made',
 	'board_update',
 	'offer_update',
-	'pledge_update'
+	'pledge_update',
+	'forum_to_check',
+	'forum_reported',
+	'pledge_comment',
+	'concern_raised'
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { isIsoDate } from '$lib/domain/people';
 import {
+	ALLEGATIONS,
 	CHOSEN_ACTION_STATUSES,
 	ENTERED_MEASURES,
 	HELPED,
 	ISSUE_TEXT_MAX,
-	ISSUE_TITLE_MAX
+	ISSUE_TITLE_MAX,
+	needsLado
 } from '$lib/domain/forum';
 import { m } from '$lib/paraglide/messages';
 
@@ -31,6 +33,31 @@ export const raiseSchema = issueTextSchema.extend({
 });
 
 export const reasonSchema = z.object({ reason: words(1000, () => m.forum_error_reason()) });
+/** Why a young person reports an issue: required, so the officer knows what to look at. */
+export const reportSchema = z.object({ reason: words(1000, () => m.forum_error_report()) });
+
+const optionalWords = (max: number) =>
+	z
+		.string()
+		.trim()
+		.max(max, { error: () => m.forum_error_too_long({ max }) })
+		.transform((v) => v || null);
+
+/**
+ * An officer's safeguarding concern: why, whether it is an allegation against staff or a
+ * carer, and for an allegation the LADO contact (required) and reference.
+ */
+export const concernSchema = z
+	.object({
+		note: words(ISSUE_TEXT_MAX, () => m.concern_error_note()),
+		allegation: z.enum(ALLEGATIONS, { error: () => m.error_choose_one() }),
+		ladoContact: optionalWords(200),
+		ladoReference: optionalWords(100)
+	})
+	.superRefine((value, ctx) => {
+		if (needsLado(value.allegation) && !value.ladoContact)
+			ctx.addIssue({ code: 'custom', path: ['ladoContact'], message: m.concern_error_lado() });
+	});
 export const answerTextSchema = z.object({
 	answer: words(ISSUE_TEXT_MAX, () => m.forum_error_answer())
 });

@@ -12,7 +12,8 @@ export const SEALED_COLUMNS: readonly { table: string; columns: readonly string[
 	{ table: 'statement_messages', columns: ['body_sealed'] },
 	{ table: 'reviews', columns: ['decisions_sealed', 'letter_sealed'] },
 	{ table: 'review_consultations', columns: ['answers_sealed'] },
-	{ table: 'users', columns: ['totp_key_sealed'] }
+	{ table: 'users', columns: ['totp_key_sealed'] },
+	{ table: 'safeguarding_concerns', columns: ['words_sealed', 'note_sealed'] }
 ];
 
 /**

@@ -485,7 +485,7 @@ function seedDemoReviews(db: Db, now: Date): void {
 	}
 }
 
-/** Three forums, their members, the Board's chair, and one issue already answered. */
+/** Three forums, their members, the Board's chair, one issue already answered and one waiting for a check. */
 function seedDemoForums(db: Db, now: Date): void {
 	const id = (username: string) =>
 		db.select({ id: users.id }).from(users).where(eq(users.username, username)).get()!.id;
@@ -531,6 +531,19 @@ function seedDemoForums(db: Db, now: Date): void {
 		})
 		.where(eq(forumIssues.id, issueId))
 		.run();
+	// A new issue waiting for the participation officer's check: only Jayden and officers see it.
+	raiseIssue(
+		db,
+		{
+			forumId: 'cicc',
+			raisedBy: id('jayden'),
+			named: false,
+			title: 'Lifts to forum meetings',
+			whatIsWrong: 'The meetings are across town and the bus takes over an hour.',
+			whatToChange: 'A taxi or a lift for anyone who lives far away.'
+		},
+		daysAgo(now, 1)
+	);
 }
 
 /** Run by the server at start when `npm run demo` asked for it (HEARTH_DEMO=1). */

@@ -17,32 +17,36 @@ import {
 } from '../db/schema';
 import { newId } from '../ids';
 import { notify } from '../notify/notify';
-import { peopleBehind, supportCount } from './issues';
+import { forumSeesSql, peopleBehind, supportCount } from './issues';
 
 const openReports = sql<number>`(select count(*) from ${issueReports} where ${issueReports.issueId} = ${forumIssues.id} and ${issueReports.resolvedAt} is null)`;
 
 /**
- * The officer's queue: reported issues first, then new ones, then those with the Board. The
+ * The officer's queue: reported issues first, then new ones waiting for a check, then those
+ * open and with the Board. The
  * raiser's name is here for officers, who must be able to follow up; never for Board members.
  */
 export function moderationQueue(db: Db) {
-	return db
-		.select({
-			id: forumIssues.id,
-			forum: forums.name,
-			title: forumIssues.title,
-			status: forumIssues.status,
-			named: forumIssues.named,
-			supports: supportCount,
-			reports: openReports,
-			createdAt: forumIssues.createdAt
-		})
-		.from(forumIssues)
-		.innerJoin(forums, eq(forums.id, forumIssues.forumId))
-		.where(inArray(forumIssues.status, ['open', 'with_board']))
-		.orderBy(desc(openReports), asc(forumIssues.status), desc(forumIssues.createdAt))
-		.limit(200)
-		.all();
+	return (
+		db
+			.select({
+				id: forumIssues.id,
+				forum: forums.name,
+				title: forumIssues.title,
+				status: forumIssues.status,
+				named: forumIssues.named,
+				supports: supportCount,
+				reports: openReports,
+				createdAt: forumIssues.createdAt
+			})
+			.from(forumIssues)
+			.innerJoin(forums, eq(forums.id, forumIssues.forumId))
+			.where(inArray(forumIssues.status, ['awaiting', 'open', 'with_board']))
+			// Reported first, then those waiting for a check ('awaiting' sorts first), then the rest.
+			.orderBy(desc(openReports), asc(forumIssues.status), desc(forumIssues.createdAt))
+			.limit(200)
+			.all()
+	);
 }
 
 /** One issue for an officer: the words now and as first written, who changed them, the raiser. */
@@ -66,6 +70,7 @@ export function issueForOfficer(db: Db, issueId: string) {
 			editedAt: forumIssues.editedAt,
 			status: forumIssues.status,
 			declineReason: forumIssues.declineReason,
+			approvedAt: forumIssues.approvedAt,
 			answer: forumIssues.answer,
 			supports: supportCount,
 			reports: openReports,
@@ -416,27 +421,30 @@ export function updateAction(
 /** Issues for the Board's export: the raiser only when they chose to be named. */
 export function boardIssueRows(db: Db) {
 	const raiser = alias(users, 'raiser');
-	return db
-		.select({
-			forum: forums.name,
-			title: forumIssues.title,
-			status: forumIssues.status,
-			supports: supportCount,
-			createdAt: forumIssues.createdAt,
-			answeredAt: forumIssues.answeredAt,
-			named: forumIssues.named,
-			raiserName: raiser.displayName
-		})
-		.from(forumIssues)
-		.innerJoin(forums, eq(forums.id, forumIssues.forumId))
-		.innerJoin(raiser, eq(raiser.id, forumIssues.raisedBy))
-		.where(ne(forumIssues.status, 'merged'))
-		.orderBy(desc(forumIssues.createdAt))
-		.all()
-		.map(({ named, raiserName, createdAt, answeredAt, ...issue }) => ({
-			...issue,
-			raisedOn: createdAt.toISOString().slice(0, 10),
-			answeredOn: answeredAt?.toISOString().slice(0, 10) ?? null,
-			raisedBy: named ? raiserName : null
-		}));
+	return (
+		db
+			.select({
+				forum: forums.name,
+				title: forumIssues.title,
+				status: forumIssues.status,
+				supports: supportCount,
+				createdAt: forumIssues.createdAt,
+				answeredAt: forumIssues.answeredAt,
+				named: forumIssues.named,
+				raiserName: raiser.displayName
+			})
+			.from(forumIssues)
+			.innerJoin(forums, eq(forums.id, forumIssues.forumId))
+			.innerJoin(raiser, eq(raiser.id, forumIssues.raisedBy))
+			// Only issues an officer has let out: never one waiting for a check.
+			.where(forumSeesSql)
+			.orderBy(desc(forumIssues.createdAt))
+			.all()
+			.map(({ named, raiserName, createdAt, answeredAt, ...issue }) => ({
+				...issue,
+				raisedOn: createdAt.toISOString().slice(0, 10),
+				answeredOn: answeredAt?.toISOString().slice(0, 10) ?? null,
+				raisedBy: named ? raiserName : null
+			}))
+	);
 }

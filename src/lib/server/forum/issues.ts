@@ -1,16 +1,21 @@
-import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
-import type { Helped } from '$lib/domain/forum';
+import { and, asc, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import {
+	SHOWN_STATUSES,
+	mayReadDeclineReason,
+	youngPersonMaySeeIssue,
+	type Helped
+} from '$lib/domain/forum';
 import type { Db } from '../db';
 import {
 	forumIssues,
 	forumMembers,
 	forums,
 	issueFeedback,
-	issueReports,
 	issueSupports,
 	users
 } from '../db/schema';
 import { newId } from '../ids';
+import { issueHasConcern, tellOfficers } from './moderation';
 
 /** Every forum, and whether this young person sits on it. */
 export function forumsFor(db: Db, userId: string) {
@@ -38,7 +43,10 @@ export function isForumMember(db: Db, forumId: string, userId: string): boolean 
 		.get();
 }
 
-/** Any young person can raise an issue with any forum, named or anonymous to the Board. */
+/**
+ * Any young person can raise an issue with any forum, named or anonymous to the Board. It waits
+ * for a participation officer's check (only the raiser and officers see it), and officers are told.
+ */
 export function raiseIssue(
 	db: Db,
 	input: {
@@ -54,16 +62,25 @@ export function raiseIssue(
 	if (!db.select({ id: forums.id }).from(forums).where(eq(forums.id, input.forumId)).get())
 		return null;
 	const id = newId();
-	db.insert(forumIssues)
-		.values({ id, ...input, status: 'open', createdAt: now })
-		.run();
+	db.transaction((tx) => {
+		tx.insert(forumIssues)
+			.values({ id, ...input, status: 'awaiting', createdAt: now })
+			.run();
+		tellOfficers(tx, 'forum_to_check', `/board/issues/${id}`, now);
+	});
 	return id;
 }
+
+/** `forumMaySee` (in the domain rules) as SQL: issues out for a forum's members and the Board. */
+export const forumSeesSql = or(
+	inArray(forumIssues.status, SHOWN_STATUSES),
+	and(eq(forumIssues.status, 'declined'), isNotNull(forumIssues.approvedAt))
+);
 
 /** How many support an issue, as a column. */
 export const supportCount = sql<number>`(select count(*) from ${issueSupports} where ${issueSupports.issueId} = ${forumIssues.id})`;
 
-/** The issues a forum's members see: everything not merged away, newest first, with supports. */
+/** The issues a forum's members see: checked by an officer and not merged away, newest first. */
 export function forumIssueList(db: Db, forumId: string, viewerId: string) {
 	const supported = new Set(
 		db
@@ -82,14 +99,14 @@ export function forumIssueList(db: Db, forumId: string, viewerId: string) {
 			createdAt: forumIssues.createdAt
 		})
 		.from(forumIssues)
-		.where(and(eq(forumIssues.forumId, forumId), ne(forumIssues.status, 'merged')))
+		.where(and(eq(forumIssues.forumId, forumId), forumSeesSql))
 		.orderBy(desc(forumIssues.createdAt))
 		.limit(200)
 		.all()
 		.map((issue) => ({ ...issue, supportedByMe: supported.has(issue.id) }));
 }
 
-/** Issues this young person raised, wherever they went. */
+/** Issues this young person raised, wherever they went (waiting for a check too). */
 export function myIssues(db: Db, userId: string) {
 	return db
 		.select({ id: forumIssues.id, title: forumIssues.title, status: forumIssues.status })
@@ -118,6 +135,8 @@ export function issueForYoungPerson(db: Db, issueId: string, viewerId: string) {
 			status: forumIssues.status,
 			mergedInto: forumIssues.mergedInto,
 			declineReason: forumIssues.declineReason,
+			editedAt: forumIssues.editedAt,
+			approvedAt: forumIssues.approvedAt,
 			answer: forumIssues.answer,
 			answeredAt: forumIssues.answeredAt,
 			supports: supportCount,
@@ -130,7 +149,8 @@ export function issueForYoungPerson(db: Db, issueId: string, viewerId: string) {
 		.get();
 	if (!issue) return null;
 	const mine = issue.raisedBy === viewerId;
-	if (!mine && !isForumMember(db, issue.forumId, viewerId)) return null;
+	const member = isForumMember(db, issue.forumId, viewerId);
+	if (!youngPersonMaySeeIssue(issue, viewerId, member)) return null;
 	const supportedByMe = !!db
 		.select({ one: sql`1` })
 		.from(issueSupports)
@@ -142,13 +162,25 @@ export function issueForYoungPerson(db: Db, issueId: string, viewerId: string) {
 			.from(issueFeedback)
 			.where(and(eq(issueFeedback.issueId, issueId), eq(issueFeedback.userId, viewerId)))
 			.get()?.helped ?? null;
-	const { raisedBy: _raisedBy, raiserName, ...shown } = issue;
+	const {
+		raisedBy: _raisedBy,
+		raiserName,
+		declineReason,
+		editedAt,
+		approvedAt: _approvedAt,
+		...shown
+	} = issue;
 	return {
 		...shown,
 		mine,
 		raiserName: issue.named || mine ? raiserName : null,
+		// Only the raiser reads why it was declined, that an officer changed their words, and
+		// that someone will talk to them.
+		declineReason: mayReadDeclineReason(issue, viewerId) ? declineReason : null,
+		editedForMe: mine && editedAt !== null,
+		concernForMe: mine && issueHasConcern(db, issueId),
 		supportedByMe,
-		canSupport: isForumMember(db, issue.forumId, viewerId),
+		canSupport: member && issue.status !== 'awaiting',
 		feedback
 	};
 }
@@ -165,7 +197,8 @@ export function supportIssue(
 	const issue = db.select().from(forumIssues).where(eq(forumIssues.id, issueId)).get();
 	if (!issue) return 'closed';
 	if (!isForumMember(db, issue.forumId, userId)) return 'not_member';
-	if (issue.status === 'merged' || issue.status === 'declined') return 'closed';
+	if (issue.status === 'merged' || issue.status === 'declined' || issue.status === 'awaiting')
+		return 'closed';
 	const added = db
 		.insert(issueSupports)
 		.values({ issueId, userId, createdAt: now })
@@ -173,14 +206,6 @@ export function supportIssue(
 		.returning({ issueId: issueSupports.issueId })
 		.get();
 	return added ? 'supported' : 'already';
-}
-
-/** Report an issue as unsuitable; once each. */
-export function reportIssue(db: Db, issueId: string, reporterId: string, now = new Date()): void {
-	db.insert(issueReports)
-		.values({ id: newId(), issueId, reporterId, createdAt: now })
-		.onConflictDoNothing()
-		.run();
 }
 
 /** "Did this help?" from someone who raised or supported an answered issue. */

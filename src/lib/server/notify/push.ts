@@ -27,7 +27,11 @@ export function noticeText(kind: NoticeKind): string {
 		reset_code_made: m.notice_reset_code_made,
 		board_update: m.notice_board_update,
 		offer_update: m.notice_offer_update,
-		pledge_update: m.notice_pledge_update
+		pledge_update: m.notice_pledge_update,
+		forum_to_check: m.notice_forum_to_check,
+		forum_reported: m.notice_forum_reported,
+		pledge_comment: m.notice_pledge_comment,
+		concern_raised: m.notice_concern_raised
 	};
 	return texts[kind]();
 }

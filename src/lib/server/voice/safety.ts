@@ -2,10 +2,13 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { DEFAULT_ALERT_MINUTES, escalationDueAt } from '$lib/domain/voice';
 import { ukToday } from '$lib/domain/people';
 import type { Db, Executor } from '../db';
-import { councilSettings, safetyAlertEvents, safetyAlerts, users } from '../db/schema';
-import type { ALERT_SOURCES } from '../db/schema/voice';
-
-type AlertSource = (typeof ALERT_SOURCES)[number];
+import {
+	councilSettings,
+	safetyAlertEvents,
+	safetyAlerts,
+	users,
+	type AlertSource
+} from '../db/schema';
 import { newId } from '../ids';
 import { recordAudit } from '../audit/log';
 import { enqueueJob } from '../jobs/queue';
@@ -65,7 +68,9 @@ export function raiseSafetyAlert(
 		clientKey: string;
 		statementId?: string;
 		alsoTell?: string[];
+		/** Set when someone else raises it for the young person (an officer's safeguarding concern). */
 		source?: AlertSource;
+		raisedBy?: string;
 	},
 	now = new Date()
 ): { id: string; created: boolean } {
@@ -110,7 +115,7 @@ export function raiseSafetyAlert(
 		notify(tx, told, 'safety_alert', staffLink(id), now);
 		tx.insert(safetyAlertEvents)
 			.values([
-				{ alertId: id, kind: 'raised', at: now, actorId: input.youngPersonId },
+				{ alertId: id, kind: 'raised', at: now, actorId: input.raisedBy ?? input.youngPersonId },
 				{ alertId: id, kind: 'told', at: now, toldCount: told.length, step: 0 }
 			])
 			.run();

@@ -7,8 +7,10 @@ import {
 	text,
 	uniqueIndex
 } from 'drizzle-orm/sqlite-core';
-import { CHOSEN_ACTION_STATUSES, HELPED, ISSUE_STATUSES } from '../../../domain/forum';
+import { ALLEGATIONS, CHOSEN_ACTION_STATUSES, HELPED, ISSUE_STATUSES } from '../../../domain/forum';
 import { users } from './accounts';
+import { pledgePromises } from './offer';
+import { safetyAlerts } from './voice';
 
 /** A forum young people raise issues with: the Children in Care Council, the care leavers' forum, ... */
 export const forums = sqliteTable('forums', {
@@ -59,6 +61,9 @@ export const forumIssues = sqliteTable(
 		originalWhatToChange: text('original_what_to_change'),
 		editedBy: text('edited_by').references(() => users.id),
 		editedAt: integer('edited_at', { mode: 'timestamp_ms' }),
+		/** The officer who checked it and let the forum see it, and when. */
+		approvedBy: text('approved_by').references(() => users.id),
+		approvedAt: integer('approved_at', { mode: 'timestamp_ms' }),
 		status: text('status', { enum: ISSUE_STATUSES }).notNull(),
 		mergedInto: text('merged_into'),
 		declineReason: text('decline_reason'),
@@ -107,6 +112,8 @@ export const issueReports = sqliteTable(
 		reporterId: text('reporter_id')
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
+		/** Why they reported it, in their words (required from now on; older reports have none). */
+		reason: text('reason').notNull().default(''),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' })
 	},
@@ -219,3 +226,42 @@ export const scorecardEntries = sqliteTable(
 	},
 	(t) => [uniqueIndex('scorecard_entries_measure_quarter_idx').on(t.measure, t.quarter)]
 );
+
+/**
+ * A participation officer turned a forum issue or a Pledge "tell us more" comment into a
+ * safeguarding concern: a safety alert went to the young person's worker and the duty manager.
+ * The words the concern is about are kept as they were then (sealed), whatever is edited later.
+ * For an allegation against staff or a carer, who started the council's LADO process, when,
+ * and the LADO contact and reference.
+ */
+export const safeguardingConcerns = sqliteTable(
+	'safeguarding_concerns',
+	{
+		id: text('id').primaryKey(),
+		alertId: text('alert_id')
+			.notNull()
+			.references(() => safetyAlerts.id),
+		youngPersonId: text('young_person_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		issueId: text('issue_id').references(() => forumIssues.id),
+		promiseId: text('promise_id').references(() => pledgePromises.id),
+		wordsSealed: text('words_sealed').notNull(),
+		noteSealed: text('note_sealed').notNull(),
+		allegation: text('allegation', { enum: ALLEGATIONS }).notNull(),
+		raisedBy: text('raised_by')
+			.notNull()
+			.references(() => users.id),
+		raisedAt: integer('raised_at', { mode: 'timestamp_ms' }).notNull(),
+		ladoStartedBy: text('lado_started_by').references(() => users.id),
+		ladoStartedAt: integer('lado_started_at', { mode: 'timestamp_ms' }),
+		ladoContact: text('lado_contact'),
+		ladoReference: text('lado_reference')
+	},
+	(t) => [
+		uniqueIndex('safeguarding_concerns_alert_idx').on(t.alertId),
+		index('safeguarding_concerns_issue_idx').on(t.issueId),
+		index('safeguarding_concerns_young_person_idx').on(t.youngPersonId, t.promiseId)
+	]
+);
+export type SafeguardingConcern = typeof safeguardingConcerns.$inferSelect;

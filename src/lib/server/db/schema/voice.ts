@@ -148,7 +148,14 @@ export const statementHandovers = sqliteTable(
 );
 export type StatementHandover = typeof statementHandovers.$inferSelect;
 
-export const ALERT_SOURCES = ['button', 'statement', 'picture'] as const;
+export const ALERT_SOURCES = [
+	'button',
+	'statement',
+	'picture',
+	'forum_issue',
+	'pledge_comment'
+] as const;
+export type AlertSource = (typeof ALERT_SOURCES)[number];
 
 /** "I feel unsafe": raised at once, and escalated until a member of staff acknowledges it. */
 export const safetyAlerts = sqliteTable(

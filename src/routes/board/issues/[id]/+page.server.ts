@@ -1,5 +1,11 @@
 import { error } from '@sveltejs/kit';
-import { answerTextSchema, issueTextSchema, mergeSchema, reasonSchema } from '$lib/schemas/forum';
+import {
+	answerTextSchema,
+	concernSchema,
+	issueTextSchema,
+	mergeSchema,
+	reasonSchema
+} from '$lib/schemas/forum';
 import { requireRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import { invalid, parseForm, text } from '$lib/server/forms';
@@ -11,6 +17,13 @@ import {
 	mergeIssue,
 	takeToBoard
 } from '$lib/server/forum/board';
+import {
+	approveIssue,
+	concernFromIssue,
+	concernFormInput,
+	concernsForIssue,
+	reportsOn
+} from '$lib/server/forum/moderation';
 import { now } from '$lib/server/clock';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -25,7 +38,8 @@ function requireOfficerIssue(event: RequestEvent) {
 
 export const load: PageServerLoad = (event) => {
 	const { issue } = requireOfficerIssue(event);
-	return { issue };
+	const db = getDb();
+	return { issue, reports: reportsOn(db, issue.id), concerns: concernsForIssue(db, issue.id) };
 };
 
 export const actions: Actions = {
@@ -44,6 +58,19 @@ export const actions: Actions = {
 		if (!parsed.ok) return parsed.failure;
 		editIssue(getDb(), user.id, event.params.id, parsed.data, now());
 		return { done: true };
+	},
+	approve: async (event) => {
+		const { user } = requireOfficerIssue(event);
+		approveIssue(getDb(), user.id, event.params.id, now());
+		return { done: true };
+	},
+	concern: async (event) => {
+		const { user } = requireOfficerIssue(event);
+		const formData = await event.request.formData();
+		const parsed = parseForm(concernSchema, concernFormInput(formData), formData);
+		if (!parsed.ok) return parsed.failure;
+		concernFromIssue(getDb(), user.id, event.params.id, parsed.data, now());
+		return { concernRaised: true };
 	},
 	take: async (event) => {
 		requireOfficerIssue(event);

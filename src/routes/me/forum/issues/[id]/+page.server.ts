@@ -1,14 +1,10 @@
 import { error } from '@sveltejs/kit';
-import { helpedSchema } from '$lib/schemas/forum';
+import { helpedSchema, reportSchema } from '$lib/schemas/forum';
 import { requireRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import { parseForm, text } from '$lib/server/forms';
-import {
-	giveFeedback,
-	issueForYoungPerson,
-	reportIssue,
-	supportIssue
-} from '$lib/server/forum/issues';
+import { giveFeedback, issueForYoungPerson, supportIssue } from '$lib/server/forum/issues';
+import { reportIssueWithReason } from '$lib/server/forum/moderation';
 import { now } from '$lib/server/clock';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -35,7 +31,10 @@ export const actions: Actions = {
 	},
 	report: async (event) => {
 		const { user } = requireVisibleIssue(event);
-		reportIssue(getDb(), event.params.id, user.id, now());
+		const formData = await event.request.formData();
+		const parsed = parseForm(reportSchema, { reason: text(formData, 'reason') }, formData);
+		if (!parsed.ok) return parsed.failure;
+		reportIssueWithReason(getDb(), event.params.id, user.id, parsed.data.reason, now());
 		return { reported: true };
 	},
 	helped: async (event) => {
