@@ -49,7 +49,9 @@ test('"I feel unsafe" reaches the worker and the duty manager at once, and escal
 		nadia.getByText('A safety alert is still waiting for an answer.').first()
 	).toBeVisible();
 	await gareth.reload();
-	await expect(gareth.getByTestId('alert-log')).toContainText(/Escalation 1: told .*Nadia Hussain \(manager\)/);
+	await expect(gareth.getByTestId('alert-log')).toContainText(
+		/Escalation 1: told .*Nadia Hussain \(manager\)/
+	);
 
 	// Marcus acknowledges it: the log says so, and the escalations stop.
 	await alert.click();
