@@ -148,11 +148,11 @@ describe('the alert page a duty manager needs (issue 18, item 2)', () => {
 		]);
 		expect(safetyAlertStillOpen(db, link)).toBe(false);
 		expect(safetyAlertNotesOf(db, id)).toHaveLength(1);
-		expect(audited(db).filter((a) => a.startsWith('alert.')).sort()).toEqual([
-			'alert.acknowledged',
-			'alert.closed',
-			'alert.noted'
-		]);
+		expect(
+			audited(db)
+				.filter((a) => a.startsWith('alert.'))
+				.sort()
+		).toEqual(['alert.acknowledged', 'alert.closed', 'alert.noted']);
 		await run(db, 60);
 		expect(safetyAlert(db, id)!.escalationStep).toBe(0);
 	});
