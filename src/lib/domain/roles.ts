@@ -87,3 +87,14 @@ export function hasAnyRole(roles: readonly Role[], allowed: readonly Role[]): bo
 export function isStaff(roles: readonly Role[]): boolean {
 	return hasAnyRole(roles, STAFF_ROLES);
 }
+
+/**
+ * Who sees every open safety alert, whoever it is about: managers, on duty or not, since any of
+ * them may be told by an escalation. Everyone else sees the alerts of the young people they are
+ * linked to.
+ */
+export const SEES_EVERY_ALERT: readonly Role[] = ['manager'];
+
+export function seesEveryAlert(roles: readonly Role[]): boolean {
+	return hasAnyRole(roles, SEES_EVERY_ALERT);
+}

@@ -447,3 +447,14 @@ export function lastMonths(now: Date, count: number): string[] {
 		return date.toISOString().slice(0, 7);
 	});
 }
+
+/** How a safety alert ended, as the member of staff who closed it records it. */
+export const ALERT_OUTCOMES = [
+	'spoke_safe',
+	'visited',
+	'emergency_services',
+	'safeguarding_referral',
+	'moved_somewhere_safe',
+	'other'
+] as const;
+export type AlertOutcome = (typeof ALERT_OUTCOMES)[number];

@@ -4,7 +4,7 @@ import { LINK_TYPES } from '$lib/domain/people';
 import { ROLES, STAFF_ROLES } from '$lib/domain/roles';
 import { AUDIT_ACTIONS } from '$lib/domain/audit';
 import { m } from '$lib/paraglide/messages';
-import { councilEmail, isoDate, optionalIsoDate } from './fields';
+import { councilEmail, isoDate, optionalIsoDate, optionalPhone } from './fields';
 
 const colour = z
 	.string()
@@ -13,13 +13,6 @@ const colour = z
 	.refine((value) => contrastRatio(value, '#ffffff') >= 4.5, {
 		error: () => m.error_colour_contrast()
 	});
-
-const optionalPhone = z
-	.string()
-	.trim()
-	.max(30)
-	.regex(/^(\+?[0-9][0-9 ]{5,})?$/, { error: () => m.error_phone() })
-	.transform((value) => value || null);
 
 export const settingsSchema = z.object({
 	name: z

@@ -48,3 +48,14 @@ export const councilEmail = z
 	.refine((value) => !/\.invalid\.?$/i.test(value), {
 		error: () => m.error_email_unreachable()
 	});
+
+/**
+ * A phone number as people write it, or nothing: digits and spaces, perhaps led by +. The
+ * council's numbers and staff work phones both use it, so each is shown and dialled the same way.
+ */
+export const optionalPhone = z
+	.string()
+	.trim()
+	.max(30, { error: () => m.error_phone() })
+	.regex(/^(\+?[0-9][0-9 ]{5,})?$/, { error: () => m.error_phone() })
+	.transform((value) => value || null);

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { MAX_TEXT, THEMES, answersSchema, type Answers, type Template } from '$lib/domain/voice';
+import {
+	ALERT_OUTCOMES,
+	MAX_TEXT,
+	THEMES,
+	answersSchema,
+	type Answers,
+	type Template
+} from '$lib/domain/voice';
 import { voiceError } from '$lib/components/voice-labels';
 import { isLanguageCode } from '$lib/domain/languages';
 import { fieldErrors, type FieldErrors } from '$lib/server/forms';
@@ -88,4 +95,19 @@ export const reassignSchema = z.object({
 		.min(1, { error: () => m.statement_handover_note_needed() })
 		.max(2000, { error: () => m.error_too_long() }),
 	clientKey: z.string().min(1).max(64)
+});
+
+/** What a member of staff did about a safety alert, in a few words. */
+export const ALERT_NOTE_MAX = 2000;
+const alertNote = z
+	.string()
+	.trim()
+	.min(1, { error: () => m.alert_error_note_empty() })
+	.max(ALERT_NOTE_MAX, { error: () => m.alert_error_note_long() });
+
+export const alertNoteSchema = z.object({ note: alertNote });
+
+export const closeAlertSchema = z.object({
+	outcome: z.enum(ALERT_OUTCOMES, { error: () => m.alert_error_outcome() }),
+	closeNote: alertNote
 });

@@ -1,6 +1,8 @@
 import { suppressBreakdown, suppressedTable } from '$lib/domain/suppression';
 import { TEMPLATE_IDS, THEMES } from '$lib/domain/voice';
+import { seesEveryAlert } from '$lib/domain/roles';
 import { requireRole } from '$lib/server/auth/guard';
+import { alertsFor } from '$lib/server/voice/inbox';
 import { getDb } from '$lib/server/db';
 import { getCouncilSettings } from '$lib/server/council/settings';
 import { countYoungPeopleByStatus } from '$lib/server/people/young-people';
@@ -25,6 +27,9 @@ export const load: PageServerLoad = (event) => {
 		rows.map((row) => ({ key: row.key, column: row.month, count: row.count }));
 	return {
 		isOfficer: user.roles.includes('participation_officer'),
+		// A manager on the Board is told here that alerts are open, without names: the Board's
+		// pages may be on a shared screen. The names are one link away, in their inbox.
+		openAlerts: seesEveryAlert(user.roles) ? alertsFor(db, user, now()).length : 0,
 		// Overdue and at-risk actions first.
 		...actionsNeedingAttention(db, ukToday(now())),
 		threshold,

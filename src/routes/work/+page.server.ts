@@ -3,7 +3,7 @@ import { THEMES } from '$lib/domain/voice';
 import { requireRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import { allYoungPeople, youngPeopleLinkedTo } from '$lib/server/people/young-people';
-import { workerInbox } from '$lib/server/voice/inbox';
+import { shownAlerts, workerInbox } from '$lib/server/voice/inbox';
 import { now } from '$lib/server/clock';
 import type { PageServerLoad } from './$types';
 
@@ -23,11 +23,12 @@ export const load: PageServerLoad = (event) => {
 		db,
 		user.id,
 		{ youngPersonId: filter.person, theme: filter.theme },
-		now()
+		now(),
+		user.roles
 	);
 	return {
 		inbox: {
-			alerts: inbox.alerts.map(({ youngPersonId: _id, ...alert }) => alert),
+			alerts: shownAlerts(inbox.alerts),
 			statements: inbox.statements.map(({ youngPersonId: _id, ...statement }) => statement),
 			people: inbox.people
 		},

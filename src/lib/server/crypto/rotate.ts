@@ -10,6 +10,7 @@ export const SEALED_COLUMNS: readonly { table: string; columns: readonly string[
 	{ table: 'offer_requests', columns: ['message_sealed', 'answer_sealed'] },
 	{ table: 'statements', columns: ['answers_sealed'] },
 	{ table: 'statement_messages', columns: ['body_sealed'] },
+	{ table: 'safety_alert_notes', columns: ['body_sealed'] },
 	{ table: 'reviews', columns: ['decisions_sealed', 'letter_sealed'] },
 	{ table: 'review_consultations', columns: ['answers_sealed'] },
 	{ table: 'users', columns: ['totp_key_sealed'] },

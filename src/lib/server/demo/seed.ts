@@ -32,7 +32,13 @@ import { raiseIssue } from '../forum/issues';
 import { seal } from '../crypto/seal';
 import { ukToday } from '$lib/domain/people';
 import { addCalendarDays, reviewDueOn, type ParticipationCode } from '$lib/domain/reviews';
-import { setDuty } from '../voice/people';
+import { setDuty, setWorkPhone } from '../voice/people';
+import {
+	acknowledgeSafetyAlert,
+	addSafetyAlertNote,
+	closeSafetyAlert,
+	raiseSafetyAlert
+} from '../voice/safety';
 import { addMessage, markSeenByWorker, sendStatement } from '../voice/statements';
 
 /** Everyone in the demo council signs in with this password. */
@@ -408,6 +414,47 @@ function seedDemoVoice(db: Db, now: Date): void {
 		},
 		daysAgo(now, 5)
 	);
+	seedDemoAlert(db, id, now);
+}
+
+/**
+ * A safety alert from last week, dealt with: who was told, the notes, the outcome. Shannon's PA
+ * is Marcus, so Holly's bell (which the notices test counts) stays quiet. Holly and Sam give a
+ * work phone; Marcus has not, so the alert page shows both cases. All invented.
+ */
+function seedDemoAlert(db: Db, id: (username: string) => string, now: Date): void {
+	setWorkPhone(db, id('holly.brennan'), id('holly.brennan'), '01632 960 214', now);
+	setWorkPhone(db, id('sam.okafor'), id('sam.okafor'), '01632 960 318', now);
+	const raisedAt = new Date(daysAgo(now, 6).getTime() - 3 * 60 * 60 * 1000);
+	const later = (minutes: number) => new Date(raisedAt.getTime() + minutes * 60_000);
+	const alert = raiseSafetyAlert(
+		db,
+		{ youngPersonId: id('shannon'), clientKey: 'demo-alert-shannon' },
+		raisedAt
+	);
+	acknowledgeSafetyAlert(db, id('gareth.lloyd'), alert.id, later(12));
+	addSafetyAlertNote(
+		db,
+		id('gareth.lloyd'),
+		alert.id,
+		'Rang Shannon at 23:20. She was outside her flat after an argument with a neighbour and did not want to go in. Stayed on the phone until her friend came to collect her.',
+		later(25)
+	);
+	closeSafetyAlert(
+		db,
+		id('marcus.reid'),
+		alert.id,
+		{
+			outcome: 'spoke_safe',
+			note: 'Visited Shannon the next morning. She is back in her flat and safe. Housing officer told about the neighbour.'
+		},
+		later(11 * 60)
+	);
+	// Old news: the notices it made are read, so nobody's bell counts them.
+	db.update(notices)
+		.set({ readAt: later(12) })
+		.where(eq(notices.link, `/work/alerts/${alert.id}`))
+		.run();
 }
 
 /**

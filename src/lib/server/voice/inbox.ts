@@ -2,6 +2,7 @@ import { and, asc, desc, eq, exists, inArray, isNull, not, or, lt, sql } from 'd
 import { alias } from 'drizzle-orm/sqlite-core';
 import { ukToday } from '$lib/domain/people';
 import { minutesWaiting, type Theme } from '$lib/domain/voice';
+import { seesEveryAlert, type Role } from '$lib/domain/roles';
 import type { Db } from '../db';
 import { statementThemes, statements, users, workerLinks } from '../db/schema';
 import { activeOn } from '../people/young-people';
@@ -20,21 +21,49 @@ const unreadForWorker = or(
 	lt(statements.workerSeenAt, statements.lastFromYoungPersonAt)
 );
 
-/**
- * A worker's inbox: open safety alerts about their young people first, then statements sent to
- * them, unread before read, newest first. Only young people they are linked to today count.
- */
-export function workerInbox(db: Db, staffId: string, filter: InboxFilter = {}, now = new Date()) {
-	const linkedIds = db
+function linkedYoungPeople(db: Db, staffId: string, now: Date): string[] {
+	return db
 		.selectDistinct({ id: workerLinks.youngPersonId })
 		.from(workerLinks)
 		.where(and(eq(workerLinks.staffUserId, staffId), activeOn(ukToday(now))))
 		.all()
 		.map((row) => row.id);
-	const alerts = openSafetyAlerts(db, linkedIds).map((alert) => ({
+}
+
+/**
+ * The safety alerts nobody has closed that a member of staff sees at the top of their home
+ * page: every one for a manager (see `seesEveryAlert`), otherwise those about the young people
+ * they are linked to today. The one place this rule lives.
+ */
+export function alertsFor(
+	db: Db,
+	staff: { id: string; roles: readonly Role[] },
+	now = new Date(),
+	linkedIds?: string[]
+) {
+	const about = seesEveryAlert(staff.roles)
+		? null
+		: (linkedIds ?? linkedYoungPeople(db, staff.id, now));
+	return openSafetyAlerts(db, about).map((alert) => ({
 		...alert,
 		waitingMinutes: minutesWaiting(alert.raisedAt, now)
 	}));
+}
+export type StaffAlert = ReturnType<typeof alertsFor>[number];
+
+/**
+ * A worker's inbox: the safety alerts they see (`alertsFor`) first, then statements sent to
+ * them, unread before read, newest first. Only young people they are linked to today count.
+ */
+export function workerInbox(
+	db: Db,
+	staffId: string,
+	filter: InboxFilter = {},
+	now = new Date(),
+	roles: readonly Role[] = []
+) {
+	const linkedIds = linkedYoungPeople(db, staffId, now);
+	const alerts = alertsFor(db, { id: staffId, roles }, now, linkedIds);
 	if (!linkedIds.length) return { alerts, statements: [], people: [] };
 	const youngPerson = alias(users, 'young_person');
 	const mine = and(
@@ -134,4 +163,9 @@ export function teamWaiting(db: Db, now = new Date()) {
 		waitingMinutes: minutesWaiting(alert.raisedAt, now)
 	}));
 	return { alerts, unanswered };
+}
+
+/** What a page shows of an alert in a list: no ids but the alert's own. */
+export function shownAlerts(alerts: StaffAlert[]) {
+	return alerts.map(({ youngPersonId: _id, ...alert }) => alert);
 }

@@ -39,6 +39,63 @@ export function safetyContacts(db: Executor, youngPersonId: string, today = ukTo
 		.map((worker) => worker.id);
 }
 
+/**
+ * Who a duty manager rings about a young person: their social worker, PA or supervising social
+ * worker today, with the work phone each has given (null when Hearth holds none).
+ */
+export function alertContacts(db: Executor, youngPersonId: string, today = ukToday()) {
+	return db
+		.selectDistinct({
+			id: users.id,
+			name: users.displayName,
+			linkType: workerLinks.linkType,
+			workPhone: users.workPhone
+		})
+		.from(workerLinks)
+		.innerJoin(users, eq(users.id, workerLinks.staffUserId))
+		.where(
+			and(
+				eq(workerLinks.youngPersonId, youngPersonId),
+				inArray(workerLinks.linkType, [...SAFETY_LINK_TYPES]),
+				isNull(users.disabledAt),
+				activeOn(today)
+			)
+		)
+		.orderBy(asc(workerLinks.linkType), asc(users.displayName))
+		.all();
+}
+
+/** A member of staff's work phone, set by them or by an admin (null clears it). Audited. */
+export function setWorkPhone(
+	db: Db,
+	actorId: string,
+	staffId: string,
+	workPhone: string | null,
+	now = new Date()
+): void {
+	db.transaction((tx) => {
+		tx.update(users).set({ workPhone }).where(eq(users.id, staffId)).run();
+		recordAudit(
+			tx,
+			{
+				actorId,
+				action: 'work_phone.changed',
+				subjectUserId: staffId,
+				detail: workPhone ? 'set' : 'cleared'
+			},
+			now
+		);
+	});
+}
+
+/** A member of staff's own work phone. */
+export function workPhoneOf(db: Executor, staffId: string): string | null {
+	return (
+		db.select({ workPhone: users.workPhone }).from(users).where(eq(users.id, staffId)).get()
+			?.workPhone ?? null
+	);
+}
+
 /** Every manager whose account is on, with whether they are on duty now. */
 export function managers(db: Executor) {
 	return db
@@ -53,10 +110,10 @@ export function managers(db: Executor) {
 }
 
 /** Managers on duty now; every manager when nobody is, so an alert always reaches someone in charge. */
-export function dutyManagers(db: Executor): string[] {
+export function dutyManagers(db: Executor): { id: string; onDuty: boolean }[] {
 	const all = managers(db);
 	const onDuty = all.filter((manager) => manager.onDuty);
-	return (onDuty.length ? onDuty : all).map((manager) => manager.id);
+	return onDuty.length ? onDuty : all;
 }
 
 export function isOnDuty(db: Db, managerId: string): boolean {

@@ -5,6 +5,12 @@ import { devicesOf, removeSubscription } from '$lib/server/notify/devices';
 import { preferencesOf, savePreferences } from '$lib/server/notify/preferences';
 import { vapidKeys } from '$lib/server/notify/vapid';
 import { parseForm, text } from '$lib/server/forms';
+import { error } from '@sveltejs/kit';
+import { isStaff } from '$lib/domain/roles';
+import { workPhoneSchema } from '$lib/schemas/account';
+import { setWorkPhone, workPhoneOf } from '$lib/server/voice/people';
+import { now } from '$lib/server/clock';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -14,7 +20,9 @@ export const load: PageServerLoad = (event) => {
 		preferences: preferencesOf(db, user.id, user.roles),
 		devices: devicesOf(db, user.id),
 		vapidPublicKey: vapidKeys().publicKey,
-		isStaff: !user.roles.every((role) => role === 'young_person' || role === 'forum_member')
+		isStaff: !user.roles.every((role) => role === 'young_person' || role === 'forum_member'),
+		// Staff give a work phone here, for a duty manager to ring about a safety alert.
+		workPhone: isStaff(user.roles) ? workPhoneOf(db, user.id) : null
 	};
 };
 
@@ -34,6 +42,15 @@ export const actions: Actions = {
 		if (!parsed.ok) return parsed.failure;
 		savePreferences(getDb(), user.id, parsed.data);
 		return { saved: true };
+	},
+	workPhone: async (event) => {
+		const user = requireUser(event);
+		if (!isStaff(user.roles)) error(403, m.error_forbidden());
+		const formData = await event.request.formData();
+		const parsed = parseForm(workPhoneSchema, { workPhone: text(formData, 'workPhone') }, formData);
+		if (!parsed.ok) return parsed.failure;
+		setWorkPhone(getDb(), user.id, user.id, parsed.data.workPhone, now());
+		return { phoneSaved: true };
 	},
 	removeDevice: async (event) => {
 		const user = requireUser(event);

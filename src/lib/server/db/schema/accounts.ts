@@ -17,6 +17,11 @@ export const users = sqliteTable(
 		totpEnabledAt: integer('totp_enabled_at', { mode: 'timestamp_ms' }),
 		/** The 30-second step of the last code used, so a code works once only. */
 		totpLastStep: integer('totp_last_step'),
+		/**
+		 * A member of staff's work phone, set by them or an admin: what a duty manager rings at
+		 * night. Never a young person's.
+		 */
+		workPhone: text('work_phone'),
 		/** When an admin erased this person: their name and everything they wrote are gone. */
 		erasedAt: integer('erased_at', { mode: 'timestamp_ms' })
 	},

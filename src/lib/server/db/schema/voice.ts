@@ -7,7 +7,7 @@ import {
 	uniqueIndex
 } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
-import { TEMPLATE_IDS, THEMES } from '../../../domain/voice';
+import { ALERT_OUTCOMES, TEMPLATE_IDS, THEMES } from '../../../domain/voice';
 import { users } from './accounts';
 
 /**
@@ -172,7 +172,11 @@ export const safetyAlerts = sqliteTable(
 		acknowledgedAt: integer('acknowledged_at', { mode: 'timestamp_ms' }),
 		acknowledgedBy: text('acknowledged_by').references(() => users.id),
 		/** How many escalation steps have run. */
-		escalationStep: integer('escalation_step').notNull().default(0)
+		escalationStep: integer('escalation_step').notNull().default(0),
+		/** Closed with an outcome: dealt with. Acknowledged first (closing acknowledges too). */
+		closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+		closedBy: text('closed_by').references(() => users.id),
+		outcome: text('outcome', { enum: ALERT_OUTCOMES })
 	},
 	(t) => [
 		uniqueIndex('safety_alerts_client_key_idx').on(t.youngPersonId, t.clientKey),
@@ -180,14 +184,25 @@ export const safetyAlerts = sqliteTable(
 		index('safety_alerts_young_person_idx').on(t.youngPersonId, t.raisedAt),
 		index('safety_alerts_statement_idx').on(t.statementId),
 		// The scorecard: alerts raised in a quarter, and how soon each was acknowledged.
-		index('safety_alerts_raised_idx').on(t.raisedAt, t.acknowledgedAt)
+		index('safety_alerts_raised_idx').on(t.raisedAt, t.acknowledgedAt),
+		// Every manager's inbox: the alerts nobody has closed yet.
+		index('safety_alerts_not_closed_idx').on(t.closedAt, t.raisedAt),
+		index('safety_alerts_acknowledged_by_idx').on(t.acknowledgedBy),
+		index('safety_alerts_closed_by_idx').on(t.closedBy)
 	]
 );
 export type SafetyAlert = typeof safetyAlerts.$inferSelect;
 
-export const ALERT_EVENTS = ['raised', 'told', 'escalated', 'acknowledged'] as const;
+export const ALERT_EVENTS = [
+	'raised',
+	'told',
+	'escalated',
+	'acknowledged',
+	'noted',
+	'closed'
+] as const;
 
-/** Every step taken on an alert, in order: raised, who was told, escalations, acknowledgement. */
+/** Every step taken on an alert, in order: raised, who was told, escalations, acknowledgement, notes, closing. */
 export const safetyAlertEvents = sqliteTable(
 	'safety_alert_events',
 	{
@@ -202,9 +217,59 @@ export const safetyAlertEvents = sqliteTable(
 		toldCount: integer('told_count'),
 		step: integer('step')
 	},
-	(t) => [index('safety_alert_events_alert_idx').on(t.alertId, t.at)]
+	(t) => [
+		index('safety_alert_events_alert_idx').on(t.alertId, t.at),
+		index('safety_alert_events_actor_idx').on(t.actorId)
+	]
 );
 export type SafetyAlertEvent = typeof safetyAlertEvents.$inferSelect;
+
+/** Why someone was told of an alert: linked to the young person, on duty, a manager, or asked for. */
+export const TOLD_REASONS = ['worker', 'on_duty', 'manager', 'also'] as const;
+export type ToldReason = (typeof TOLD_REASONS)[number];
+
+/** Each person told at a step ('told' or 'escalated'), by name: who knew, and when. */
+export const safetyAlertTold = sqliteTable(
+	'safety_alert_told',
+	{
+		eventId: integer('event_id')
+			.notNull()
+			.references(() => safetyAlertEvents.id, { onDelete: 'cascade' }),
+		userId: text('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		reason: text('reason', { enum: TOLD_REASONS }).notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.eventId, t.userId] }),
+		index('safety_alert_told_user_idx').on(t.userId)
+	]
+);
+export type SafetyAlertTold = typeof safetyAlertTold.$inferSelect;
+
+/**
+ * What staff did about an alert, in their own words: sealed like a statement's words. The young
+ * person never sees these; they see only that the alert was seen and dealt with.
+ */
+export const safetyAlertNotes = sqliteTable(
+	'safety_alert_notes',
+	{
+		id: text('id').primaryKey(),
+		alertId: text('alert_id')
+			.notNull()
+			.references(() => safetyAlerts.id, { onDelete: 'cascade' }),
+		authorId: text('author_id')
+			.notNull()
+			.references(() => users.id),
+		bodySealed: text('body_sealed').notNull(),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [
+		index('safety_alert_notes_alert_idx').on(t.alertId, t.createdAt),
+		index('safety_alert_notes_author_idx').on(t.authorId)
+	]
+);
+export type SafetyAlertNote = typeof safetyAlertNotes.$inferSelect;
 
 /** Managers mark themselves on duty; safety alerts reach them at once. */
 export const managerDuty = sqliteTable('manager_duty', {

@@ -7,6 +7,8 @@ import { recordAudit } from '$lib/server/audit/log';
 import { accountSummary, setAccountDisabled, setStaffRoles } from '$lib/server/accounts/accounts';
 import { isStaff } from '$lib/domain/roles';
 import { staffRolesSchema } from '$lib/schemas/admin';
+import { workPhoneSchema } from '$lib/schemas/account';
+import { setWorkPhone, workPhoneOf } from '$lib/server/voice/people';
 import { disableTotp, hasTotp } from '$lib/server/auth/second-factor';
 import { startSession } from '$lib/server/auth/cookies';
 import { now } from '$lib/server/clock';
@@ -35,6 +37,8 @@ export const load: PageServerLoad = (event) => {
 		account,
 		staff: isStaff(account.roles),
 		secondFactor: hasTotp(db, account.id),
+		workPhone: isStaff(account.roles) ? workPhoneOf(db, account.id) : null,
+		phoneSaved: event.url.searchParams.has('phone-saved'),
 		isSelf: admin.id === account.id,
 		rolesSaved: event.url.searchParams.has('roles-saved'),
 		links: record?.links ?? null,
@@ -44,6 +48,18 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions: Actions = {
+	/** A member of staff's work phone, for a duty manager to ring about a safety alert. */
+	workPhone: async (event) => {
+		const admin = requireRole(event, 'admin');
+		const db = getDb();
+		const account = accountSummary(db, event.params.id);
+		if (!account || !isStaff(account.roles)) error(404, m.error_not_found());
+		const formData = await event.request.formData();
+		const parsed = parseForm(workPhoneSchema, { workPhone: text(formData, 'workPhone') }, formData);
+		if (!parsed.ok) return parsed.failure;
+		setWorkPhone(db, admin.id, account.id, parsed.data.workPhone, now());
+		redirect(303, `/admin/accounts/${account.id}?phone-saved`);
+	},
 	/** A member of staff's roles. Young people's roles come with their account and forum. */
 	roles: async (event) => {
 		const admin = requireRole(event, 'admin');
