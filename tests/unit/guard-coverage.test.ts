@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 // and handler: a layout guard alone is skipped by actions and parallel loads.
 const PROTECTED = ['me', 'work', 'board', 'admin', 'account', 'home', 'notices', 'api'];
 // The guards: the base ones in auth/guard.ts, and voice/access.ts's, which call them.
-const BASE_GUARDS = ['requireUser', 'requireRole', 'requireLinkedYoungPerson'];
+const BASE_GUARDS = ['requireUser', 'requireRole', 'requireLinkedYoungPerson', 'askingForHelp'];
 const SHARED_GUARDS = ['requireStatementAccess', 'requireAlertAccess'];
 const callsOneOf = (body: string, names: string[]) =>
 	names.some((name) => new RegExp(`\\b${name}\\(`).test(body));

@@ -11,6 +11,7 @@ export const SEALED_COLUMNS: readonly { table: string; columns: readonly string[
 	{ table: 'statements', columns: ['answers_sealed'] },
 	{ table: 'statement_messages', columns: ['body_sealed'] },
 	{ table: 'safety_alert_notes', columns: ['body_sealed'] },
+	{ table: 'statement_handovers', columns: ['note_sealed'] },
 	{ table: 'reviews', columns: ['decisions_sealed', 'letter_sealed'] },
 	{ table: 'review_consultations', columns: ['answers_sealed'] },
 	{ table: 'users', columns: ['totp_key_sealed'] },
