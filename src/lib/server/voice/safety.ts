@@ -152,7 +152,12 @@ export function raiseSafetyAlert(
 			now
 		);
 		tx.insert(safetyAlertEvents)
-			.values({ alertId: id, kind: 'raised', at: now, actorId: input.raisedBy ?? input.youngPersonId })
+			.values({
+				alertId: id,
+				kind: 'raised',
+				at: now,
+				actorId: input.raisedBy ?? input.youngPersonId
+			})
 			.run();
 		recordTold(tx, { alertId: id, kind: 'told', at: now, step: 0 }, told);
 		scheduleEscalation(tx, { id, raisedAt: now }, 1);
