@@ -1,8 +1,23 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, expectFitsWidth, test } from './fixtures';
-import { DEMO_ORIGIN } from './ports';
+import { expect, expectAccessible, expectFitsWidth, test, type SignedIn } from './fixtures';
+import { OwnHearth } from './own-hearth';
+import { port } from './ports';
 
-test.describe.configure({ timeout: 180_000 });
+/*
+ * Issue 18, items 8 to 10. These raise safety alerts and tell workers, managers and officers of
+ * them: a Hearth of their own, so no other test finds their notices or open alerts.
+ */
+const hearth = new OwnHearth(port(65), 'moderation');
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
+test.beforeAll(async () => {
+	await hearth.start();
+});
+test.afterAll(() => hearth.stop());
+
+const on =
+	(as: SignedIn): SignedIn =>
+	(username, options = {}) =>
+		as(username, { baseURL: hearth.origin, ...options });
 
 /** Amira raises an issue with the Children in Care Council and opens it: its id. */
 async function raiseIssue(amira: Page, title: string, wrong: string): Promise<string> {
@@ -33,7 +48,7 @@ async function openNotice(page: Page, words: string) {
 test('an issue waits for the officer, is edited and approved, reported with a reason, and becomes a safeguarding concern', async ({
 	as
 }) => {
-	const amira = await as('amira');
+	const amira = await on(as)('amira');
 	const title = `House rules ${Date.now()}`;
 	const id = await raiseIssue(
 		amira,
@@ -45,13 +60,13 @@ test('an issue waits for the officer, is edited and approved, reported with a re
 	).toBeVisible();
 
 	// Jayden sits on the same forum: he cannot see it yet, in the list or by its address.
-	const jayden = await as('jayden');
+	const jayden = await on(as)('jayden');
 	await jayden.goto('/me/forum');
 	await expect(jayden.getByRole('link', { name: title })).toHaveCount(0);
 	expect((await jayden.goto(`/me/forum/issues/${id}`))?.status()).toBe(404);
 
 	// The officer is told, opens it, edits out the name and approves it.
-	const leah = await as('leah.mensah');
+	const leah = await on(as)('leah.mensah');
 	await leah.goto('/notices');
 	await expect(
 		leah
@@ -123,7 +138,7 @@ test('an issue waits for the officer, is edited and approved, reported with a re
 
 	// Amira's social worker and the duty manager are alerted, as for "I feel unsafe".
 	for (const username of ['holly.brennan', 'gareth.lloyd']) {
-		const staff = await as(username);
+		const staff = await on(as)(username);
 		await openNotice(staff, 'A young person needs help now.');
 		await expect(staff).toHaveURL(/\/work\/alerts\//);
 		await expect(staff.getByRole('heading', { level: 1 })).toContainText('Amira');
@@ -150,10 +165,10 @@ test('an issue waits for the officer, is edited and approved, reported with a re
 test('a decline reason is read by the raiser only, and a declined unchecked issue by nobody else', async ({
 	as
 }) => {
-	const amira = await as('amira');
+	const amira = await on(as)('amira');
 	const seen = await raiseIssue(amira, `Bedtimes ${Date.now()}`, 'Bedtime is too early.');
 	const unseen = await raiseIssue(amira, `Pocket money ${Date.now()}`, 'Pocket money is late.');
-	const leah = await as('leah.mensah');
+	const leah = await on(as)('leah.mensah');
 	await leah.goto(`/board/issues/${seen}`);
 	await leah.getByRole('button', { name: 'Approve for the forum' }).click();
 	await expect(leah.getByText('Saved.')).toBeVisible();
@@ -166,7 +181,7 @@ test('a decline reason is read by the raiser only, and a declined unchecked issu
 	}
 	await amira.goto(`/me/forum/issues/${seen}`);
 	await expect(amira.getByText(reason)).toBeVisible();
-	const jayden = await as('jayden');
+	const jayden = await on(as)('jayden');
 	await jayden.goto(`/me/forum/issues/${seen}`);
 	await expect(jayden.getByText('Not taken forward')).toBeVisible();
 	await expect(jayden.getByText(reason)).toHaveCount(0);
@@ -176,7 +191,7 @@ test('a decline reason is read by the raiser only, and a declined unchecked issu
 test('a Pledge comment reaches the officer with its promise, rating and date, named to her only, and becomes a concern', async ({
 	as
 }) => {
-	const amira = await as('amira');
+	const amira = await on(as)('amira');
 	await amira.goto('/me/pledge');
 	const promise = amira
 		.getByRole('listitem')
@@ -189,7 +204,7 @@ test('a Pledge comment reaches the officer with its promise, rating and date, na
 	await promise.getByRole('button', { name: 'Save my answer' }).click();
 	await expect(promise.getByText("Thanks, we've saved your answer.")).toBeVisible();
 
-	const leah = await as('leah.mensah');
+	const leah = await on(as)('leah.mensah');
 	await openNotice(leah, 'A young person has told us more about a promise.');
 	await expect(leah).toHaveURL(/\/board\/pledge$/);
 	const item = leah.getByRole('listitem').filter({ hasText: comment });
@@ -201,7 +216,7 @@ test('a Pledge comment reaches the officer with its promise, rating and date, na
 	await expectFitsWidth(leah);
 
 	// A Board member reads the comment, but no name, and cannot open it.
-	const chair = await as('cllr.pemberton');
+	const chair = await on(as)('cllr.pemberton');
 	await chair.goto('/board/pledge');
 	const seen = chair.getByRole('listitem').filter({ hasText: comment });
 	await expect(seen).toContainText('Kept for them: No');
@@ -215,7 +230,7 @@ test('a Pledge comment reaches the officer with its promise, rating and date, na
 	await expect(leah.getByText('Concern raised.')).toBeVisible();
 	const pledgePage = leah.url();
 
-	const holly = await as('holly.brennan');
+	const holly = await on(as)('holly.brennan');
 	await openNotice(holly, 'A young person needs help now.');
 	await expect(holly.getByText('about a Pledge promise')).toBeVisible();
 	await holly.getByRole('link', { name: 'Read what they wrote, and the concern' }).click();
@@ -234,15 +249,15 @@ test('a Pledge comment reaches the officer with its promise, rating and date, na
 	expect((await chair.goto(pledgePage))?.status()).toBe(403);
 	const post = await chair.request.post(`${pledgePage}?/concern`, {
 		form: { note: 'x', allegation: 'none' },
-		headers: { origin: DEMO_ORIGIN }
+		headers: { origin: hearth.origin }
 	});
 	expect(post.status()).toBe(403);
 });
 
 test('a young person or a worker cannot approve, decline or raise a concern', async ({ as }) => {
-	const amira = await as('amira');
+	const amira = await on(as)('amira');
 	const id = await raiseIssue(amira, `Wi-Fi ${Date.now()}`, 'The Wi-Fi is slow.');
-	const holly = await as('holly.brennan');
+	const holly = await on(as)('holly.brennan');
 	for (const page of [amira, holly]) {
 		for (const [action, form] of [
 			['approve', {}],
@@ -251,14 +266,14 @@ test('a young person or a worker cannot approve, decline or raise a concern', as
 		] as const) {
 			const response = await page.request.post(`/board/issues/${id}?/${action}`, {
 				form,
-				headers: { origin: DEMO_ORIGIN },
+				headers: { origin: hearth.origin },
 				maxRedirects: 0
 			});
 			expect(response.status(), `${action}`).toBe(403);
 		}
 	}
 	// Still waiting: nothing they sent changed it.
-	const leah = await as('leah.mensah');
+	const leah = await on(as)('leah.mensah');
 	await leah.goto(`/board/issues/${id}`);
 	await expect(leah.getByRole('button', { name: 'Approve for the forum' })).toBeVisible();
 });

@@ -28,7 +28,11 @@ test('the bell counts a new notice, and reading it clears the count', async ({ p
 	await bell.click();
 	await expect(page.getByText('Someone you invited has started using Hearth.')).toBeVisible();
 	await expectAccessible(page);
-	await page.getByRole('button', { name: 'Open' }).first().click();
+	await page
+		.getByRole('listitem')
+		.filter({ hasText: 'Someone you invited has started using Hearth.' })
+		.getByRole('button', { name: 'Open' })
+		.click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Rosie' })).toBeVisible();
 	await expect(bell).toHaveAccessibleName('Notices, none new');
 });

@@ -200,7 +200,8 @@ test('offline, a page visit shows the offline page', async ({ page, context }) =
 	await page.evaluate(() => navigator.serviceWorker.ready);
 	await page.reload(); // now controlled by the service worker
 	await context.setOffline(true);
-	await page.goto('/help');
+	// A page the phone does not keep (help, the Pledge and the Offer are kept to read offline).
+	await page.goto('/privacy');
 	await expect(page.getByRole('heading', { name: "You're offline" })).toBeVisible();
 	await expect(page.getByRole('main').getByText('0800 1111')).toBeVisible();
 	await context.setOffline(false);

@@ -130,7 +130,9 @@ test('"I feel unsafe" is on the first screen of every page a young person can op
 	await jayden.getByLabel('What is wrong?').fill('The club shuts at six.');
 	await jayden.getByLabel('What do you want to change?').fill('Open it until eight.');
 	await jayden.getByRole('button', { name: 'Raise it' }).click();
-	await expect(jayden.getByText('Thank you! Your issue has gone to the forum.')).toBeVisible();
+	await expect(
+		jayden.getByText('Thank you! A participation officer will read your issue first.')
+	).toBeVisible();
 
 	const routes = youngPeoplesRoutes();
 	const refused: string[] = [];
