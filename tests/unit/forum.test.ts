@@ -332,6 +332,22 @@ describe('moderation', () => {
 		expect(issueForYoungPerson(db, id, member1)).toBeNull();
 	});
 
+	it('takes an issue the forum could read out of it the moment it becomes a concern', () => {
+		const { db, raiser, officer, member1, raise } = council();
+		const id = raise('Pocket money', false, false);
+		approveIssue(db, officer, id);
+		expect(issueForYoungPerson(db, id, member1)).not.toBeNull();
+		const input = concernSchema.parse({
+			note: 'Names a carer; the forum must not read it',
+			allegation: 'carer',
+			ladoContact: 'LADO duty line 01632 960 111',
+			ladoReference: ''
+		});
+		concernFromIssue(db, officer, id, input);
+		expect(issueForYoungPerson(db, id, member1)).toBeNull();
+		expect(issueForYoungPerson(db, id, raiser)).toMatchObject({ status: 'awaiting' });
+	});
+
 	it('asks for the LADO contact for an allegation, and not otherwise', () => {
 		const base = { note: 'Worried', ladoContact: '', ladoReference: '' };
 		expect(concernSchema.safeParse({ ...base, allegation: 'staff' }).error?.issues[0].path).toEqual(

@@ -193,6 +193,10 @@ export function concernFromIssue(
 	return db.transaction((tx) => {
 		const issue = tx.select().from(forumIssues).where(eq(forumIssues.id, issueId)).get();
 		if (!issue) return null;
+		// Words worrying enough for a concern (perhaps naming a carer) leave the forum at once: the
+		// issue waits for an officer's check again, seen only by its writer and the officers.
+		if (issue.status === 'open')
+			tx.update(forumIssues).set({ status: 'awaiting' }).where(eq(forumIssues.id, issueId)).run();
 		// The words as the young person wrote them, not as an officer edited them.
 		const words = [
 			issue.originalTitle ?? issue.title,
