@@ -32,7 +32,7 @@ test('a duty manager sees the alert on their home page, has what they need on it
 	// Chloe, on a small phone, taps "I feel unsafe".
 	const chloe = await as('chloe', { baseURL: hearth.origin, viewport: PHONE });
 	await chloe.getByRole('button', { name: 'I feel unsafe' }).click();
-	await expect(chloe).toHaveURL(/\/me\/unsafe\/\w+$/);
+	await expect(chloe).toHaveURL(/\/me\/unsafe\/\w+#told$/);
 	const alertId = new URL(chloe.url()).pathname.split('/').pop()!;
 	await expect(
 		chloe.getByText('Your alert has been sent. A worker will see it very soon.')
@@ -243,7 +243,7 @@ test('a member of staff sets their own work phone; a wrong one is refused beside
 	// The manager sees it on Chloe's next alert.
 	const chloe = await as('chloe', { baseURL: hearth.origin, viewport: PHONE });
 	await chloe.getByRole('button', { name: 'I feel unsafe' }).click();
-	await expect(chloe).toHaveURL(/\/me\/unsafe\/\w+$/);
+	await expect(chloe).toHaveURL(/\/me\/unsafe\/\w+#told$/);
 	const alertId = new URL(chloe.url()).pathname.split('/').pop()!;
 	const gareth = await as('gareth.lloyd', { baseURL: hearth.origin });
 	await gareth.goto(`/work/alerts/${alertId}`);

@@ -156,7 +156,19 @@ test('an issue waits for the officer, is edited and approved, reported with a re
 		amira.getByText('Someone who looks after you will talk with you soon')
 	).toBeVisible();
 	await expectFitsWidth(amira);
-	await jayden.goto(`/me/forum/issues/${id}`);
+	// Her messages say what happened, in words that are true: she never said she felt unsafe.
+	await amira.goto('/me/messages');
+	const alerts = amira.getByTestId('my-alerts');
+	await expect(alerts).toContainText(
+		'someone who looks after you was worried about what you wrote'
+	);
+	await expect(alerts).not.toContainText('You said you feel unsafe');
+	await alerts.getByRole('link').first().click();
+	await expect(amira.getByRole('status')).toContainText('You have not done anything wrong.');
+	await expect(amira.getByText('that you feel unsafe')).toHaveCount(0);
+	// Words worrying enough for a concern left the forum at once (found walking it): Jayden, who
+	// could read the issue before, finds nothing there now.
+	expect((await jayden.goto(`/me/forum/issues/${id}`))?.status()).toBe(404);
 	await expect(jayden.getByText('Someone who looks after you will talk with you soon')).toHaveCount(
 		0
 	);

@@ -325,7 +325,7 @@ test('quick exit never holds back "I feel unsafe": one kept offline goes, and th
 	// On the locked page the button is still there: it raises an alert, and says who to call,
 	// without her name or anything of hers.
 	await elif.getByRole('button', { name: 'I feel unsafe' }).click();
-	await expect(elif).toHaveURL(/\/kept\/told$/);
+	await expect(elif).toHaveURL(/\/kept\/told#told$/);
 	await expect(elif.getByRole('heading', { level: 1 })).toHaveText("We've told your worker");
 	await expect(elif.getByText(OUT_OF_HOURS)).toBeVisible();
 	expect(await elif.locator('body').innerText()).not.toContain('Elif');

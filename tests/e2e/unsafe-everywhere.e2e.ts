@@ -123,7 +123,7 @@ test('"I feel unsafe" is on the first screen of every page a young person can op
 	await expect(jayden).toHaveURL(/\/me\/messages\/\w+/);
 	await jayden.goto('/me');
 	await jayden.getByRole('button', { name: 'I feel unsafe' }).click();
-	await expect(jayden).toHaveURL(/\/me\/unsafe\/\w+$/);
+	await expect(jayden).toHaveURL(/\/me\/unsafe\/\w+#told$/);
 	const alertPage = new URL(jayden.url()).pathname;
 	await jayden.goto('/me/forum');
 	await jayden.getByLabel('Title').fill('More youth club nights');
@@ -243,7 +243,7 @@ test('in Arabic, the numbers to call read in their own order and do not break', 
 
 	// What he sees after tapping "I feel unsafe".
 	await jayden.getByRole('button', { name: 'لا أشعر بالأمان' }).click();
-	await expect(jayden).toHaveURL(/\/me\/unsafe\/\w+$/);
+	await expect(jayden).toHaveURL(/\/me\/unsafe\/\w+#told$/);
 	checked += await expectNumbersReadRight(jayden, 'the page after "I feel unsafe"');
 	const ooh = jayden.locator('bdi', { hasText: '01632 960 999' });
 	await expect(ooh).toHaveCSS('direction', 'ltr');
@@ -270,4 +270,43 @@ test('in Arabic, the numbers to call read in their own order and do not break', 
 	checked += await expectNumbersReadRight(kept, '/offline');
 	await phone.close();
 	console.log(`Childline's number checked in ${checked} places`);
+});
+
+/** How far down the first screen this is drawn (its bottom edge, px); the screen is 568 high. */
+const bottomOf = (page: Page, selector: string) =>
+	page
+		.locator(selector)
+		.first()
+		.evaluate((element) => element.getBoundingClientRect().bottom);
+
+test('after the tap, what happened and who to call are on the first screen, not the button again', async ({
+	as
+}) => {
+	// Found walking it on a phone: the page came back scrolled to its top, showing the same red
+	// button and the menu, and "We've told your worker" two screens down with the biggest words.
+	const leo = await on(as)('leo');
+	await chooseWords(leo, 'Very big');
+	for (const from of ['/help', '/notices', '/me']) {
+		await leo.goto(from);
+		await leo.getByRole('button', { name: 'I feel unsafe' }).click();
+		await expect(leo).toHaveURL(/\/me\/unsafe\/\w+#told$/);
+		await expect(leo.getByRole('heading', { level: 1 })).toHaveText("We've told your worker");
+		expect(await bottomOf(leo, 'h1#told'), from).toBeLessThanOrEqual(SMALL_PHONE.height);
+	}
+	// Picture mode: Scared says who was told and who to call, at the top of the first screen.
+	await leo.goto('/me/express');
+	await leo.getByRole('button', { name: 'Scared' }).click();
+	await expect(leo).toHaveURL(/#told$/);
+	const told = leo.locator('#told');
+	await expect(told).toContainText('have been told');
+	// The box starts at the top, and its first words (who was told) are on the first screen.
+	expect(await leo.locator('#told').evaluate((e) => e.getBoundingClientRect().top)).toBeLessThan(
+		50
+	);
+	expect(await bottomOf(leo, '#told p')).toBeLessThanOrEqual(SMALL_PHONE.height);
+	await expect(leo.getByRole('region', { name: 'People you can call' })).toContainText(
+		'01632 960 999'
+	);
+	await expectAccessible(leo);
+	await chooseWords(leo, 'Normal');
 });

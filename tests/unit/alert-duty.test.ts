@@ -168,11 +168,15 @@ describe('the alert page a duty manager needs (issue 18, item 2)', () => {
 	it('tells the young person seen and dealt with, and nothing about who or what', () => {
 		const { db, sam, maya } = council();
 		const { id } = raiseSafetyAlert(db, { youngPersonId: maya, clientKey: 'tap-1' }, T0);
-		expect(myAlerts(db, maya)).toEqual([{ id, raisedAt: T0, seen: false, dealtWith: false }]);
+		expect(myAlerts(db, maya)).toEqual([
+			{ id, raisedAt: T0, seen: false, dealtWith: false, raisedForThem: false }
+		]);
 		acknowledgeSafetyAlert(db, sam, id, later(2));
 		expect(myAlerts(db, maya)[0]).toMatchObject({ seen: true, dealtWith: false });
 		closeSafetyAlert(db, sam, id, { outcome: 'other', note: 'Secret staff words' }, later(3));
-		expect(myAlerts(db, maya)).toEqual([{ id, raisedAt: T0, seen: true, dealtWith: true }]);
+		expect(myAlerts(db, maya)).toEqual([
+			{ id, raisedAt: T0, seen: true, dealtWith: true, raisedForThem: false }
+		]);
 		expect(myAlerts(db, 'someone-else', id)).toEqual([]);
 	});
 

@@ -408,7 +408,10 @@ export function myAlerts(db: Db, youngPersonId: string, alertId?: string) {
 			id: safetyAlerts.id,
 			raisedAt: safetyAlerts.raisedAt,
 			seen: sql<boolean>`${safetyAlerts.acknowledgedAt} is not null`.mapWith(Boolean),
-			dealtWith: sql<boolean>`${safetyAlerts.closedAt} is not null`.mapWith(Boolean)
+			dealtWith: sql<boolean>`${safetyAlerts.closedAt} is not null`.mapWith(Boolean),
+			// An officer raised it for them (a safeguarding concern): they never said they felt unsafe.
+			raisedForThem:
+				sql<boolean>`${safetyAlerts.source} in ('forum_issue', 'pledge_comment')`.mapWith(Boolean)
 		})
 		.from(safetyAlerts)
 		.where(

@@ -18,6 +18,7 @@ import { clientKeySchema } from '$lib/schemas/voice';
 import { requireRole } from '$lib/server/auth/guard';
 import { withMeNow } from '$lib/server/auth/with-me';
 import { getDb } from '$lib/server/db';
+import { getCouncilSettings } from '$lib/server/council/settings';
 import { invalid, text } from '$lib/server/forms';
 import { newId } from '$lib/server/ids';
 import { statementRecipients } from '$lib/server/voice/people';
@@ -65,6 +66,7 @@ export const load: PageServerLoad = (event) => {
 			key,
 			feeling: feelingChoice,
 			alert: alert ? { id: alert.id, seen: !!alert.acknowledgedAt } : null,
+			outOfHours: alert ? (getCouncilSettings(db)?.outOfHoursPhone ?? null) : null,
 			choices: EXPRESS_WANTS.map((value) => ({
 				...pictureChoice(value, WANT_PICTURES),
 				href: `/me/express?feeling=${feeling}&want=${value}&key=${key}`
@@ -97,9 +99,10 @@ export const actions: Actions = {
 		const key = clientKeySchema.safeParse(text(formData, 'clientKey'));
 		if (!isExpressFeeling(feeling) || !key.success) redirect(303, '/me/express');
 		let round = key.data;
-		if (raisesSafetyAlert(TEMPLATES.express, expressAnswers(feeling, null)))
-			round = raisePictureAlert(getDb(), user.id, key.data, now()).roundKey;
-		redirect(303, `/me/express?feeling=${feeling}&key=${round}`);
+		const alerted = raisesSafetyAlert(TEMPLATES.express, expressAnswers(feeling, null));
+		if (alerted) round = raisePictureAlert(getDb(), user.id, key.data, now()).roundKey;
+		// `#told`: the page opens at what happened and who to call, not at the button above the menu.
+		redirect(303, `/me/express?feeling=${feeling}&key=${round}${alerted ? '#told' : ''}`);
 	},
 	send: async (event) => {
 		const user = requireRole(event, ...YOUNG_PEOPLE);
@@ -122,7 +125,7 @@ export const actions: Actions = {
 		if (!result.ok) return invalid(formData, result.errors);
 		redirect(
 			303,
-			result.alertId ? `/me/unsafe/${result.alertId}` : `/me/express?sent=${result.id}`
+			result.alertId ? `/me/unsafe/${result.alertId}#told` : `/me/express?sent=${result.id}`
 		);
 	}
 };

@@ -25,6 +25,7 @@ export const actions: Actions = {
 		// A missing or odd key still raises an alert: a child must never be refused here.
 		const key = clientKeySchema.safeParse(text(formData, 'clientKey'));
 		const alert = submitUnsafe(getDb(), user.id, key.success ? key.data : newId(), now());
-		redirect(303, locked ? '/kept/told' : `/me/unsafe/${alert.id}`);
+		// `#told`: the page opens at "We've told your worker", not at the button above the menu.
+		redirect(303, locked ? '/kept/told#told' : `/me/unsafe/${alert.id}#told`);
 	}
 };

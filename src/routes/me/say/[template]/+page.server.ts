@@ -89,7 +89,7 @@ export const actions: Actions = {
 		}
 		redirect(
 			303,
-			result.alertId ? `/me/unsafe/${result.alertId}` : `/me/messages/${result.id}?sent`
+			result.alertId ? `/me/unsafe/${result.alertId}#told` : `/me/messages/${result.id}?sent`
 		);
 	}
 };

@@ -15,6 +15,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		seen: alert.seen,
 		dealtWith: alert.dealtWith,
+		raisedForThem: alert.raisedForThem,
 		outOfHours: getCouncilSettings(db)?.outOfHoursPhone ?? null
 	};
 };
