@@ -118,7 +118,7 @@ test('the form, the home page and the privacy page say who can read, as Hearth d
 	as
 }) => {
 	const amira = await on(as)('amira', phone);
-	for (const path of ['/me', '/me/say/feeling', '/privacy']) {
+	for (const path of ['/me', '/me/say', '/me/say/feeling', '/privacy']) {
 		await amira.goto(path);
 		const who = amira.locator('div', {
 			has: amira.getByRole('heading', { name: 'Who can read what you send' })
@@ -127,6 +127,7 @@ test('the form, the home page and the privacy page say who can read, as Hearth d
 		await expect(who.last()).toContainText('your IRO');
 		await expect(who.last()).toContainText("the council's managers");
 		await expect(amira.locator('main')).not.toContainText('goes only to the people you choose');
+		await expect(amira.locator('main')).not.toContainText('Only you and your workers');
 		await expectAccessible(amira);
 		await expectFitsWidth(amira);
 	}
