@@ -24,11 +24,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => hearth.stop());
 
-/** Signed in on this test's own Hearth. */
-const on =
-	(as: SignedIn): SignedIn =>
-	(username, options = {}) =>
-		as(username, { baseURL: hearth.origin, ...options });
+const on = (as: SignedIn) => hearth.on(as);
 
 /** The id of the statement a picture-mode "Sent!" page is about. */
 const sentId = (page: Page) => new URL(page.url()).searchParams.get('sent')!;

@@ -14,10 +14,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => hearth.stop());
 
-const on =
-	(as: SignedIn): SignedIn =>
-	(username, options = {}) =>
-		as(username, { baseURL: hearth.origin, ...options });
+const on = (as: SignedIn) => hearth.on(as);
 
 /** Amira raises an issue with the Children in Care Council and opens it: its id. */
 async function raiseIssue(amira: Page, title: string, wrong: string): Promise<string> {

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEMO_PASSWORD } from './fixtures';
+import { DEMO_PASSWORD, type SignedIn } from './fixtures';
 
 /**
  * A demo Hearth of a test's own, on its own port and data folder, for tests that kill the
@@ -24,6 +24,11 @@ export class OwnHearth {
 	) {
 		this.origin = `http://localhost:${port}`;
 		this.dataDir = mkdtempSync(path.join(tmpdir(), `hearth-${name}-`));
+	}
+
+	/** The `as` fixture, signing people in on this Hearth instead of the shared demo. */
+	on(as: SignedIn): SignedIn {
+		return (username, options = {}) => as(username, { baseURL: this.origin, ...options });
 	}
 
 	async start(): Promise<ChildProcess> {

@@ -16,10 +16,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => hearth.stop());
 
-const on =
-	(as: SignedIn): SignedIn =>
-	(username, options = {}) =>
-		as(username, { baseURL: hearth.origin, ...options });
+const on = (as: SignedIn) => hearth.on(as);
 
 const phone = { viewport: { width: 320, height: 640 } };
 
