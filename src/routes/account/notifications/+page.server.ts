@@ -20,7 +20,7 @@ export const load: PageServerLoad = (event) => {
 		preferences: preferencesOf(db, user.id, user.roles),
 		devices: devicesOf(db, user.id),
 		vapidPublicKey: vapidKeys().publicKey,
-		isStaff: !user.roles.every((role) => role === 'young_person' || role === 'forum_member'),
+		isStaff: isStaff(user.roles),
 		// Staff give a work phone here, for a duty manager to ring about a safety alert.
 		workPhone: isStaff(user.roles) ? workPhoneOf(db, user.id) : null
 	};
