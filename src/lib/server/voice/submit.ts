@@ -6,9 +6,8 @@ import {
 	type TemplateId
 } from '$lib/domain/voice';
 import { parseStatement, replySchema } from '$lib/schemas/voice';
-import { parseForm, text, type FieldErrors } from '../forms';
-import { getDb } from '../db';
-import { now } from '../clock';
+import type { z } from 'zod';
+import type { FieldErrors } from '../http/form';
 import type { Db } from '../db';
 import { durably } from '../db/durable';
 import { m } from '$lib/paraglide/messages';
@@ -136,17 +135,13 @@ export function pictureAlert(db: Db, youngPersonId: string, roundKey: string) {
  * Add a reply from a posted form, by whoever may (the caller has checked). Returns the 400 to
  * send back, with the words kept, when the reply is empty or too long; null when it is saved.
  */
-export async function replyFromForm(request: Request, statementId: string, authorId: string) {
-	const formData = await request.formData();
-	const parsed = parseForm(
-		replySchema,
-		{ body: text(formData, 'body'), clientKey: text(formData, 'clientKey') },
-		formData
-	);
-	if (!parsed.ok) return parsed.failure;
-	const db = getDb();
-	durably(db, () => addMessage(db, { statementId, authorId, ...parsed.data }, now()));
-	return null;
+/** A reply in a statement's conversation, from the young person or staff; a form key keeps it once. */
+export function replyToStatement(
+	db: Db,
+	reply: { statementId: string; authorId: string } & z.output<typeof replySchema>,
+	now: Date
+): void {
+	durably(db, () => addMessage(db, reply, now));
 }
 
 function withExpressMood(answers: Record<string, unknown>): Record<string, unknown> {
