@@ -55,8 +55,12 @@ export const CAPABILITIES = {
 	inviteYoungPeople: ['worker', 'manager'],
 	/** The Board's pages (/board): issues taken to it, actions, meetings, scorecard (aggregates only). */
 	seeBoard: BOARD,
-	/** Moderate forum issues, run the Board's business, see named Pledge comments. */
+	/** Moderate forum issues: approve, decline, merge, answer, take to the Board, raise a concern. */
 	moderateIssues: ['participation_officer'],
+	/** Run the Board's business: meetings, agendas, minutes, actions (and update any action). */
+	runBoard: ['participation_officer'],
+	/** Read young people's named comments on the Pledge (the Board sees only counts). */
+	readPledgeComments: ['participation_officer'],
 	/** Enter the performance team's scorecard figures. */
 	enterScorecard: ['participation_officer'],
 	/** Edit the Pledge, the Local Offer and their translations (/admin/content). */
