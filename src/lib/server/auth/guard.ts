@@ -2,8 +2,6 @@ import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { can, capabilityForPath, CAPABILITIES, hasAnyRole, type Role } from '$lib/domain/roles';
 import { mayOpenRecord } from '$lib/domain/record-access';
 import { m } from '$lib/paraglide/messages';
-import { getDb } from '../db';
-import { recordAudit } from '../audit/log';
 import { isLinked, youngPersonExists } from '../people/young-people';
 import type { SessionUser } from './session';
 import { contextOf, type SignedInContext } from '../http/context';
