@@ -4,6 +4,7 @@ import { recordAudit } from '$lib/server/audit/log';
 import { lockSession } from '$lib/server/auth/session';
 import { DEFAULT_SETTINGS, getCouncilSettings } from '$lib/server/council/settings';
 import type { RequestEvent, RequestHandler } from './$types';
+import { now } from '$lib/server/clock';
 
 /**
  * Quick exit locks this device's session: from now on every signed-in page here asks for the
@@ -15,12 +16,16 @@ function lockThisDevice(event: RequestEvent): void {
 	const owner = event.locals.user ?? event.locals.locked?.user;
 	if (!session || !owner) return;
 	const db = getDb();
-	if (lockSession(db, session.id))
-		recordAudit(db, {
-			actorId: owner.id,
-			action: 'session.locked',
-			address: event.getClientAddress()
-		});
+	if (lockSession(db, session.id, now()))
+		recordAudit(
+			db,
+			{
+				actorId: owner.id,
+				action: 'session.locked',
+				address: event.getClientAddress()
+			},
+			now()
+		);
 }
 
 /**

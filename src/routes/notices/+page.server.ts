@@ -5,6 +5,7 @@ import { markAllNoticesRead, markNoticeRead, noticesFor } from '$lib/server/noti
 import { noticeText } from '$lib/server/notify/push';
 import { text } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
+import { now } from '$lib/server/clock';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireUser(event);
@@ -23,17 +24,22 @@ export const actions: Actions = {
 	open: async (event) => {
 		const user = requireUser(event);
 		const id = text(await event.request.formData(), 'id').slice(0, 64);
-		const link = markNoticeRead(getDb(), user.id, id);
+		const link = markNoticeRead(getDb(), user.id, id, now());
 		redirect(303, link ?? '/notices');
 	},
 	read: async (event) => {
 		const user = requireUser(event);
-		markNoticeRead(getDb(), user.id, text(await event.request.formData(), 'id').slice(0, 64));
+		markNoticeRead(
+			getDb(),
+			user.id,
+			text(await event.request.formData(), 'id').slice(0, 64),
+			now()
+		);
 		redirect(303, '/notices');
 	},
 	readAll: (event) => {
 		const user = requireUser(event);
-		markAllNoticesRead(getDb(), user.id);
+		markAllNoticesRead(getDb(), user.id, now());
 		redirect(303, '/notices');
 	}
 };

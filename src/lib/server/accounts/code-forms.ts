@@ -3,6 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import type { Db } from '../db';
 import { invalid } from '../forms';
 import { recordFailure, throttleKey, waitBeforeTrying } from '../auth/throttle';
+import { now } from '../clock';
 
 /** What a person is told about a code on the join and new-password pages. */
 export const CODE_MESSAGES = {
@@ -22,12 +23,12 @@ export function codeGuesses(
 	formData: FormData
 ) {
 	const key = throttleKey('address', `join:${event.getClientAddress()}`);
-	const waitMs = waitBeforeTrying(db, [key]);
+	const waitMs = waitBeforeTrying(db, [key], now());
 	return {
 		wait:
 			waitMs > 0
 				? invalid(formData, { code: m.signin_wait({ minutes: Math.ceil(waitMs / 60_000) }) }, 429)
 				: null,
-		missed: () => recordFailure(db, 'address', key)
+		missed: () => recordFailure(db, 'address', key, now())
 	};
 }

@@ -4,6 +4,7 @@ import { RECORD_ROLES, mayOpenRecord } from '$lib/domain/record-access';
 import { m } from '$lib/paraglide/messages';
 import { getDb } from '../db';
 import { recordAudit } from '../audit/log';
+import { now, todayInUk } from '../clock';
 import { isLinked, youngPersonExists } from '../people/young-people';
 import type { SessionUser } from './session';
 
@@ -45,16 +46,20 @@ export function requireLinkedYoungPerson(event: Event, youngPersonId: string): S
 	const allowed =
 		exists &&
 		(mayOpenRecord(user.roles, false) ||
-			mayOpenRecord(user.roles, isLinked(db, user.id, youngPersonId)));
+			mayOpenRecord(user.roles, isLinked(db, user.id, youngPersonId, todayInUk())));
 	// Refusals are written too: someone trying records they have no link to is worth a look.
 	// A made-up id names nobody, so the log (whose subject must be a real person) holds it in the path.
-	recordAudit(db, {
-		actorId: user.id,
-		action: allowed ? 'young_person.viewed' : 'young_person.refused',
-		subjectUserId: exists ? youngPersonId : null,
-		detail: event.url.pathname,
-		address: event.getClientAddress()
-	});
+	recordAudit(
+		db,
+		{
+			actorId: user.id,
+			action: allowed ? 'young_person.viewed' : 'young_person.refused',
+			subjectUserId: exists ? youngPersonId : null,
+			detail: event.url.pathname,
+			address: event.getClientAddress()
+		},
+		now()
+	);
 	// Only those who may see any record learn that an id names nobody.
 	if (!exists && user.roles.includes('manager')) error(404, m.error_not_found());
 	if (!allowed) error(403, m.error_not_linked());

@@ -96,14 +96,19 @@ export function secondFactorGiven(
 	how: 'app' | 'recovery code' | 'set up'
 ) {
 	const db = getDb();
-	const { token, session } = markSecondFactorDone(db, event.locals.session!.id, user.id, now());
+	const at = now();
+	const { token, session } = markSecondFactorDone(db, event.locals.session!.id, user.id, at);
 	setSessionCookie(event, token, session.expiresAt);
 	event.locals.session = { id: session.id, expiresAt: session.expiresAt };
 	rememberThisDevice(event, user.id);
-	recordAudit(db, {
-		actorId: user.id,
-		action: 'second_factor.used',
-		detail: how,
-		address: event.getClientAddress()
-	});
+	recordAudit(
+		db,
+		{
+			actorId: user.id,
+			action: 'second_factor.used',
+			detail: how,
+			address: event.getClientAddress()
+		},
+		at
+	);
 }

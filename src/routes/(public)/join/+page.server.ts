@@ -8,6 +8,7 @@ import { invalid, parseForm, text } from '$lib/server/forms';
 import { m } from '$lib/paraglide/messages';
 import { CODE_MESSAGES, codeGuesses } from '$lib/server/accounts/code-forms';
 import type { Actions, PageServerLoad } from './$types';
+import { now } from '$lib/server/clock';
 
 export const load: PageServerLoad = ({ url }) => ({ code: url.searchParams.get('code') ?? '' });
 
@@ -28,7 +29,7 @@ export const actions: Actions = {
 		const db = getDb();
 		const guesses = codeGuesses(db, event, formData);
 		if (guesses.wait) return guesses.wait;
-		const result = await redeemInvitation(db, parsed.data);
+		const result = await redeemInvitation(db, parsed.data, now());
 		if (!result.ok) {
 			if (result.reason === 'username_taken') {
 				return invalid(formData, { username: m.join_username_taken() });

@@ -6,6 +6,7 @@ import { startSession } from '$lib/server/auth/cookies';
 import { invalid, parseForm, text } from '$lib/server/forms';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
+import { now } from '$lib/server/clock';
 
 export const load: PageServerLoad = ({ url }) => {
 	if (isSetUp(getDb())) redirect(303, '/signin');
@@ -34,7 +35,7 @@ export const actions: Actions = {
 		if (!setupTokenMatches(parsed.data.token)) {
 			return invalid(formData, { token: m.setup_token_wrong() }, 403);
 		}
-		const result = await completeSetup(getDb(), parsed.data);
+		const result = await completeSetup(getDb(), parsed.data, now());
 		if (!result.ok) error(403, m.setup_done_already());
 		startSession(event, result.userId);
 		redirect(303, '/admin');

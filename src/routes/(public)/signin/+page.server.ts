@@ -10,6 +10,7 @@ import { secondFactorAfterPassword } from '$lib/server/auth/second-factor';
 import { invalid, parseForm, text } from '$lib/server/forms';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
+import { now } from '$lib/server/clock';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	// A target with control characters is refused (400) before the form is even shown.
@@ -42,7 +43,7 @@ export const actions: Actions = {
 		);
 		if (!parsed.ok) return parsed.failure;
 		const db = getDb();
-		const result = await signIn(db, { ...parsed.data, ...guessClient(event) });
+		const result = await signIn(db, { ...parsed.data, ...guessClient(event) }, now());
 		if (!result.ok) {
 			const message = result.reason === 'wrong' ? m.signin_wrong() : waitMessage(result.waitMs);
 			return invalid(formData, { form: message }, result.reason === 'wait' ? 429 : 400);

@@ -10,6 +10,7 @@ import { waitMessage } from '$lib/server/auth/wait-message';
 import { invalid, parseForm, text } from '$lib/server/forms';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
+import { now } from '$lib/server/clock';
 
 /** Where to go from here when the device is not locked (or no longer). */
 const onwards = (next: string | null, roles: Parameters<typeof landingFor>[0]) =>
@@ -39,21 +40,29 @@ export const actions: Actions = {
 		if (!parsed.ok) return parsed.failure;
 		const db = getDb();
 		// The same count and growing delays as signing in: a found phone cannot be used to guess.
-		const checked = await checkCurrentPassword(db, {
-			userId: locked.user.id,
-			password: parsed.data.password,
-			...guessClient(event)
-		});
+		const checked = await checkCurrentPassword(
+			db,
+			{
+				userId: locked.user.id,
+				password: parsed.data.password,
+				...guessClient(event)
+			},
+			now()
+		);
 		if (!checked.ok)
 			return checked.reason === 'wait'
 				? invalid(formData, { password: waitMessage(checked.waitMs) }, 429)
 				: invalid(formData, { password: m.unlock_wrong() });
 		unlockSession(db, session.id);
-		recordAudit(db, {
-			actorId: locked.user.id,
-			action: 'session.unlocked',
-			address: event.getClientAddress()
-		});
+		recordAudit(
+			db,
+			{
+				actorId: locked.user.id,
+				action: 'session.unlocked',
+				address: event.getClientAddress()
+			},
+			now()
+		);
 		redirect(303, onwards(next, locked.user.roles));
 	}
 };

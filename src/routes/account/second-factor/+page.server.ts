@@ -17,6 +17,7 @@ import {
 import { secondFactorState, type SessionUser } from '$lib/server/auth/session';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
+import { now } from '$lib/server/clock';
 
 /** Staff may add an authenticator app to their account; young people sign in with a password only. */
 function requireStaff(event: RequestEvent) {
@@ -60,7 +61,7 @@ export const actions: Actions = {
 		if (required(user.roles)) error(403, m.second_factor_cannot_remove());
 		const checked = await checkTotpForm(event, user);
 		if (!checked.ok) return checked.failure;
-		disableTotp(getDb(), user.id, user.id, event.locals.session?.id);
+		disableTotp(getDb(), user.id, user.id, event.locals.session?.id, now());
 		return { removed: true };
 	}
 };

@@ -13,7 +13,7 @@ import {
 	setStatementThemes,
 	statementThread
 } from '$lib/server/voice/statements';
-import { now } from '$lib/server/clock';
+import { now, todayInUk } from '$lib/server/clock';
 import { replyFromForm } from '$lib/server/voice/submit';
 import { m } from '$lib/paraglide/messages';
 import type { AuditAction } from '$lib/domain/audit';
@@ -29,7 +29,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		statement,
 		isRecipient: recipientId === user.id,
-		colleagues: statementRecipients(db, youngPersonId)
+		colleagues: statementRecipients(db, youngPersonId, todayInUk())
 			.filter((worker) => worker.id !== recipientId)
 			.map(({ id, name, linkType }) => ({ id, name, linkType })),
 		replyKey: newId(),
@@ -38,13 +38,17 @@ export const load: PageServerLoad = (event) => {
 };
 
 function audit(event: RequestEvent, actorId: string, youngPersonId: string, action: AuditAction) {
-	recordAudit(getDb(), {
-		actorId,
-		action,
-		subjectUserId: youngPersonId,
-		detail: event.params.id,
-		address: event.getClientAddress()
-	});
+	recordAudit(
+		getDb(),
+		{
+			actorId,
+			action,
+			subjectUserId: youngPersonId,
+			detail: event.params.id,
+			address: event.getClientAddress()
+		},
+		now()
+	);
 }
 
 export const actions: Actions = {
