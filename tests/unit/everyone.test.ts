@@ -153,7 +153,12 @@ describe('council words in other languages', () => {
 			)
 		).toBe(true);
 		expect(
-			saveTranslation(db, { type: 'promise', id: 'nope', locale: 'cy', fields: {} }, leah)
+			saveTranslation(
+				db,
+				{ type: 'promise', id: 'nope', locale: 'cy', fields: {} },
+				leah,
+				new Date()
+			)
 		).toBe(false);
 		const welsh = pledge(db, 'cy')[0];
 		expect(welsh.promises[0]).toMatchObject({
@@ -181,7 +186,8 @@ describe('council words in other languages', () => {
 		saveTranslation(
 			db,
 			{ type: 'promise', id: promise.id, locale: 'cy', fields: { text: '' } },
-			leah
+			leah,
+			new Date()
 		);
 		expect(state()).toBe('missing');
 		const audited = db

@@ -52,7 +52,7 @@ export function setAccountDisabled(
 	actorId: string,
 	userId: string,
 	disabled: boolean,
-	now = new Date()
+	now: Date
 ): void {
 	db.transaction((tx) => {
 		tx.update(users)
@@ -74,7 +74,7 @@ export async function changePassword(
 	userId: string,
 	newPassword: string,
 	keepSessionId: string | undefined,
-	now = new Date()
+	now: Date
 ): Promise<void> {
 	const passwordHash = await hashPassword(newPassword);
 	db.transaction((tx) => {
@@ -99,7 +99,7 @@ export function usernameTaken(db: Db, username: string): boolean {
 export function insertAccount(
 	db: Executor,
 	account: { username: string; displayName: string; passwordHash: string; roles: Role[] },
-	now = new Date()
+	now: Date
 ): string {
 	const id = newId();
 	db.insert(users)
@@ -127,7 +127,7 @@ export function setStaffRoles(
 	actorId: string,
 	userId: string,
 	roles: StaffRole[],
-	now = new Date()
+	now: Date
 ): void {
 	const before = rolesOf(db, userId);
 	db.transaction((tx) => {

@@ -104,7 +104,7 @@ export function editIssue(
 	officerId: string,
 	issueId: string,
 	text: { title: string; whatIsWrong: string; whatToChange: string },
-	now = new Date()
+	now: Date
 ): void {
 	db.transaction((tx) => {
 		const issue = tx.select().from(forumIssues).where(eq(forumIssues.id, issueId)).get();
@@ -128,7 +128,7 @@ export function editIssue(
 }
 
 /** Merge a duplicate into another issue: its supports (and its raiser, as a supporter) carry over. */
-export function mergeIssue(db: Db, fromId: string, intoId: string, now = new Date()): boolean {
+export function mergeIssue(db: Db, fromId: string, intoId: string, now: Date): boolean {
 	if (fromId === intoId) return false;
 	return db.transaction((tx) => {
 		const from = tx.select().from(forumIssues).where(eq(forumIssues.id, fromId)).get();
@@ -157,7 +157,7 @@ export function mergeIssue(db: Db, fromId: string, intoId: string, now = new Dat
 }
 
 /** Decline with a reason the young person sees. */
-export function declineIssue(db: Db, issueId: string, reason: string, now = new Date()): void {
+export function declineIssue(db: Db, issueId: string, reason: string, now: Date): void {
 	db.transaction((tx) => {
 		const issue = tx.select().from(forumIssues).where(eq(forumIssues.id, issueId)).get();
 		if (!issue) return;
@@ -169,7 +169,7 @@ export function declineIssue(db: Db, issueId: string, reason: string, now = new 
 	});
 }
 
-export function takeToBoard(db: Db, issueId: string, now = new Date()): void {
+export function takeToBoard(db: Db, issueId: string, now: Date): void {
 	db.update(forumIssues)
 		.set({ status: 'with_board', takenToBoardAt: now })
 		.where(and(eq(forumIssues.id, issueId), eq(forumIssues.status, 'open')))
@@ -180,7 +180,7 @@ export function takeToBoard(db: Db, issueId: string, now = new Date()): void {
  * "You said, we did": the answer in plain words, published to the young people who raised or
  * supported the issue (who are told), their forum page, and the public page.
  */
-export function answerIssue(db: Db, issueId: string, answer: string, now = new Date()): void {
+export function answerIssue(db: Db, issueId: string, answer: string, now: Date): void {
 	db.transaction((tx) => {
 		tx.update(forumIssues)
 			.set({ status: 'answered', answer, answeredAt: now })
@@ -206,11 +206,7 @@ export function issuesWithBoard(db: Db) {
 		.all();
 }
 
-export function createMeeting(
-	db: Db,
-	input: { meetingOn: string; place: string },
-	now = new Date()
-) {
+export function createMeeting(db: Db, input: { meetingOn: string; place: string }, now: Date) {
 	const id = newId();
 	db.insert(boardMeetings)
 		.values({ id, ...input, createdAt: now })
@@ -294,7 +290,7 @@ export function createAction(
 		issueId: string | null;
 		meetingId: string | null;
 	},
-	now = new Date()
+	now: Date
 ): string | null {
 	if (!possibleOwners(db).some((owner) => owner.id === input.ownerId)) return null;
 	const id = newId();
@@ -404,7 +400,7 @@ export function updateAction(
 	actionId: string,
 	input: { status: ChosenActionStatus; progress: number; note: string },
 	today: string,
-	now = new Date()
+	now: Date
 ): void {
 	const progress = input.status === 'done' ? 100 : input.progress;
 	db.transaction((tx) => {

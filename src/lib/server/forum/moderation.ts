@@ -35,17 +35,12 @@ export function participationOfficers(db: Executor): string[] {
  * Email seam: when the email issue lands, send the same kind and link to each officer's
  * address here (and only here), so every "tell the officers" goes by email too.
  */
-export function tellOfficers(db: Executor, kind: NoticeKind, link: string, now = new Date()) {
+export function tellOfficers(db: Executor, kind: NoticeKind, link: string, now: Date) {
 	notify(db, participationOfficers(db), kind, link, now);
 }
 
 /** An officer checked an issue (edited first where needed): its forum's members can see it now. */
-export function approveIssue(
-	db: Db,
-	officerId: string,
-	issueId: string,
-	now = new Date()
-): boolean {
+export function approveIssue(db: Db, officerId: string, issueId: string, now: Date): boolean {
 	return db.transaction((tx) => {
 		const issue = tx.select().from(forumIssues).where(eq(forumIssues.id, issueId)).get();
 		if (!issue || issue.status !== 'awaiting') return false;
@@ -69,7 +64,7 @@ export function reportIssueWithReason(
 	issueId: string,
 	reporterId: string,
 	reason: string,
-	now = new Date()
+	now: Date
 ): boolean {
 	return db.transaction((tx) => {
 		const added = tx
@@ -188,7 +183,7 @@ export function concernFromIssue(
 	officerId: string,
 	issueId: string,
 	input: ConcernInput,
-	now = new Date()
+	now: Date
 ): string | null {
 	return db.transaction((tx) => {
 		const issue = tx.select().from(forumIssues).where(eq(forumIssues.id, issueId)).get();
@@ -227,7 +222,7 @@ export function concernFromComment(
 	promiseId: string,
 	youngPersonId: string,
 	input: ConcernInput,
-	now = new Date()
+	now: Date
 ): string | null {
 	return db.transaction((tx) => {
 		const rating = tx

@@ -75,7 +75,7 @@ export function lastUpdated(db: Db, what: 'pledge' | 'offer'): Date | null {
 }
 
 /** Load Brightwater's demo Pledge and Offer into an empty database. */
-export function insertDemoContent(db: Executor, now = new Date()): void {
+export function insertDemoContent(db: Executor, now: Date): void {
 	DEMO_PLEDGE.forEach((theme, themeIndex) => {
 		const themeId = newId();
 		db.insert(pledgeThemes)

@@ -61,7 +61,7 @@ export function sendStatement(
 		/** The worker sitting with the young person ("with me"), when made together. */
 		madeWithId?: string | null;
 	},
-	now = new Date()
+	now: Date
 ): SendResult {
 	const existing = db
 		.select({ id: statements.id })
@@ -270,12 +270,12 @@ export function statementOwner(db: Executor, statementId: string) {
 }
 
 /** The young person opened their statement: replies so far are no longer new. */
-export function markSeenByYoungPerson(db: Db, statementId: string, now = new Date()): void {
+export function markSeenByYoungPerson(db: Db, statementId: string, now: Date): void {
 	db.update(statements).set({ youngPersonSeenAt: now }).where(eq(statements.id, statementId)).run();
 }
 
 /** A worker opened it: the first time is the young person's "read" receipt. */
-export function markSeenByWorker(db: Db, statementId: string, now = new Date()): void {
+export function markSeenByWorker(db: Db, statementId: string, now: Date): void {
 	db.transaction((tx) => {
 		const row = tx
 			.select({ readAt: statements.readAt })
@@ -297,7 +297,7 @@ export function markSeenByWorker(db: Db, statementId: string, now = new Date()):
 export function addMessage(
 	db: Db,
 	input: { statementId: string; authorId: string; body: string; clientKey: string },
-	now = new Date()
+	now: Date
 ): { duplicate: boolean } {
 	return db.transaction((tx) => {
 		const statement = tx
@@ -351,12 +351,7 @@ export function addMessage(
 }
 
 /** "I have read this": the worker takes it in hand. */
-export function acknowledgeStatement(
-	db: Db,
-	staffId: string,
-	statementId: string,
-	now = new Date()
-) {
+export function acknowledgeStatement(db: Db, staffId: string, statementId: string, now: Date) {
 	db.update(statements)
 		.set({ acknowledgedAt: now, acknowledgedBy: staffId })
 		.where(eq(statements.id, statementId))
@@ -391,7 +386,7 @@ export function handOverStatement(
 		note: string;
 		clientKey: string;
 	},
-	now = new Date()
+	now: Date
 ): HandOverResult {
 	return db.transaction((tx) => {
 		const owner = statementOwner(tx, input.statementId);
@@ -458,7 +453,7 @@ export function statementHandoversOf(db: Db, statementId: string) {
 }
 
 /** The worker has copied it into the young person's case record. */
-export function markCaseRecorded(db: Db, staffId: string, statementId: string, now = new Date()) {
+export function markCaseRecorded(db: Db, staffId: string, statementId: string, now: Date) {
 	db.update(statements)
 		.set({ caseRecordedAt: now, caseRecordedBy: staffId })
 		.where(eq(statements.id, statementId))

@@ -34,7 +34,7 @@ export function submitStatement(
 		clientKey: unknown;
 		language?: unknown;
 	},
-	now = new Date(),
+	now: Date,
 	madeWithId: string | null = null
 ): SubmitResult {
 	if (!isTemplateId(templateId))
@@ -68,7 +68,7 @@ export function submitStatement(
 }
 
 /** "I feel unsafe", from the button or from the offline queue. */
-export function submitUnsafe(db: Db, youngPersonId: string, clientKey: string, now = new Date()) {
+export function submitUnsafe(db: Db, youngPersonId: string, clientKey: string, now: Date) {
 	return durably(db, () =>
 		raiseSafetyAlert(db, { youngPersonId, clientKey: `button:${clientKey}` }, now)
 	);
@@ -83,12 +83,7 @@ const pictureAlertKey = (roundKey: string) => `statement:${roundKey}`;
  * fresh page and key) joins it instead of raising another. Returns the round's key, which the
  * next steps carry to Send, and the alert.
  */
-export function raisePictureAlert(
-	db: Db,
-	youngPersonId: string,
-	clientKey: string,
-	now = new Date()
-) {
+export function raisePictureAlert(db: Db, youngPersonId: string, clientKey: string, now: Date) {
 	return durably(db, () =>
 		db.transaction((tx) => {
 			const open = tx

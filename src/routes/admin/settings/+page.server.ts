@@ -10,6 +10,7 @@ import { m } from '$lib/paraglide/messages';
 import { staffWithRoles } from '$lib/server/people/young-people';
 import { vapidSubject } from '$lib/server/notify/vapid';
 import type { Actions, PageServerLoad } from './$types';
+import { now } from '$lib/server/clock';
 
 const LOGO_MAX_BYTES = 200 * 1024;
 
@@ -93,7 +94,12 @@ export const actions: Actions = {
 		if (chair && !staffWithRoles(db, ['board_member']).some((member) => member.id === chair))
 			return invalid(formData, { boardChairId: m.error_choose_one() });
 		const { removeLogo: _remove, ...settings } = parsed.data;
-		saveCouncilSettings(db, admin.id, { ...settings, logoFile, boardChairId: chair || null });
+		saveCouncilSettings(
+			db,
+			admin.id,
+			{ ...settings, logoFile, boardChairId: chair || null },
+			now()
+		);
 		return { saved: true };
 	}
 };
