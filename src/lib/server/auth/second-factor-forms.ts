@@ -32,34 +32,28 @@ export function refusedGuess(field: string, result: GuessResult, wrong: string) 
 
 type Client = Pick<RequestEvent, 'url' | 'cookies' | 'getClientAddress'>;
 
-/** Check a code from the app; the refusal to return, or null when it was right. */
-export async function checkAppCode(
-	ctx: RequestContext,
-	event: Client,
-	user: SessionUser,
-	input: z.output<typeof totpCodeSchema>
-) {
-	const result = await checkSecondFactor(
-		ctx.db,
-		{ userId: user.id, code: input.code, kind: 'app', ...guessClient(event) },
-		ctx.now
-	);
-	return refusedGuess('code', result, m.second_factor_code_wrong());
-}
+const WRONG = {
+	app: { field: 'code', message: () => m.second_factor_code_wrong() },
+	recovery: { field: 'recoveryCode', message: () => m.second_factor_recovery_wrong() }
+} as const;
 
-/** Check a recovery code (each works once); wrong ones count like wrong app codes. */
-export async function checkRecoveryCode(
+/**
+ * Check a code from the app or a recovery code (each works once); wrong ones of both kinds count
+ * together. The refusal to return, said at the code's field, or null when it was right.
+ */
+export async function checkCode(
 	ctx: RequestContext,
 	event: Client,
 	user: SessionUser,
-	input: z.output<typeof recoveryCodeSchema>
+	kind: 'app' | 'recovery',
+	code: string
 ) {
 	const result = await checkSecondFactor(
 		ctx.db,
-		{ userId: user.id, code: input.recoveryCode, kind: 'recovery', ...guessClient(event) },
+		{ userId: user.id, code, kind, ...guessClient(event) },
 		ctx.now
 	);
-	return refusedGuess('recoveryCode', result, m.second_factor_recovery_wrong());
+	return refusedGuess(WRONG[kind].field, result, WRONG[kind].message());
 }
 
 /** Turn the app on: the secret from the form and a first code from the app, counted as a guess. */

@@ -9,7 +9,7 @@ import {
 	sessionPolicy
 } from '$lib/server/auth/second-factor';
 import {
-	checkAppCode,
+	checkCode,
 	enableApp,
 	secondFactorGiven,
 	setupSecret
@@ -49,7 +49,7 @@ export const actions = formActions({
 	}),
 	disable: action('useSecondFactor', totpCodeSchema, async (ctx, input, event) => {
 		if (required(ctx, ctx.user.roles)) error(403, m.second_factor_cannot_remove());
-		const refused = await checkAppCode(ctx, event, ctx.user, input);
+		const refused = await checkCode(ctx, event, ctx.user, 'app', input.code);
 		if (refused) return refused;
 		disableTotp(ctx.db, ctx.user.id, ctx.user.id, ctx.sessionId ?? undefined, ctx.now);
 		return { removed: true };

@@ -3,8 +3,7 @@ import { landingFor } from '$lib/domain/roles';
 import { recoveryCodeSchema, totpCodeSchema, totpSetupSchema } from '$lib/schemas/second-factor';
 import { safeNext } from '$lib/server/auth/cookies';
 import {
-	checkAppCode,
-	checkRecoveryCode,
+	checkCode,
 	enableApp,
 	secondFactorGiven,
 	setupSecret
@@ -48,12 +47,18 @@ export const load = page('anyone', (ctx, event) => {
 
 export const actions = formActions({
 	code: action('anyone', totpCodeSchema, async (ctx, input, event) => {
-		const refused = await checkAppCode(ctx, event, requirePending(event).user, input);
+		const refused = await checkCode(ctx, event, requirePending(event).user, 'app', input.code);
 		if (refused) return refused;
 		redirect(303, done(ctx, event, 'app'));
 	}),
 	recovery: action('anyone', recoveryCodeSchema, async (ctx, input, event) => {
-		const refused = await checkRecoveryCode(ctx, event, requirePending(event).user, input);
+		const refused = await checkCode(
+			ctx,
+			event,
+			requirePending(event).user,
+			'recovery',
+			input.recoveryCode
+		);
 		if (refused) return refused;
 		redirect(303, done(ctx, event, 'recovery code'));
 	}),

@@ -26,7 +26,7 @@ export const load = page('openRecords', (ctx, event) => {
 	return {
 		statement,
 		isRecipient: recipientId === ctx.user.id,
-		colleagues: statementRecipients(ctx.db, youngPersonId)
+		colleagues: statementRecipients(ctx.db, youngPersonId, ctx.today)
 			.filter((worker) => worker.id !== recipientId)
 			.map(({ id, name, linkType }) => ({ id, name, linkType })),
 		replyKey: newId(),
