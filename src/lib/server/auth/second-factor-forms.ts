@@ -1,10 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
-import type {
-	recoveryCodeSchema,
-	totpCodeSchema,
-	totpSetupSchema
-} from '$lib/schemas/second-factor';
+import type { totpSetupSchema } from '$lib/schemas/second-factor';
 import { m } from '$lib/paraglide/messages';
 import type { Db } from '../db';
 import { getCouncilSettings } from '../council/settings';
