@@ -8,5 +8,5 @@ export const load: PageServerLoad = () => {
 	return { themes: pledge(db, getLocale()), updated: lastUpdated(db, 'pledge') };
 };
 
-// No framework JavaScript: the page works as plain HTML, and static/enhance.js does the rest.
+// No framework JavaScript: the page works as plain HTML, and enhance.js does the rest.
 export const csr = false;
