@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entitlementSchema } from '$lib/schemas/content';
-import { entitlementBySlug, insertDemoContent, offer, pledge } from '$lib/server/offer/content';
+import { entitlementBySlug, offer, pledge } from '$lib/server/offer/content';
+import { insertDemoContent } from '$lib/server/demo/content';
 import {
 	contentHistory,
 	movePromise,

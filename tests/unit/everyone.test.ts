@@ -27,7 +27,8 @@ import {
 } from '$lib/server/preferences/languages';
 import { preferencesOf, savePreferences } from '$lib/server/preferences/preferences';
 import { safetyWords } from '$lib/server/preferences/safety-words';
-import { insertDemoContent, offer, pledge } from '$lib/server/offer/content';
+import { offer, pledge } from '$lib/server/offer/content';
+import { insertDemoContent } from '$lib/server/demo/content';
 import { saveTranslation, translationList } from '$lib/server/offer/translations';
 import { savePromise } from '$lib/server/offer/editing';
 import { submitStatement } from '$lib/server/voice/submit';

@@ -17,7 +17,8 @@ import {
 	pledgeComments,
 	reportIssueWithReason
 } from '$lib/server/forum/moderation';
-import { insertDemoContent, pledge } from '$lib/server/offer/content';
+import { pledge } from '$lib/server/offer/content';
+import { insertDemoContent } from '$lib/server/demo/content';
 import { ratePromise } from '$lib/server/offer/ratings';
 import { setDuty } from '$lib/server/voice/people';
 import {

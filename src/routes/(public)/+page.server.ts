@@ -8,5 +8,5 @@ export const load = page('anyone', (ctx) => {
 	if (ctx.user) redirect(303, landingFor(ctx.user.roles));
 }) satisfies PageServerLoad;
 
-// No framework JavaScript: the page works as plain HTML, and static/enhance.js does the rest.
+// No framework JavaScript: the page works as plain HTML, and enhance.js does the rest.
 export const csr = false;

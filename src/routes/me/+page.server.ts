@@ -26,5 +26,5 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
-// No framework JavaScript: plain HTML, with static/enhance.js for offline and the bell.
+// No framework JavaScript: plain HTML, with enhance.js for offline and the bell.
 export const csr = false;

@@ -87,14 +87,6 @@ export async function changePassword(
 	invalidateUserSessions(db, userId, keepSessionId);
 }
 
-export function usernameTaken(db: Db, username: string): boolean {
-	return !!db
-		.select({ id: users.id })
-		.from(users)
-		.where(eq(users.username, username.trim().toLowerCase()))
-		.get();
-}
-
 /** Make an account with its roles. Callers hash the password and run this in their transaction. */
 export function insertAccount(
 	db: Executor,

@@ -256,7 +256,6 @@ export function statementThread(db: Db, statementId: string) {
 		alert: alert ?? null
 	};
 }
-export type StatementThread = NonNullable<ReturnType<typeof statementThread>>;
 
 /** Who may see a statement, as a plain fact about it: its young person and current recipient. */
 export function statementOwner(db: Executor, statementId: string) {

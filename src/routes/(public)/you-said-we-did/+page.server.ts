@@ -7,5 +7,5 @@ export const load = page('anyone', (ctx) => ({
 	answered: youSaidWeDid(ctx.db)
 })) satisfies PageServerLoad;
 
-// No framework JavaScript: the page works as plain HTML, and static/enhance.js does the rest.
+// No framework JavaScript: the page works as plain HTML, and enhance.js does the rest.
 export const csr = false;

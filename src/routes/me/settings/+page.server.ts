@@ -70,7 +70,7 @@ export const actions: Actions = {
 		setLanguageCookie(event.cookies, locale, event.url.protocol === 'https:');
 		redirect(303, '/me/settings?saved');
 	},
-	/** The read-aloud bar's speed, saved as it is changed (static/read-aloud.js). */
+	/** The read-aloud bar's speed, saved as it is changed (read-aloud.js). */
 	speech: async (event) => {
 		const user = requireRole(event, ...YOUNG_PEOPLE);
 		const formData = await event.request.formData();

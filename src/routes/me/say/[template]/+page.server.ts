@@ -94,5 +94,5 @@ export const actions: Actions = {
 	}
 };
 
-// No framework JavaScript: a plain form, with static/enhance.js for drafts.
+// No framework JavaScript: a plain form, with src/lib/client-scripts/enhance.ts for drafts.
 export const csr = false;
