@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
 import {
@@ -189,6 +189,24 @@ const readWorkers: Read<PersonalRecord['workers']> = (db, userId) =>
 
 const readStatements: Read<PersonalRecord['statements']> = (db, userId) => {
 	const madeWith = alias(users, 'made_with');
+	// Prepared once per download, not once per statement: building the SQL costs more than
+	// running it, and a young person may have sent hundreds.
+	const themesOf = db
+		.select({ theme: statementThemes.theme })
+		.from(statementThemes)
+		.where(eq(statementThemes.statementId, sql.placeholder('statementId')))
+		.prepare();
+	const messagesOf = db
+		.select({
+			at: statementMessages.createdAt,
+			from: users.displayName,
+			body: statementMessages.bodySealed
+		})
+		.from(statementMessages)
+		.innerJoin(users, eq(users.id, statementMessages.authorId))
+		.where(eq(statementMessages.statementId, sql.placeholder('statementId')))
+		.orderBy(asc(statementMessages.createdAt))
+		.prepare();
 	return db
 		.select({
 			id: statements.id,
@@ -212,28 +230,12 @@ const readStatements: Read<PersonalRecord['statements']> = (db, userId) => {
 			answers: json(unsealOptional(statement.answers)),
 			writtenIn: languageOf(statement.language).englishName,
 			madeWith: statement.madeWith,
-			themes: db
-				.select({ theme: statementThemes.theme })
-				.from(statementThemes)
-				.where(eq(statementThemes.statementId, statement.id))
-				.all()
-				.map((row) => row.theme),
-			messages: db
-				.select({
-					at: statementMessages.createdAt,
-					from: users.displayName,
-					body: statementMessages.bodySealed
-				})
-				.from(statementMessages)
-				.innerJoin(users, eq(users.id, statementMessages.authorId))
-				.where(eq(statementMessages.statementId, statement.id))
-				.orderBy(asc(statementMessages.createdAt))
-				.all()
-				.map((message) => ({
-					at: iso(message.at),
-					from: message.from,
-					words: unsealOptional(message.body) ?? ''
-				}))
+			themes: themesOf.all({ statementId: statement.id }).map((row) => row.theme),
+			messages: messagesOf.all({ statementId: statement.id }).map((message) => ({
+				at: iso(message.at),
+				from: message.from,
+				words: unsealOptional(message.body) ?? ''
+			}))
 		}));
 };
 
