@@ -104,3 +104,9 @@ export const staffRolesFormSchema = z.object({
 
 /** Erasing a person: their username typed again, compared where the account is known. */
 export const eraseSchema = z.object({ confirm: z.string() });
+
+/** The settings page's form: the settings, the Board's chair, and a logo file when one is chosen. */
+export const settingsFormSchema = settingsSchema.extend({
+	boardChairId: z.string(),
+	logo: z.unknown().transform((file) => (file instanceof File && file.size > 0 ? file : null))
+});
