@@ -1,16 +1,14 @@
 import { writeFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { settingsSchema } from '$lib/schemas/admin';
-import { requireRole } from '$lib/server/auth/guard';
+import { settingsFormSchema, settingsSchema } from '$lib/schemas/admin';
 import { dataDir } from '$lib/server/config';
-import { getDb } from '$lib/server/db';
 import { getCouncilSettings, saveCouncilSettings } from '$lib/server/council/settings';
-import { invalid, parseForm, text } from '$lib/server/forms';
+import { formInput, text } from '$lib/server/http/form';
+import { action, formActions, page, refuse } from '$lib/server/http/handlers';
 import { m } from '$lib/paraglide/messages';
-import { staffWithRoles } from '$lib/server/people/young-people';
+import { boardMembers } from '$lib/server/people/young-people';
 import { vapidSubject } from '$lib/server/notify/vapid';
 import type { Actions, PageServerLoad } from './$types';
-import { now } from '$lib/server/clock';
 
 const LOGO_MAX_BYTES = 200 * 1024;
 
@@ -24,9 +22,8 @@ function imageKind(bytes: Uint8Array): 'png' | 'jpg' | 'webp' | null {
 	return null;
 }
 
-export const load: PageServerLoad = (event) => {
-	requireRole(event, 'admin');
-	const settings = getCouncilSettings(getDb())!;
+export const load = page('administer', (ctx) => {
+	const settings = getCouncilSettings(ctx.db)!;
 	const { id: _id, updatedAt: _updated, ...values } = settings;
 	// Pushes are refused without a contact push services can reach: say why, and what to do.
 	const contact = vapidSubject(settings.email);
@@ -38,68 +35,51 @@ export const load: PageServerLoad = (event) => {
 	return {
 		settings: values,
 		pushOff,
-		boardMembers: staffWithRoles(getDb(), ['board_member']),
-		saved: event.url.searchParams.has('saved')
+		boardMembers: boardMembers(ctx.db)
 	};
+}) satisfies PageServerLoad;
+
+/** The settings form: ticked boxes as they are sent, the Board's chair, and the logo file. */
+const settingsForm = {
+	schema: settingsFormSchema,
+	read: (formData: FormData) => ({
+		...formInput(settingsSchema, formData),
+		removeLogo: formData.has('removeLogo'),
+		requireSecondFactor: formData.get('requireSecondFactor') === 'yes',
+		boardChairId: text(formData, 'boardChairId'),
+		logo: formData.get('logo')
+	})
 };
 
-export const actions: Actions = {
-	default: async (event) => {
-		const admin = requireRole(event, 'admin');
-		const formData = await event.request.formData();
-		const fields = [
-			'name',
-			'primaryColour',
-			'accentColour',
-			'phone',
-			'outOfHoursPhone',
-			'email',
-			'quickExitUrl',
-			'alertMinutes',
-			'smallNumberThreshold',
-			'staffIdleMinutes',
-			'staffSessionHours',
-			'retentionMonths'
-		];
-		const parsed = parseForm(
-			settingsSchema,
-			{
-				...Object.fromEntries(fields.map((f) => [f, text(formData, f)])),
-				removeLogo: formData.has('removeLogo'),
-				requireSecondFactor: formData.get('requireSecondFactor') === 'yes'
-			},
-			formData
-		);
-		if (!parsed.ok) return parsed.failure;
-		const db = getDb();
-		const current = getCouncilSettings(db);
+export const actions = formActions({
+	default: action('administer', settingsForm, async (ctx, input) => {
+		const current = getCouncilSettings(ctx.db);
 		let logoFile = current?.logoFile ?? null;
-		const upload = formData.get('logo');
-		if (upload instanceof File && upload.size > 0) {
+		const upload = input.logo;
+		if (upload) {
 			const bytes = new Uint8Array(await upload.arrayBuffer());
 			const kind = imageKind(bytes);
-			if (!kind || bytes.length > LOGO_MAX_BYTES)
-				return invalid(formData, { logo: m.error_logo() });
+			if (!kind || bytes.length > LOGO_MAX_BYTES) return refuse({ logo: m.error_logo() });
 			const name = `council-logo.${kind}`;
 			await writeFile(path.join(dataDir(), name), bytes);
 			if (logoFile && logoFile !== name)
 				await unlink(path.join(dataDir(), logoFile)).catch(() => {});
 			logoFile = name;
-		} else if (parsed.data.removeLogo && logoFile) {
+		} else if (input.removeLogo && logoFile) {
 			await unlink(path.join(dataDir(), logoFile)).catch(() => {});
 			logoFile = null;
 		}
 		// The chair must be a Board member, or nobody.
-		const chair = text(formData, 'boardChairId');
-		if (chair && !staffWithRoles(db, ['board_member']).some((member) => member.id === chair))
-			return invalid(formData, { boardChairId: m.error_choose_one() });
-		const { removeLogo: _remove, ...settings } = parsed.data;
+		const chair = input.boardChairId;
+		if (chair && !boardMembers(ctx.db).some((member) => member.id === chair))
+			return refuse({ boardChairId: m.error_choose_one() });
+		const { removeLogo: _remove, logo: _logo, boardChairId: _chair, ...settings } = input;
 		saveCouncilSettings(
-			db,
-			admin.id,
+			ctx.db,
+			ctx.user.id,
 			{ ...settings, logoFile, boardChairId: chair || null },
-			now()
+			ctx.now
 		);
-		return { saved: true };
-	}
-};
+		return { done: m.settings_saved() };
+	})
+}) satisfies Actions;
