@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrors, formValues } from '$lib/server/forms';
+import { fieldErrors, formValues } from '$lib/server/http/form';
 import { joinSchema } from '$lib/schemas/auth';
 import { settingsSchema } from '$lib/schemas/admin';
 import { youngPersonInviteSchema } from '$lib/schemas/invite';

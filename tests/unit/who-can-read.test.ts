@@ -6,7 +6,7 @@ import { linkTypeLabel, readerLabel, roleLabel } from '$lib/components/labels';
 import { m } from '$lib/paraglide/messages';
 
 // What young people read about who sees their words, checked against the rule the guard uses
-// (requireLinkedYoungPerson asks mayOpenRecord). Widen the rule and this fails until the words
+// (requireRecord asks mayOpenRecord). Widen the rule and this fails until the words
 // name the new readers; change the words and they must still name everyone the rule lets in.
 const readersText = () => statementReaders().map(readerLabel).join(' ').toLowerCase();
 

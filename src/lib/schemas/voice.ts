@@ -10,7 +10,7 @@ import {
 } from '$lib/domain/voice';
 import { voiceError } from '$lib/components/voice-labels';
 import { isLanguageCode } from '$lib/domain/languages';
-import { fieldErrors, type FieldErrors } from '$lib/server/forms';
+import { fieldErrors, type FieldErrors } from '$lib/server/http/form';
 import { m } from '$lib/paraglide/messages';
 
 /** A client key: made on the device for each form so a form sent twice is kept once. */

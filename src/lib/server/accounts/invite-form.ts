@@ -1,13 +1,10 @@
-import type { RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { LINK_TYPES, type LinkType } from '$lib/domain/people';
 import type { Role } from '$lib/domain/roles';
 import { staffInviteSchema, youngPersonInviteSchema } from '$lib/schemas/invite';
-import { m } from '$lib/paraglide/messages';
-import { getDb, type Db } from '../db';
-import { invalid, parseForm, text } from '../forms';
+import type { Db } from '../db';
+import { text } from '../http/form';
 import { staffWithRoles } from '../people/young-people';
-import { now, todayInUk } from '../clock';
 import type { RequestContext } from '../http/context';
 import { createInvitation } from './invitations';
 
@@ -21,14 +18,10 @@ const LINKABLE_ROLES: Record<LinkType, Role[]> = {
 };
 
 /** The staff to choose from in the "who works with them" selects. */
-export function linkChoices(db: Db = getDb()) {
+export function linkChoices(db: Db) {
 	return Object.fromEntries(
 		LINK_TYPES.map((type) => [type, staffWithRoles(db, LINKABLE_ROLES[type])])
 	) as Record<LinkType, { id: string; name: string }[]>;
-}
-
-function cardFor(event: RequestEvent, made: { code: string; expiresAt: Date }, name: string) {
-	return invitationCard(event.url.origin, made, name);
 }
 
 /** What the inviter hands over: the name, the one-time code, when it ends, and where to use it. */
@@ -81,39 +74,6 @@ export function inviteYoungPersonWith(
 	if (unknown) return { unknownLink: `link_${unknown.linkType}` };
 	const made = createInvitation(db, inviterId, { kind: 'young_person', ...input }, now);
 	return invitationCard(origin, made, input.preferredName);
-}
-
-/** The "invite a young person" action, shared by workers' and admins' pages. */
-export async function inviteYoungPerson(event: RequestEvent, inviterId: string) {
-	const formData = await event.request.formData();
-	const choices = linkChoices();
-	const links = LINK_TYPES.map((linkType) => ({
-		linkType,
-		staffUserId: text(formData, `link_${linkType}`)
-	})).filter((link) => link.staffUserId);
-	const unknown = links.find(
-		(link) => !choices[link.linkType].some((staff) => staff.id === link.staffUserId)
-	);
-	if (unknown) return invalid(formData, { [`link_${unknown.linkType}`]: m.error_link_unknown() });
-	const parsed = parseForm(
-		youngPersonInviteSchema(todayInUk()),
-		{
-			preferredName: text(formData, 'preferredName'),
-			dateOfBirth: text(formData, 'dateOfBirth'),
-			careStatus: text(formData, 'careStatus'),
-			leavingCareCategory: text(formData, 'leavingCareCategory'),
-			links
-		},
-		formData
-	);
-	if (!parsed.ok) return parsed.failure;
-	const made = createInvitation(
-		getDb(),
-		inviterId,
-		{ kind: 'young_person', ...parsed.data },
-		now()
-	);
-	return cardFor(event, made, parsed.data.preferredName);
 }
 
 /** Invite a member of staff with the roles chosen (admins only): the card to hand them. */

@@ -1,10 +1,10 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import { capabilityForPath, CAPABILITIES, hasAnyRole, type Role } from '$lib/domain/roles';
+import { can, capabilityForPath } from '$lib/domain/roles';
 import { mayOpenRecord } from '$lib/domain/record-access';
 import { m } from '$lib/paraglide/messages';
 import { isLinked, youngPersonExists } from '../people/young-people';
 import type { SessionUser } from './session';
-import { contextOf, type SignedInContext } from '../http/context';
+import type { SignedInContext } from '../http/context';
 
 type Event = Pick<RequestEvent, 'locals' | 'url' | 'getClientAddress'>;
 
@@ -22,13 +22,6 @@ export function requireUser(event: Event): SessionUser {
 		const ended = event.locals.endedBecause ? `&ended=${event.locals.endedBecause}` : '';
 		redirect(303, `/signin?next=${next}${ended}`);
 	}
-	return user;
-}
-
-/** The signed-in person if they hold one of these roles; otherwise 403. */
-export function requireRole(event: Event, ...roles: Role[]): SessionUser {
-	const user = requireUser(event);
-	if (!hasAnyRole(user.roles, roles)) error(403, m.error_forbidden());
 	return user;
 }
 
@@ -57,13 +50,6 @@ export function requireRecord(ctx: SignedInContext, youngPersonId: string, detai
 	if (!allowed) error(403, m.error_not_linked());
 }
 
-/** As requireRecord, for handlers not yet built with the request context. */
-export function requireLinkedYoungPerson(event: Event, youngPersonId: string): SessionUser {
-	const user = requireUser(event);
-	requireRecord(contextOf(event) as SignedInContext, youngPersonId, event.url.pathname);
-	return user;
-}
-
 /**
  * Where a young person asks for help: the "I feel unsafe" form, and the outbox's way in. A device
  * quick exit locked is let through to their handlers, which ask for 'askForHelp' (see authorise
@@ -81,5 +67,5 @@ export function checkArea(event: Event & { request?: Pick<Request, 'method'> }):
 	)
 		return;
 	const capability = capabilityForPath(event.url.pathname);
-	if (capability) requireRole(event, ...CAPABILITIES[capability]);
+	if (capability && !can(requireUser(event).roles, capability)) error(403, m.error_forbidden());
 }

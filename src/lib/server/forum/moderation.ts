@@ -14,7 +14,6 @@ import {
 } from '../db/schema';
 import { recordAudit } from '../audit/log';
 import { seal, unseal, unsealOptional } from '../crypto/seal';
-import { text } from '../forms';
 import { newId } from '../ids';
 import { notify } from '../notify/notify';
 import { raiseSafetyAlert } from '../voice/safety';
@@ -93,16 +92,6 @@ export interface ConcernInput {
 	allegation: Allegation;
 	ladoContact: string | null;
 	ladoReference: string | null;
-}
-
-/** The concern form's fields, as typed, for `concernSchema`. */
-export function concernFormInput(formData: FormData) {
-	return {
-		note: text(formData, 'note'),
-		allegation: text(formData, 'allegation'),
-		ladoContact: text(formData, 'ladoContact'),
-		ladoReference: text(formData, 'ladoReference')
-	};
 }
 
 /**

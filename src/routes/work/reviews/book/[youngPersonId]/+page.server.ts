@@ -12,7 +12,7 @@ export const load = page('openRecords', (ctx, event) => {
 	requireRecord(ctx, event.params.youngPersonId, event.url.pathname);
 	if (!chairsReviewsFor(ctx.db, ctx.user.id, event.params.youngPersonId, ctx.today))
 		error(403, m.error_not_linked());
-	const person = youngPersonRecord(ctx.db, event.params.youngPersonId)!;
+	const person = youngPersonRecord(ctx.db, event.params.youngPersonId, ctx.today)!;
 	return {
 		name: person.name,
 		next: timelineFor(ctx.db, person.id, ctx.today)?.next ?? null,
