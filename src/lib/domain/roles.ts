@@ -86,6 +86,9 @@ export function capabilitiesOf(roles: readonly Role[]): Capability[] {
 	return (Object.keys(CAPABILITIES) as Capability[]).filter((capability) => can(roles, capability));
 }
 
+/** What a young person may do: the menu of a page kept for offline reading, drawn signed out. */
+export const YOUNG_PERSON_CAPABILITIES = capabilitiesOf(['young_person']);
+
 /** The four homes; each role has one. */
 export type Home = '/me' | '/work' | '/board' | '/admin';
 
