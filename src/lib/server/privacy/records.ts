@@ -15,6 +15,7 @@ import { languageOf } from '$lib/domain/languages';
 import { recordAudit } from '../audit/log';
 import { seal, unsealOptional } from '../crypto/seal';
 import { invalidateUserSessions } from '../auth/session';
+import { wouldLoseAdmin, type AccountChange } from '../accounts/accounts';
 
 /**
  * Everything Hearth holds about one person, for a subject access request: what they are asked
@@ -364,7 +365,8 @@ export function recordAsText(record: PersonalRecord, labels: { title: string }):
 /**
  * Erase a person: their name, username and every word they or staff wrote to them are gone;
  * what remains is a row with no name, so the Board's past counts stay true. The audit log keeps
- * that it happened and who did it (it cannot be changed or deleted).
+ * that it happened and who did it (it cannot be changed or deleted). Refused when it would
+ * erase the actor themselves or the last administrator (`wouldLoseAdmin`).
  */
 export function erasePerson(
 	db: Db,
@@ -372,10 +374,11 @@ export function erasePerson(
 	userId: string,
 	how: 'data.erased' | 'data.expired',
 	now = new Date()
-): void {
+): AccountChange {
 	const sql = db.$client;
 	const erasedWords = seal(JSON.stringify({ erased: true }));
-	db.transaction((tx) => {
+	const refused = db.transaction((tx) => {
+		if (wouldLoseAdmin(tx, actorId, userId, 'erase')) return true;
 		const run = (query: string, ...params: unknown[]) => sql.prepare(query).run(...params);
 		run(
 			'delete from statement_messages where statement_id in (select id from statements where young_person_id = ?)',
@@ -420,8 +423,11 @@ export function erasePerson(
 			userId
 		);
 		recordAudit(tx, { actorId, action: how, subjectUserId: userId }, now);
+		return false;
 	});
+	if (refused) return { ok: false, refused: 'keeps_an_admin' };
 	invalidateUserSessions(db, userId);
+	return { ok: true };
 }
 
 /**
@@ -441,6 +447,7 @@ export function eraseExpired(db: Db, months: number, now = new Date()): string[]
 			 )`
 		)
 		.all(cutoff.getTime(), cutoffDay) as { id: string }[];
-	for (const { id } of due) erasePerson(db, null, id, 'data.expired', now);
-	return due.map((row) => row.id);
+	return due
+		.filter(({ id }) => erasePerson(db, null, id, 'data.expired', now).ok)
+		.map((row) => row.id);
 }

@@ -69,10 +69,8 @@ export const actions: Actions = {
 		const formData = await event.request.formData();
 		const parsed = staffRolesSchema.safeParse(formData.getAll('roles'));
 		if (!parsed.success) return invalid(formData, { roles: m.error_choose_one() });
-		// An admin cannot take away their own administration and leave nobody to undo it.
-		if (admin.id === account.id && !parsed.data.includes('admin'))
+		if (!setStaffRoles(db, admin.id, account.id, parsed.data, now()).ok)
 			return invalid(formData, { roles: m.admin_keep_own_admin() });
-		setStaffRoles(db, admin.id, account.id, parsed.data, now());
 		// Their own roles changed: a new session for them too.
 		if (admin.id === account.id) startSession(event, admin.id, true);
 		redirect(303, `/admin/accounts/${event.params.id}?roles-saved`);
@@ -95,11 +93,10 @@ export const actions: Actions = {
 		const account = accountSummary(db, event.params.id);
 		if (!account) error(404, m.error_not_found());
 		const formData = await event.request.formData();
-		// An admin cannot erase themselves and leave the council with no administrator.
-		if (admin.id === account.id) return invalid(formData, { confirm: m.error_forbidden() });
 		if (text(formData, 'confirm').trim().toLowerCase() !== account.username)
 			return invalid(formData, { confirm: m.admin_erase_mismatch() });
-		erasePerson(db, admin.id, account.id, 'data.erased', now());
+		if (!erasePerson(db, admin.id, account.id, 'data.erased', now()).ok)
+			return invalid(formData, { confirm: m.error_forbidden() });
 		redirect(303, `/admin/accounts/${event.params.id}`);
 	},
 	/** Someone lost their phone and recovery codes: take the app off so they can set it up again. */
@@ -112,10 +109,8 @@ export const actions: Actions = {
 	},
 	disable: (event) => {
 		const admin = requireRole(event, 'admin');
-		// An admin cannot lock themselves out and leave the council with no administrator.
-		if (admin.id === event.params.id)
+		if (!setAccountDisabled(getDb(), admin.id, event.params.id, true).ok)
 			return fail(400, { errors: { form: m.error_forbidden() } as Record<string, string> });
-		setAccountDisabled(getDb(), admin.id, event.params.id, true);
 		redirect(303, `/admin/accounts/${event.params.id}`);
 	},
 	enable: (event) => {
