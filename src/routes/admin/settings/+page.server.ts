@@ -1,27 +1,15 @@
-import { writeFile, unlink } from 'node:fs/promises';
-import path from 'node:path';
 import { settingsSchema } from '$lib/schemas/admin';
 import { requireRole } from '$lib/server/auth/guard';
 import { dataDir } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
-import { getCouncilSettings, saveCouncilSettings } from '$lib/server/council/settings';
+import { getCouncilSettings } from '$lib/server/council/settings';
+import { saveSettingsWithLogo } from '$lib/server/council/logo';
+import { now } from '$lib/server/clock';
 import { invalid, parseForm, text } from '$lib/server/forms';
 import { m } from '$lib/paraglide/messages';
 import { staffWithRoles } from '$lib/server/people/young-people';
 import { vapidSubject } from '$lib/server/notify/vapid';
 import type { Actions, PageServerLoad } from './$types';
-
-const LOGO_MAX_BYTES = 200 * 1024;
-
-/** Recognise an image by its first bytes, not by the name or type the browser claims. */
-function imageKind(bytes: Uint8Array): 'png' | 'jpg' | 'webp' | null {
-	if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47)
-		return 'png';
-	if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpg';
-	const ascii = (from: number, to: number) => String.fromCharCode(...bytes.slice(from, to));
-	if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp';
-	return null;
-}
 
 export const load: PageServerLoad = (event) => {
 	requireRole(event, 'admin');
@@ -70,30 +58,27 @@ export const actions: Actions = {
 			formData
 		);
 		if (!parsed.ok) return parsed.failure;
-		const db = getDb();
-		const current = getCouncilSettings(db);
-		let logoFile = current?.logoFile ?? null;
 		const upload = formData.get('logo');
-		if (upload instanceof File && upload.size > 0) {
-			const bytes = new Uint8Array(await upload.arrayBuffer());
-			const kind = imageKind(bytes);
-			if (!kind || bytes.length > LOGO_MAX_BYTES)
-				return invalid(formData, { logo: m.error_logo() });
-			const name = `council-logo.${kind}`;
-			await writeFile(path.join(dataDir(), name), bytes);
-			if (logoFile && logoFile !== name)
-				await unlink(path.join(dataDir(), logoFile)).catch(() => {});
-			logoFile = name;
-		} else if (parsed.data.removeLogo && logoFile) {
-			await unlink(path.join(dataDir(), logoFile)).catch(() => {});
-			logoFile = null;
-		}
-		// The chair must be a Board member, or nobody.
-		const chair = text(formData, 'boardChairId');
-		if (chair && !staffWithRoles(db, ['board_member']).some((member) => member.id === chair))
-			return invalid(formData, { boardChairId: m.error_choose_one() });
-		const { removeLogo: _remove, ...settings } = parsed.data;
-		saveCouncilSettings(db, admin.id, { ...settings, logoFile, boardChairId: chair || null });
+		const { removeLogo, ...settings } = parsed.data;
+		const saved = await saveSettingsWithLogo(
+			getDb(),
+			admin.id,
+			{ ...settings, boardChairId: text(formData, 'boardChairId') || null },
+			{
+				upload:
+					upload instanceof File && upload.size > 0
+						? new Uint8Array(await upload.arrayBuffer())
+						: null,
+				remove: removeLogo
+			},
+			dataDir(),
+			now()
+		);
+		if (!saved.ok)
+			return invalid(
+				formData,
+				saved.problem === 'logo' ? { logo: m.error_logo() } : { boardChairId: m.error_choose_one() }
+			);
 		return { saved: true };
 	}
 };
