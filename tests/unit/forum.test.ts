@@ -5,8 +5,16 @@ import {
 	byAttention,
 	doneOnTime,
 	forumMaySee,
+	ISSUE_ACTIONS,
 	ISSUE_STATUSES,
-	median
+	LIVE_STATUSES,
+	MERGE_INTO_STATUSES,
+	issueIsLive,
+	issueMay,
+	median,
+	nextIssueStatus,
+	type IssueAction,
+	type IssueStatus
 } from '$lib/domain/forum';
 import { concernSchema } from '$lib/schemas/forum';
 import {
@@ -49,6 +57,8 @@ import {
 	issueForOfficer,
 	mayUpdateAction,
 	mergeIssue,
+	moderationQueue,
+	takeToBoard,
 	updateAction
 } from '$lib/server/forum/board';
 import { computedScorecard } from '$lib/server/forum/scorecard';
@@ -189,8 +199,8 @@ describe('issues', () => {
 		approveIssue(db, officer, duplicate);
 		supportIssue(db, keep, member1);
 		supportIssue(db, duplicate, member1);
-		expect(mergeIssue(db, duplicate, keep)).toBe(true);
-		expect(mergeIssue(db, keep, keep)).toBe(false);
+		expect(mergeIssue(db, duplicate, keep)).toEqual({ ok: true });
+		expect(mergeIssue(db, keep, keep)).toEqual({ ok: false, reason: 'target' });
 		expect(forumIssueList(db, 'cicc', member1).map((i) => [i.title, i.supports])).toEqual([
 			['Wi-Fi', 2]
 		]);
@@ -220,6 +230,122 @@ describe('issues', () => {
 	});
 });
 
+// The lifecycle, written out by hand: a change to ISSUE_LIFECYCLE has to be made here too.
+const LIFECYCLE_GRID = `
+            approve  edit        take        answer    merge   decline   concern     support     report      feedback
+awaiting    open     awaiting    -           -         merged  declined  awaiting    -           -           -
+open        -        open        with_board  answered  merged  declined  awaiting    open        open        -
+with_board  -        with_board  -           answered  merged  declined  with_board  with_board  with_board  -
+answered    -        -           -           -         -       -         answered    -           answered    answered
+declined    -        -           -           -         -       -         declined    -           declined    -
+merged      -        -           -           -         -       -         merged      -           -           -
+`;
+const [header, ...gridRows] = LIFECYCLE_GRID.trim()
+	.split('\n')
+	.map((line) => line.trim().split(/\s+/));
+const expectedNext = (status: IssueStatus, action: IssueAction) => {
+	const cell = gridRows.find((row) => row[0] === status)![header.indexOf(action) + 1];
+	return cell === '-' ? null : (cell as IssueStatus);
+};
+
+describe('the issue lifecycle', () => {
+	it('allows each action only from the statuses in the table, to the status in the table', () => {
+		expect(header).toEqual([...ISSUE_ACTIONS]);
+		expect(gridRows.map((row) => row[0])).toEqual([...ISSUE_STATUSES]);
+		for (const status of ISSUE_STATUSES)
+			for (const action of ISSUE_ACTIONS) {
+				const next = expectedNext(status, action);
+				expect(nextIssueStatus(status, action), `${action} from ${status}`).toBe(next);
+				expect(issueMay(status, action)).toBe(next !== null);
+			}
+	});
+
+	it('is live while an officer still has a decision to make, and merges only into what can be supported', () => {
+		expect(LIVE_STATUSES).toEqual(['awaiting', 'open', 'with_board']);
+		expect(ISSUE_STATUSES.filter((s) => !issueIsLive(s))).toEqual([
+			'answered',
+			'declined',
+			'merged'
+		]);
+		expect(MERGE_INTO_STATUSES).toEqual(['open', 'with_board']);
+		// A concern is never refused; nothing published goes out before an officer's check.
+		for (const status of ISSUE_STATUSES) expect(issueMay(status, 'concern')).toBe(true);
+		expect(issueMay('awaiting', 'answer')).toBe(false);
+	});
+
+	it('is enforced by every service, for every status and action: refused ones change nothing', () => {
+		const { db, raiser, member1, officer, raise } = council();
+		const concern = concernSchema.parse({
+			note: 'Check in',
+			allegation: 'none',
+			ladoContact: '',
+			ladoReference: ''
+		});
+		const act: Record<IssueAction, (id: string) => unknown> = {
+			approve: (id) => approveIssue(db, officer, id),
+			edit: (id) =>
+				editIssue(db, officer, id, { title: 'Edited', whatIsWrong: 'x', whatToChange: 'y' }),
+			take: (id) => takeToBoard(db, id),
+			answer: (id) => answerIssue(db, id, 'We did it'),
+			merge: (id) => mergeIssue(db, id, raise('Target')),
+			decline: (id) => declineIssue(db, id, 'Not for the forum'),
+			concern: (id) => concernFromIssue(db, officer, id, concern),
+			support: (id) => supportIssue(db, id, member1),
+			report: (id) => reportIssueWithReason(db, id, member1, 'Names someone'),
+			feedback: (id) => giveFeedback(db, id, raiser, 'yes')
+		};
+		const refusedAs: Partial<Record<IssueAction, unknown>> = {
+			support: 'closed',
+			feedback: false
+		};
+		const row = (id: string) => db.select().from(forumIssues).where(eq(forumIssues.id, id)).get()!;
+		for (const status of ISSUE_STATUSES)
+			for (const action of ISSUE_ACTIONS) {
+				const id = raise(`${action} from ${status}`, false, false);
+				db.update(forumIssues)
+					.set({ status, approvedAt: status === 'awaiting' ? null : new Date() })
+					.where(eq(forumIssues.id, id))
+					.run();
+				const before = row(id);
+				const result = act[action](id);
+				const next = expectedNext(status, action);
+				const what = `${action} from ${status}`;
+				if (next === null) {
+					expect(result, what).toEqual(
+						refusedAs[action] ?? { ok: false, reason: 'not_now', status }
+					);
+					expect(row(id), what).toEqual(before);
+				} else {
+					expect(result, what).not.toEqual(
+						refusedAs[action] ?? expect.objectContaining({ ok: false })
+					);
+					expect(row(id).status, what).toBe(next);
+				}
+			}
+	});
+
+	it('lists live issues in the queue, and offers only issues that can be supported to merge into', () => {
+		const { db, raise } = council();
+		const ids = Object.fromEntries(
+			ISSUE_STATUSES.map((status) => {
+				const id = raise(status, false, false);
+				db.update(forumIssues).set({ status }).where(eq(forumIssues.id, id)).run();
+				return [status, id];
+			})
+		);
+		expect(
+			moderationQueue(db)
+				.map((i) => i.status)
+				.sort()
+		).toEqual([...LIVE_STATUSES].sort());
+		expect(
+			issueForOfficer(db, ids.awaiting)!
+				.mergeTargets.map((t) => t.title)
+				.sort()
+		).toEqual([...MERGE_INTO_STATUSES].sort());
+	});
+});
+
 describe('moderation', () => {
 	it('keeps a new issue to its raiser and the officers until one approves it, and tells them', () => {
 		const { db, raiser, member1, officer, councillor, raise, noticesOf } = council();
@@ -233,8 +359,8 @@ describe('moderation', () => {
 		expect(forumIssueList(db, 'cicc', member1)).toEqual([]);
 		expect(boardIssueRows(db)).toEqual([]);
 		expect(supportIssue(db, id, member1)).toBe('closed');
-		expect(approveIssue(db, officer, id)).toBe(true);
-		expect(approveIssue(db, officer, id)).toBe(false);
+		expect(approveIssue(db, officer, id)).toEqual({ ok: true });
+		expect(approveIssue(db, officer, id)).toEqual({ ok: false, reason: 'not_now', status: 'open' });
 		expect(issueForYoungPerson(db, id, member1)).toMatchObject({ status: 'open' });
 		expect(forumIssueList(db, 'cicc', member1).map((i) => i.id)).toEqual([id]);
 	});
@@ -280,8 +406,11 @@ describe('moderation', () => {
 		const { db, member1, officer, raise, noticesOf } = council();
 		const id = raise('Pocket money');
 		db.delete(notices).run();
-		expect(reportIssueWithReason(db, id, member1, 'It names a carer')).toBe(true);
-		expect(reportIssueWithReason(db, id, member1, 'Again')).toBe(false);
+		expect(reportIssueWithReason(db, id, member1, 'It names a carer')).toEqual({
+			ok: true,
+			already: false
+		});
+		expect(reportIssueWithReason(db, id, member1, 'Again')).toEqual({ ok: true, already: true });
 		expect(
 			db
 				.select()

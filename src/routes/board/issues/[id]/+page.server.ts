@@ -25,6 +25,8 @@ import {
 	reportsOn
 } from '$lib/server/forum/moderation';
 import { now } from '$lib/server/clock';
+import { issueStatusLabel } from '$lib/components/forum-labels';
+import type { IssueRefusal } from '$lib/domain/forum';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -34,6 +36,13 @@ function requireOfficerIssue(event: RequestEvent) {
 	const issue = issueForOfficer(getDb(), event.params.id);
 	if (!issue) error(404, m.error_not_found());
 	return { user, issue };
+}
+
+/** The issue moved on (another officer, another tab): say what it is now, keeping what was typed. */
+function notNow(refusal: IssueRefusal, formData = new FormData()) {
+	if (refusal.reason === 'not_found') error(404, m.error_not_found());
+	const status = issueStatusLabel(refusal.status);
+	return invalid(formData, { form: m.issue_not_now({ status }) }, 409);
 }
 
 export const load: PageServerLoad = (event) => {
@@ -56,12 +65,14 @@ export const actions: Actions = {
 			formData
 		);
 		if (!parsed.ok) return parsed.failure;
-		editIssue(getDb(), user.id, event.params.id, parsed.data, now());
+		const edited = editIssue(getDb(), user.id, event.params.id, parsed.data, now());
+		if (!edited.ok) return notNow(edited, formData);
 		return { done: true };
 	},
 	approve: async (event) => {
 		const { user } = requireOfficerIssue(event);
-		approveIssue(getDb(), user.id, event.params.id, now());
+		const approved = approveIssue(getDb(), user.id, event.params.id, now());
+		if (!approved.ok) return notNow(approved);
 		return { done: true };
 	},
 	concern: async (event) => {
@@ -74,7 +85,8 @@ export const actions: Actions = {
 	},
 	take: async (event) => {
 		requireOfficerIssue(event);
-		takeToBoard(getDb(), event.params.id, now());
+		const taken = takeToBoard(getDb(), event.params.id, now());
+		if (!taken.ok) return notNow(taken);
 		return { done: true };
 	},
 	merge: async (event) => {
@@ -82,8 +94,10 @@ export const actions: Actions = {
 		const formData = await event.request.formData();
 		const parsed = parseForm(mergeSchema, { into: text(formData, 'into') }, formData);
 		if (!parsed.ok) return parsed.failure;
-		if (!mergeIssue(getDb(), event.params.id, parsed.data.into, now()))
+		const merged = mergeIssue(getDb(), event.params.id, parsed.data.into, now());
+		if (!merged.ok && merged.reason === 'target')
 			return invalid(formData, { into: m.error_choose_one() });
+		if (!merged.ok) return notNow(merged, formData);
 		return { done: true };
 	},
 	decline: async (event) => {
@@ -91,7 +105,8 @@ export const actions: Actions = {
 		const formData = await event.request.formData();
 		const parsed = parseForm(reasonSchema, { reason: text(formData, 'reason') }, formData);
 		if (!parsed.ok) return parsed.failure;
-		declineIssue(getDb(), event.params.id, parsed.data.reason, now());
+		const declined = declineIssue(getDb(), event.params.id, parsed.data.reason, now());
+		if (!declined.ok) return notNow(declined, formData);
 		return { done: true };
 	},
 	answer: async (event) => {
@@ -99,7 +114,8 @@ export const actions: Actions = {
 		const formData = await event.request.formData();
 		const parsed = parseForm(answerTextSchema, { answer: text(formData, 'answer') }, formData);
 		if (!parsed.ok) return parsed.failure;
-		answerIssue(getDb(), event.params.id, parsed.data.answer, now());
+		const answered = answerIssue(getDb(), event.params.id, parsed.data.answer, now());
+		if (!answered.ok) return notNow(answered, formData);
 		return { done: true };
 	}
 };

@@ -2,10 +2,11 @@ import { error } from '@sveltejs/kit';
 import { helpedSchema, reportSchema } from '$lib/schemas/forum';
 import { requireRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
-import { parseForm, text } from '$lib/server/forms';
+import { invalid, parseForm, text } from '$lib/server/forms';
 import { giveFeedback, issueForYoungPerson, supportIssue } from '$lib/server/forum/issues';
 import { reportIssueWithReason } from '$lib/server/forum/moderation';
 import { now } from '$lib/server/clock';
+import { issueStatusLabel } from '$lib/components/forum-labels';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -34,7 +35,18 @@ export const actions: Actions = {
 		const formData = await event.request.formData();
 		const parsed = parseForm(reportSchema, { reason: text(formData, 'reason') }, formData);
 		if (!parsed.ok) return parsed.failure;
-		reportIssueWithReason(getDb(), event.params.id, user.id, parsed.data.reason, now());
+		const report = reportIssueWithReason(
+			getDb(),
+			event.params.id,
+			user.id,
+			parsed.data.reason,
+			now()
+		);
+		if (!report.ok && report.reason === 'not_found') error(404, m.error_not_found());
+		if (!report.ok) {
+			const status = issueStatusLabel(report.status);
+			return invalid(formData, { reason: m.forum_not_now({ status }) }, 409);
+		}
 		return { reported: true };
 	},
 	helped: async (event) => {
