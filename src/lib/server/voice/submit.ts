@@ -1,10 +1,4 @@
-import {
-	EXPRESS_MOOD,
-	isExpressFeeling,
-	isTemplateId,
-	TEMPLATES,
-	type TemplateId
-} from '$lib/domain/voice';
+import { isTemplateId, TEMPLATES, withExpressMood, type TemplateId } from '$lib/domain/voice';
 import { parseStatement, replySchema } from '$lib/schemas/voice';
 import { parseForm, text, type FieldErrors } from '../forms';
 import { getDb } from '../db';
@@ -41,7 +35,6 @@ export function submitStatement(
 	if (!isTemplateId(templateId))
 		return { ok: false, status: 404, errors: { form: m.error_not_found() } };
 	const template = TEMPLATES[templateId as TemplateId];
-	// Picture mode asks for a feeling only; the mood it stands for is Hearth's to fill in.
 	const answers = template.express ? withExpressMood(input.answers) : input.answers;
 	const parsed = parseStatement(template, { ...input, answers });
 	if (!parsed.ok) return { ok: false, status: 400, errors: parsed.errors };
@@ -147,9 +140,4 @@ export async function replyFromForm(request: Request, statementId: string, autho
 	const db = getDb();
 	durably(db, () => addMessage(db, { statementId, authorId, ...parsed.data }, now()));
 	return null;
-}
-
-function withExpressMood(answers: Record<string, unknown>): Record<string, unknown> {
-	const feeling = Array.isArray(answers.feeling) ? answers.feeling[0] : answers.feeling;
-	return { ...answers, mood: isExpressFeeling(feeling) ? EXPRESS_MOOD[feeling] : undefined };
 }
