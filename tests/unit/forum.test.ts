@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import {
 	actionStatusOn,
 	byAttention,
@@ -35,6 +35,7 @@ import {
 	forumMembers,
 	forums,
 	issueReports,
+	jobs,
 	notices,
 	safetyAlerts
 } from '$lib/server/db/schema';
@@ -64,6 +65,7 @@ import {
 import { computedScorecard } from '$lib/server/forum/scorecard';
 import { csvField } from '$lib/server/csv';
 import { saveCouncilSettings, DEFAULT_SETTINGS } from '$lib/server/council/settings';
+import { DEFAULT_ALERT_MINUTES } from '$lib/domain/voice';
 import { freshDb, makeStaff, makeYoungPerson } from './db';
 
 describe('action status', () => {
@@ -598,6 +600,46 @@ describe('safety alerts on the scorecard', () => {
 			count: { kind: 'count', value: 6 },
 			share: { kind: 'share', percent: 75 }
 		});
+	});
+
+	it('count in time by the same set time escalation waits for, the default when none is set', async () => {
+		const { raiseSafetyAlert, acknowledgeSafetyAlert, ESCALATION_JOB } =
+			await import('$lib/server/voice/safety');
+		for (const setMinutes of [10, null]) {
+			const db = freshDb();
+			if (setMinutes)
+				saveCouncilSettings(db, null, {
+					name: 'T',
+					...DEFAULT_SETTINGS,
+					alertMinutes: setMinutes,
+					phone: null,
+					outOfHoursPhone: null,
+					email: null
+				});
+			const minutes = setMinutes ?? DEFAULT_ALERT_MINUTES;
+			const officer = makeStaff(db, 'leah', ['participation_officer']);
+			const child = makeYoungPerson(db, 'tyler');
+			const start = new Date();
+			const at = (m: number) => new Date(start.getTime() + m * 60_000);
+			const alerts = [0, 1, 2].map(
+				(i) => raiseSafetyAlert(db, { youngPersonId: child, clientKey: `tap-${i}` }, start).id
+			);
+			acknowledgeSafetyAlert(db, officer, alerts[0], at(minutes - 1));
+			acknowledgeSafetyAlert(db, officer, alerts[1], at(minutes));
+			acknowledgeSafetyAlert(db, officer, alerts[2], at(minutes + 1));
+			const firstEscalation = db
+				.select()
+				.from(jobs)
+				.where(eq(jobs.kind, ESCALATION_JOB))
+				.orderBy(asc(jobs.runAt))
+				.all()[0];
+			expect(firstEscalation.runAt, `${setMinutes}`).toEqual(at(minutes));
+			const quarter = computedScorecard(db, new Date().toISOString().slice(0, 10), 1, 1)[0];
+			expect(quarter.alertsAcknowledgedInTime.count, `${setMinutes}`).toEqual({
+				kind: 'count',
+				value: 2
+			});
+		}
 	});
 });
 
