@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import {
@@ -64,6 +65,7 @@ import {
 } from '$lib/server/forum/board';
 import { computedScorecard } from '$lib/server/forum/scorecard';
 import { csvField } from '$lib/server/csv';
+import { countAndShare } from '$lib/domain/suppression';
 import { saveCouncilSettings, DEFAULT_SETTINGS } from '$lib/server/council/settings';
 import { DEFAULT_ALERT_MINUTES } from '$lib/domain/voice';
 import { freshDb, makeStaff, makeYoungPerson } from './db';
@@ -84,8 +86,6 @@ describe('action status', () => {
 			{ shownStatus: 'overdue' as const, dueOn: '2026-11-01' }
 		].sort(byAttention);
 		expect(sorted.map((a) => a.shownStatus)).toEqual(['overdue', 'at_risk', 'on_track', 'done']);
-		expect(doneOnTime({ dueOn: '2026-11-22', doneOn: '2026-11-22' })).toBe(true);
-		expect(doneOnTime({ dueOn: '2026-11-22', doneOn: '2026-11-23' })).toBe(false);
 		expect(median([5, 1, 3])).toBe(3);
 		expect(median([1, 2, 3, 10])).toBe(2.5);
 		expect(median([])).toBeNull();
@@ -581,6 +581,53 @@ describe('the scorecard', () => {
 		expect(quarter.issuesRaised).toEqual({ kind: 'suppressed', below: 6 });
 		expect(quarter.issuesAnswered).toEqual({ kind: 'suppressed', below: 6 });
 		expect(quarter.medianDaysToAnswer).toBeNull();
+	});
+});
+
+describe('actions on time', () => {
+	const day = (offset: number) =>
+		new Date(Date.UTC(2026, 6, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+
+	it('count one done early or on the day, not one done late or not done', () => {
+		expect(doneOnTime({ dueOn: '2026-11-22', doneOn: '2026-11-01' })).toBe(true);
+		expect(doneOnTime({ dueOn: '2026-11-22', doneOn: '2026-11-22' })).toBe(true);
+		expect(doneOnTime({ dueOn: '2026-11-22', doneOn: '2026-11-23' })).toBe(false);
+		expect(doneOnTime({ dueOn: '2026-11-22', doneOn: null })).toBe(false);
+	});
+
+	it("the scorecard's SQL agrees with doneOnTime, for any actions (fast-check)", () => {
+		const { db, officer } = council();
+		// Due in July to September 2026 (0 to 91 days from 1 July), done up to 60 days either side.
+		const action = fc.record({
+			due: fc.integer({ min: 0, max: 91 }),
+			done: fc.option(fc.integer({ min: -60, max: 60 }), { nil: null })
+		});
+		let key = 0;
+		fc.assert(
+			fc.property(fc.array(action, { maxLength: 30 }), (drawn) => {
+				db.delete(boardActions).run();
+				const actions = drawn.map(({ due, done }) => ({
+					dueOn: day(due),
+					doneOn: done === null ? null : day(due + done)
+				}));
+				for (const a of actions)
+					db.insert(boardActions)
+						.values({
+							id: `a${key++}`,
+							what: 'x',
+							ownerId: officer,
+							...a,
+							status: a.doneOn ? 'done' : 'on_track',
+							createdAt: new Date()
+						})
+						.run();
+				const [july] = computedScorecard(db, '2026-12-15', 2, 1);
+				expect(july.quarter).toBe('2026-Q3');
+				const onTime = actions.filter(doneOnTime).length;
+				expect(july.actionsOnTime).toEqual(countAndShare(onTime, actions.length, 1));
+			}),
+			{ numRuns: 200 }
+		);
 	});
 });
 
