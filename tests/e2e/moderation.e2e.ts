@@ -208,7 +208,7 @@ test('an issue that moved on under an open page refuses the old step, saying wha
 	await expect(leah.getByRole('button', { name: 'Publish the answer' })).toHaveCount(0);
 	const early = await leah.request.post(`/board/issues/${id}?/answer`, {
 		form: { answer: 'Too soon' },
-		headers: { origin: hearth.origin },
+		headers: { origin: hearth.origin, accept: 'text/html' },
 		maxRedirects: 0
 	});
 	expect(early.status()).toBe(409);
@@ -217,7 +217,7 @@ test('an issue that moved on under an open page refuses the old step, saying wha
 	// Another officer declines it while this page is still open.
 	const declined = await leah.request.post(`/board/issues/${id}?/decline`, {
 		form: { reason: 'The youth club is run by a charity, not the council.' },
-		headers: { origin: hearth.origin },
+		headers: { origin: hearth.origin, accept: 'text/html' },
 		maxRedirects: 0
 	});
 	expect(declined.status()).toBe(200);
