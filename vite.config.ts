@@ -1,32 +1,75 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import tailwindcss from '@tailwindcss/vite';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { minify, type Plugin } from 'vite';
+import { build, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { sveltekit } from '@sveltejs/kit/vite';
+import { CLIENT_SCRIPTS } from './src/lib/client-scripts/names.ts';
 
 /**
- * The hand-written scripts in static/ (enhance.js, drafts.js, read-aloud.js) are what the public
- * pages load: written to be read, with their comments, and sent minified. Vite copies static/ into
- * the client output as it is; this minifies those copies there, before the adapter compresses them.
+ * One of the hand-written scripts (src/lib/client-scripts/names.ts) as the plain script pages
+ * load by name: bundled with what it imports from src/lib into one function that runs at once
+ * (a classic script cannot import), minified for a build.
  */
-function minifyStaticScripts(): Plugin {
+async function bundleClientScript(root: string, name: string, minify: boolean): Promise<string> {
+	const result = await build({
+		configFile: false,
+		root,
+		logLevel: 'warn',
+		publicDir: false,
+		resolve: { alias: { $lib: path.resolve(root, 'src/lib') } },
+		build: {
+			write: false,
+			minify,
+			lib: {
+				entry: path.resolve(root, 'src/lib/client-scripts', `${name}.ts`),
+				formats: ['iife'],
+				// Vite asks for a global name; the scripts export nothing, so none is made.
+				name: 'hearth'
+			}
+		}
+	});
+	const outputs = (Array.isArray(result) ? result : [result]).flatMap((run) =>
+		'output' in run ? run.output : []
+	);
+	const chunk = outputs.find((file) => file.type === 'chunk');
+	if (!chunk || outputs.length !== 1) throw new Error(`${name}.js: expected one script`);
+	return chunk.code;
+}
+
+/**
+ * The scripts pages without the framework load (enhance.js, drafts.js, read-aloud.js) are
+ * TypeScript in src/lib/client-scripts, checked and linted with the rest and sharing its code. A
+ * build writes each, minified, into the client output beside static/'s files, before the adapter
+ * compresses them; the dev server bundles each when it is asked for.
+ */
+function clientScripts(): Plugin {
+	let root = process.cwd();
+	const wanted = (url = '') => CLIENT_SCRIPTS.find((name) => url.split('?')[0] === `/${name}.js`);
 	return {
-		name: 'hearth-minify-static-scripts',
-		apply: 'build',
+		name: 'hearth-client-scripts',
+		configResolved(config) {
+			root = config.root;
+		},
+		configureServer(server) {
+			server.middlewares.use((request, response, next) => {
+				const name = wanted(request.url);
+				if (!name) return next();
+				bundleClientScript(root, name, false).then((code) => {
+					response.setHeader('content-type', 'text/javascript');
+					response.end(code);
+				}, next);
+			});
+		},
 		async writeBundle(options) {
 			const dir = options.dir;
 			if (!dir || !dir.split(path.sep).join('/').endsWith('output/client')) return;
-			for (const name of readdirSync('static').filter((file) => file.endsWith('.js'))) {
-				const file = path.join(dir, name);
-				const result = await minify(name, readFileSync(file, 'utf8'), {
-					compress: true,
-					mangle: true
-				});
-				if (result.errors.length) throw new Error(`${name}: ${result.errors[0].message}`);
-				writeFileSync(file, result.code);
-			}
+			await Promise.all(
+				CLIENT_SCRIPTS.map(async (name) =>
+					writeFileSync(path.join(dir, `${name}.js`), await bundleClientScript(root, name, true))
+				)
+			);
 		}
 	};
 }
@@ -36,7 +79,7 @@ export default defineConfig({
 	plugins: [
 		tailwindcss(),
 		sveltekit(),
-		minifyStaticScripts(),
+		clientScripts(),
 		paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',

@@ -13,7 +13,9 @@ if (!file) {
 const dataDir = path.resolve(process.env.HEARTH_DATA_DIR || './data');
 try {
 	const { restored, keptAs } = restoreDatabase(path.resolve(file), dataDir, {
-		force: args.includes('--force')
+		force: args.includes('--force'),
+		// Hearth is stopped during a restore, so there is no Hearth clock: the kept file's name is wall time.
+		now: new Date()
 	});
 	console.log(`Restored ${file} to ${restored}.`);
 	if (keptAs) console.log(`The database it replaced is kept as ${keptAs}.`);

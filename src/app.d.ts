@@ -1,4 +1,5 @@
 import type { EndedBecause, SessionUser } from '$lib/server/auth/session';
+import type { RequestContext } from '$lib/server/http/context';
 
 declare global {
 	namespace App {
@@ -17,6 +18,8 @@ declare global {
 			locked: { user: SessionUser } | null;
 			/** Why the session in the cookie ended on this request, to say so on the sign-in page. */
 			endedBecause: EndedBecause | null;
+			/** The request's context (db, clock, person, capabilities): made once, by contextOf. */
+			context?: RequestContext;
 		}
 		// interface PageData {}
 		// interface PageState {}

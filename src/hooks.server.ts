@@ -30,11 +30,11 @@ import { preferencesOf } from '$lib/server/preferences/preferences';
 export const init: ServerInit = async () => {
 	if (building) return;
 	const db = getDb();
-	await seedDemoIfAsked(db);
+	await seedDemoIfAsked(db, now());
 	vapidKeys(); // made now, so a problem with the data folder shows at start
 	// Pushes are refused without a contact push services can write to: say so once, at start.
 	warnOnceAboutSubject(vapidSubject(getCouncilSettings(db)?.email));
-	scheduleDailyCleanup(db);
+	scheduleDailyCleanup(db, now());
 	// Started again by scripts/serve.js after the last process stopped: what it had claimed runs now.
 	const previous = Number(process.env.HEARTH_PREVIOUS_PID);
 	if (previous) {
@@ -43,7 +43,7 @@ export const init: ServerInit = async () => {
 			console.error(`[hearth] ${freed} job(s) the stopped process had claimed will run now`);
 	}
 	startJobRunner(db, {
-		handlers: jobHandlers({ clock: now }),
+		handlers: jobHandlers(),
 		clock: now,
 		log: (message) => console.error(message)
 	});
@@ -113,7 +113,7 @@ const testClock: Handle = async ({ event, resolve }) => {
 	if (!Number.isFinite(minutes) || minutes < 0 || minutes > 7 * 24 * 60)
 		return new Response('minutes must be 0 to 10080', { status: 400 });
 	const moved = advanceClock(minutes * 60_000);
-	const ran = await runDueJobs(getDb(), { handlers: jobHandlers({ clock: now }), clock: now });
+	const ran = await runDueJobs(getDb(), { handlers: jobHandlers(), clock: now });
 	return Response.json({ now: moved.toISOString(), ran });
 };
 
@@ -139,9 +139,10 @@ const session: Handle = ({ event, resolve }) => {
 		const db = getDb();
 		// Wall-clock time, not the test clock: browser tests move that to watch alerts escalate,
 		// and must not sign out everyone else testing at the same time.
-		const result = validateSessionToken(db, token, new Date(), sessionPolicy(db), (because) => {
+		const wallClock = new Date();
+		const result = validateSessionToken(db, token, wallClock, sessionPolicy(db), (because) => {
 			event.locals.endedBecause = because;
-			recordAudit(db, { actorId: null, action: 'session.ended', detail: because });
+			recordAudit(db, { actorId: null, action: 'session.ended', detail: because }, wallClock);
 		});
 		if (result) {
 			event.locals.session = { id: result.session.id, expiresAt: result.session.expiresAt };

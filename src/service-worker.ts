@@ -13,6 +13,7 @@ import {
 } from '$lib/outbox';
 import { asYoungPersonsCopy, KEPT_COPY_QUERY, retryTo } from '$lib/offline-copy';
 import { QUICK_EXIT_ENDPOINT } from '$lib/drafts';
+import { CLIENT_SCRIPTS } from '$lib/client-scripts/names';
 import {
 	fetchOutboxKey,
 	forgetAllDrafts,
@@ -25,11 +26,17 @@ import {
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `hearth-shell-${version}`;
-// Kept at install: the prerendered offline page, static files (icons, manifest, enhance.js) and
-// the stylesheets. Never anyone's own pages: phones are shared, and what a young person sees must
-// not outlive their session. Built JavaScript is kept as pages use it (below), not all at once:
-// a first visit on a child's data plan should not download every staff page too.
-const SHELL = [...prerendered, ...files, ...build.filter((path) => path.endsWith('.css'))];
+// Kept at install: the prerendered offline page, static files (icons, manifest), the scripts of
+// pages without the framework (enhance.js and the two it loads) and the stylesheets. Never
+// anyone's own pages: phones are shared, and what a young person sees must not outlive their
+// session. Built JavaScript is kept as pages use it (below), not all at once: a first visit on a
+// child's data plan should not download every staff page too.
+const SHELL = [
+	...prerendered,
+	...files,
+	...CLIENT_SCRIPTS.map((name) => `/${name}.js`),
+	...build.filter((path) => path.endsWith('.css'))
+];
 const BUILT = new Set(build);
 const OFFLINE_PAGE = '/offline';
 // Help, the public Pledge and the Local Offer (the list and each entitlement) are kept for
@@ -61,7 +68,7 @@ const KEPT_PAGES = [
 ];
 
 // The language the kept copies are in: the one the pages on this phone were last shown in
-// (static/enhance.js says), so an Arabic-speaking child offline still reads who to call in Arabic.
+// (enhance.js says), so an Arabic-speaking child offline still reads who to call in Arabic.
 // The copies are fetched signed out, so the language goes as `?lang=`, which the server takes as
 // a hint when nobody is signed in (src/lib/domain/languages.ts).
 const LANGUAGE_KEY = '/__hearth-language';
@@ -179,7 +186,7 @@ async function sendOrKeep(request: Request): Promise<Response> {
 		await sync?.register(OUTBOX_SYNC_TAG).catch(() => undefined);
 		const page = `/kept/${item.kind}`;
 		if (!(await caches.match(page, { cacheName: PUBLIC_CACHE }))) return offlinePage();
-		// The draft is in the outbox now: the kept page forgets it (static/enhance.js).
+		// The draft is in the outbox now: the kept page forgets it (drafts.js).
 		const draft =
 			item.kind === 'statement'
 				? `?draft=${encodeURIComponent(`${item.owner}:${item.template}`)}`

@@ -1,5 +1,6 @@
-// Kept apart from the outbox so pages that only forget drafts or lock the phone do not load
-// IndexedDB code. The service worker keeps drafts sealed (src/lib/sealed-store.ts).
+// The page's side of drafts, quick exit and sign-out, for framework pages and for the scripts of
+// pages without it (src/lib/client-scripts). Kept apart from the outbox so those load no IndexedDB
+// code: the service worker keeps drafts sealed (src/lib/sealed-store.ts).
 
 /** The database that holds this phone's outbox keys (one each young person signed in here). */
 export const KEY_DATABASE = 'hearth-keys';
@@ -9,11 +10,41 @@ export const DRAFT_DATABASE = 'hearth-drafts';
 /** Drafts: what is typed in a form, kept sealed on this device until it is sent. */
 export const draftKey = (owner: string, form: string) => `${owner}:${form}`;
 
+/** A form's entries as a draft keeps them: name and value, in the form's order. */
+export type DraftEntries = [string, string][];
+
+/** What a page asks of the service worker (src/service-worker.ts answers). */
+export type WorkerMessage =
+	| { type: 'flush-outbox'; key: boolean }
+	| { type: 'language'; lang: string }
+	| { type: 'lock' }
+	| { type: 'draft-save'; id: string; entries: DraftEntries }
+	| { type: 'draft-forget'; id: string };
+
+/** Tell the service worker, once it is running. */
+export function postToWorker(message: WorkerMessage): void {
+	void navigator.serviceWorker?.ready.then((ready) => ready.active?.postMessage(message));
+}
+
+/** Hand what is typed to the service worker, which keeps it sealed (never as typed). */
+export function saveDraft(id: string, entries: DraftEntries): void {
+	postToWorker({ type: 'draft-save', id, entries });
+}
+
+/** The draft kept for `id`, opened by the service worker; null if none, or no key to open it. */
+export async function askForDraft(id: string): Promise<DraftEntries | null> {
+	const worker = (await navigator.serviceWorker?.ready)?.active;
+	if (!worker) return null;
+	return new Promise((resolve) => {
+		const channel = new MessageChannel();
+		channel.port1.onmessage = ({ data }) => resolve(data);
+		worker.postMessage({ type: 'draft-read', id }, [channel.port2]);
+	});
+}
+
 /** The draft was sent: the service worker can drop it. */
 export function forgetDraft(id: string): void {
-	void navigator.serviceWorker?.ready.then((ready) =>
-		ready.active?.postMessage({ type: 'draft-forget', id })
-	);
+	postToWorker({ type: 'draft-forget', id });
 }
 
 /**
@@ -34,8 +65,9 @@ export const QUICK_EXIT_ENDPOINT = '/exit';
  * next page back until it is in), clear the drafts and delete the outbox key, so what waits to be
  * sent stays only as ciphertext.
  */
-export function lockNow(): void {
-	navigator.serviceWorker?.controller?.postMessage({ type: 'lock' });
+function lockNow(): void {
+	// Straight to the worker in charge of this page: the page is leaving, it cannot wait for `ready`.
+	navigator.serviceWorker?.controller?.postMessage({ type: 'lock' } satisfies WorkerMessage);
 	void fetch(QUICK_EXIT_ENDPOINT, {
 		method: 'POST',
 		keepalive: true,
@@ -48,4 +80,26 @@ export function lockNow(): void {
 	} catch {
 		// No IndexedDB here: there is nothing to delete.
 	}
+}
+
+/**
+ * Leave for the neutral site at once, replacing this page in the history so Back does not return
+ * to it; on the way out this device is locked (lockNow). Hidden first: nothing lingers on screen.
+ */
+export function quickExit(href: string, event?: Event): void {
+	event?.preventDefault();
+	lockNow();
+	document.body.style.visibility = 'hidden';
+	window.location.replace(href);
+}
+
+/** A keydown listener that runs quick exit on Escape pressed twice within a second. */
+export function onEscapeTwice(leave: () => void): (event: KeyboardEvent) => void {
+	let lastEscape = 0;
+	return (event) => {
+		if (event.key !== 'Escape') return;
+		const now = Date.now();
+		if (now - lastEscape < 1000) leave();
+		lastEscape = now;
+	};
 }

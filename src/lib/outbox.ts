@@ -28,7 +28,7 @@ export type StoredOutboxItem = Omit<OutboxItem, 'body'> &
 	({ sealed: Sealed; body?: never } | { sealed?: never; body: { clientKey: string } });
 
 export const OUTBOX_SYNC_TAG = 'hearth-outbox';
-export const OUTBOX_ENDPOINT = '/api/voice';
+const OUTBOX_ENDPOINT = '/api/voice';
 
 let store: UseStore | undefined;
 const outbox = () => (store ??= createStore('hearth-outbox', 'items'));
@@ -75,10 +75,6 @@ export async function outboxFor(owner: string): Promise<StoredOutboxItem[]> {
 export async function waitingCount(owners?: readonly string[]): Promise<number> {
 	const all = (await entries<string, StoredOutboxItem>(outbox())).map(([, item]) => item);
 	return all.filter((item) => !owners || owners.includes(item.owner)).length;
-}
-
-export async function removeFromOutbox(key: string): Promise<void> {
-	await del(key, outbox());
 }
 
 /**
@@ -130,7 +126,7 @@ export async function flushOutbox(send: typeof fetch = fetch): Promise<{ sent: n
  * Fetch the signed-in young person's key (so a post caught offline can be sealed, and what waits
  * can be opened and sent), then send. Used where there is no service worker to do it.
  */
-export async function fetchKeyAndFlush(send: typeof fetch = fetch): Promise<{ sent: number }> {
+async function fetchKeyAndFlush(send: typeof fetch = fetch): Promise<{ sent: number }> {
 	await fetchOutboxKey(send);
 	return flushOutbox(send);
 }
@@ -200,9 +196,4 @@ export function formToOutboxItem(url: URL, form: FormData, now = Date.now()): Ou
 		createdAt: now,
 		state: 'waiting'
 	};
-}
-
-/** A random key for a form, made on the device. */
-export function newClientKey(): string {
-	return crypto.randomUUID().replaceAll('-', '');
 }

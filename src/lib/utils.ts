@@ -1,8 +1,3 @@
-/** Join class names, skipping the falsy ones. */
-export function cn(...classes: (string | false | null | undefined)[]): string {
-	return classes.filter(Boolean).join(' ');
-}
-
 // Formatters are made once: making one costs far more than using it, and lists call these per row.
 const DATE = new Intl.DateTimeFormat('en-GB', {
 	day: 'numeric',

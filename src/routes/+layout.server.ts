@@ -1,26 +1,25 @@
 import { building } from '$app/environment';
-import { AREA_ROLES, hasAnyRole, homesFor } from '$lib/domain/roles';
-import { getDb } from '$lib/server/db';
+import { can, homesFor } from '$lib/domain/roles';
 import { getCouncilSettings, DEFAULT_SETTINGS } from '$lib/server/council/settings';
 import { unreadCount } from '$lib/server/notify/notices';
 import { languageOf } from '$lib/domain/languages';
 import { DEFAULT_PREFERENCES } from '$lib/domain/reading';
 import { enabledLanguages } from '$lib/server/preferences/languages';
 import { preferencesOf } from '$lib/server/preferences/preferences';
-import { getLocale } from '$lib/paraglide/runtime';
 import { newId } from '$lib/server/ids';
 import { KEPT_COPY_QUERY } from '$lib/offline-copy';
+import { layout } from '$lib/server/http/handlers';
 import type { LayoutServerLoad } from './$types';
 
 /** What every page needs: who is signed in (no secrets) and how the council looks. */
-export const load: LayoutServerLoad = ({ locals, url }) => {
-	const settings = building ? null : getCouncilSettings(getDb());
-	const user = locals.user;
-	const youngPerson = !building && !!user && hasAnyRole(user.roles, AREA_ROLES['/me']);
+export const load = layout('anyone', (ctx, { locals, url }) => {
+	const settings = building ? null : getCouncilSettings(ctx.db);
+	const user = ctx.user;
+	const youngPerson = !building && !!user && can(user.roles, 'askForHelp');
 	// After quick exit the device's session is locked: its pages wait for the password, but
 	// "I feel unsafe" stays on every page it can open (the alert page itself names nobody).
 	const locked = locals.locked?.user;
-	const lockedYoungPerson = !building && !!locked && hasAnyRole(locked.roles, AREA_ROLES['/me']);
+	const lockedYoungPerson = !building && !!locked && can(locked.roles, 'askForHelp');
 	// "I feel unsafe" is on every page a young person can open, each page with a fresh key: a
 	// double tap raises one alert, a later tap a new one. Reading the path (only for young people,
 	// so staff pages do not pay for it) makes this load run again on every page.
@@ -31,14 +30,14 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 		!building &&
 		!user &&
 		(url.pathname.startsWith('/kept/') || url.searchParams.has(KEPT_COPY_QUERY));
-	const preferences = user && !building ? preferencesOf(getDb(), user.id) : DEFAULT_PREFERENCES;
+	const preferences = user && !building ? preferencesOf(ctx.db, user.id) : DEFAULT_PREFERENCES;
 	return {
 		// Size, letters and colours are set on <html> by hooks.server.ts; the layout needs only these.
 		reading: { contrast: preferences.contrast, speechRate: preferences.speechRate },
 		language: {
-			current: getLocale(),
+			current: ctx.locale,
 			// Each named in its own words, for the switcher.
-			choices: (building ? ['en'] : enabledLanguages(getDb())).map((code) => {
+			choices: (building ? ['en'] : enabledLanguages(ctx.db)).map((code) => {
 				const { nativeName, dir } = languageOf(code);
 				return { code, nativeName, dir };
 			})
@@ -53,9 +52,9 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 		user: user
 			? {
 					displayName: user.displayName,
-					roles: user.roles,
+					can: ctx.capabilities,
 					homes: homesFor(user.roles),
-					unreadNotices: unreadCount(getDb(), user.id)
+					unreadNotices: unreadCount(ctx.db, user.id)
 				}
 			: null,
 		council: {
@@ -67,4 +66,4 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 			quickExitUrl: settings?.quickExitUrl ?? DEFAULT_SETTINGS.quickExitUrl
 		}
 	};
-};
+}) satisfies LayoutServerLoad;

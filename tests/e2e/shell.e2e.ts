@@ -67,7 +67,7 @@ test('young people’s pages and the public pages load no framework, only a smal
 		});
 		await amira.goto(path);
 		await amira.waitForLoadState('networkidle');
-		// A statement form also loads the draft keeper (static/drafts.js, under 1 KiB).
+		// A statement form also loads the draft keeper (src/lib/client-scripts/drafts.ts, under 1 KiB).
 		expect(scripts, path).toEqual(
 			path.startsWith('/me/say/') ? ['/enhance.js', '/drafts.js'] : ['/enhance.js']
 		);

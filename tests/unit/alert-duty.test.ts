@@ -39,7 +39,7 @@ function council() {
 
 const run = (db: ReturnType<typeof freshDb>, minutes: number) =>
 	runDueJobs(db, {
-		handlers: jobHandlers({ clock: () => later(minutes) }),
+		handlers: jobHandlers(),
 		clock: () => later(minutes)
 	});
 

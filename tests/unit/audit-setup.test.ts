@@ -9,7 +9,7 @@ describe('audit log', () => {
 	it('cannot be changed or deleted, even with SQL', () => {
 		const db = freshDb();
 		const admin = makeStaff(db, 'admin', ['admin']);
-		recordAudit(db, { actorId: admin, action: 'signed_in' });
+		recordAudit(db, { actorId: admin, action: 'signed_in' }, new Date());
 		expect(() => db.$client.prepare("UPDATE audit_log SET action = 'x'").run()).toThrow(
 			/append-only/
 		);
@@ -50,22 +50,30 @@ describe('first-run setup', () => {
 		const db = freshDb();
 		expect(isSetUp(db)).toBe(false);
 		expect(getCouncilSettings(db)).toBeNull();
-		const first = await completeSetup(db, {
-			councilName: 'Riverside Council',
-			displayName: 'Alex Morgan',
-			username: 'Alex',
-			password: 'correct horse battery'
-		});
+		const first = await completeSetup(
+			db,
+			{
+				councilName: 'Riverside Council',
+				displayName: 'Alex Morgan',
+				username: 'Alex',
+				password: 'correct horse battery'
+			},
+			new Date()
+		);
 		expect(first.ok).toBe(true);
 		expect(isSetUp(db)).toBe(true);
 		expect(first.ok && rolesOf(db, first.userId)).toEqual(['admin']);
 		expect(getCouncilSettings(db)?.name).toBe('Riverside Council');
-		const second = await completeSetup(db, {
-			councilName: 'Takeover',
-			displayName: 'Mallory',
-			username: 'mallory',
-			password: 'correct horse battery'
-		});
+		const second = await completeSetup(
+			db,
+			{
+				councilName: 'Takeover',
+				displayName: 'Mallory',
+				username: 'mallory',
+				password: 'correct horse battery'
+			},
+			new Date()
+		);
 		expect(second).toEqual({ ok: false, reason: 'already_set_up' });
 		expect(getCouncilSettings(db)?.name).toBe('Riverside Council');
 	});
@@ -88,8 +96,13 @@ describe('first-run setup', () => {
 			requireSecondFactor: false,
 			retentionMonths: 24
 		};
-		saveCouncilSettings(db, admin, base);
-		saveCouncilSettings(db, admin, { ...base, name: 'B', outOfHoursPhone: '01632 960 999' });
+		saveCouncilSettings(db, admin, base, new Date());
+		saveCouncilSettings(
+			db,
+			admin,
+			{ ...base, name: 'B', outOfHoursPhone: '01632 960 999' },
+			new Date()
+		);
 		expect(getCouncilSettings(db)).toMatchObject({
 			id: 1,
 			name: 'B',

@@ -63,10 +63,10 @@ describe('backup and restore', () => {
 		expect(statementIds(path.join(dir, 'hearth.db'))).toHaveLength(8);
 
 		// A database is there: refused without --force, and nothing changed.
-		expect(() => restoreDatabase(copy, dir)).toThrow(/--force/);
+		expect(() => restoreDatabase(copy, dir, { now: new Date() })).toThrow(/--force/);
 		expect(statementIds(path.join(dir, 'hearth.db'))).toHaveLength(8);
 
-		const { keptAs } = restoreDatabase(copy, dir, { force: true });
+		const { keptAs } = restoreDatabase(copy, dir, { force: true, now: new Date() });
 		expect(statementIds(path.join(dir, 'hearth.db'))).toEqual(['s0', 's1', 's2', 's3', 's4']);
 		// What it replaced is kept, whole, with the later writes.
 		expect(keptAs && statementIds(keptAs)).toHaveLength(8);
@@ -82,7 +82,7 @@ describe('backup and restore', () => {
 		const taken = path.join(dir, 'taken.db');
 		writeFileSync(taken, 'something else');
 		await expect(backupDatabase(dir, taken)).rejects.toThrow(/already exists/);
-		expect(() => restoreDatabase(taken, path.join(dir, 'other'))).toThrow();
+		expect(() => restoreDatabase(taken, path.join(dir, 'other'), { now: new Date() })).toThrow();
 		const plain = path.join(dir, 'plain.db');
 		const other = new Database(plain);
 		other.exec('create table t (x)');

@@ -13,7 +13,11 @@ export function freshDb(): Db {
 const NOT_A_HASH = 'not-a-real-hash';
 
 export function makeStaff(db: Db, username: string, roles: Role[]): string {
-	return insertAccount(db, { username, displayName: username, passwordHash: NOT_A_HASH, roles });
+	return insertAccount(
+		db,
+		{ username, displayName: username, passwordHash: NOT_A_HASH, roles },
+		new Date()
+	);
 }
 
 export function makeYoungPerson(

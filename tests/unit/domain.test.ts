@@ -102,13 +102,15 @@ describe('contrastRatio', () => {
 	});
 });
 
-describe('rolesForPath', () => {
+describe('capabilityForPath', () => {
 	it('lets participation officers edit content under /admin, and nothing else there', async () => {
-		const { rolesForPath } = await import('$lib/domain/roles');
-		expect(rolesForPath('/admin/content/offer')).toEqual(['admin', 'participation_officer']);
-		expect(rolesForPath('/admin/contentious')).toEqual(['admin']);
-		expect(rolesForPath('/admin/audit')).toEqual(['admin']);
-		expect(rolesForPath('/board')).toEqual(['board_member', 'participation_officer']);
-		expect(rolesForPath('/offer')).toBeNull();
+		const { capabilityForPath, CAPABILITIES } = await import('$lib/domain/roles');
+		expect(capabilityForPath('/admin/content/offer')).toBe('editContent');
+		expect(CAPABILITIES.editContent).toEqual(['admin', 'participation_officer']);
+		expect(capabilityForPath('/admin/contentious')).toBe('administer');
+		expect(capabilityForPath('/admin/audit')).toBe('administer');
+		expect(capabilityForPath('/board')).toBe('seeBoard');
+		expect(CAPABILITIES.seeBoard).toEqual(['board_member', 'participation_officer']);
+		expect(capabilityForPath('/offer')).toBeNull();
 	});
 });

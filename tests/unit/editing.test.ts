@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entitlementSchema } from '$lib/schemas/content';
-import { entitlementBySlug, insertDemoContent, offer, pledge } from '$lib/server/offer/content';
+import { entitlementBySlug, offer, pledge } from '$lib/server/offer/content';
+import { insertDemoContent } from '$lib/server/demo/content';
 import {
 	contentHistory,
 	movePromise,
@@ -74,7 +75,7 @@ describe('the entitlement form', () => {
 describe('drafts, publishing and history', () => {
 	function setUp() {
 		const db = freshDb();
-		insertDemoContent(db);
+		insertDemoContent(db, new Date());
 		const leah = makeStaff(db, 'leah', ['participation_officer']);
 		const reece = makeYoungPerson(db, 'reece');
 		return { db, leah, reece };
@@ -87,11 +88,11 @@ describe('drafts, publishing and history', () => {
 	it('keeps a draft away from the public until it is published, then tells the young people it is for', () => {
 		const { db, leah, reece } = setUp();
 		const before = offer(db).length;
-		const id = saveEntitlementDraft(db, leah, null, fields());
+		const id = saveEntitlementDraft(db, leah, null, fields(), new Date());
 		expect(offer(db)).toHaveLength(before);
 		expect(entitlementDraft(db, id)?.data.slug).toBe('gym-membership');
 
-		const result = publishEntitlement(db, leah, id);
+		const result = publishEntitlement(db, leah, id, new Date());
 		expect(result).toMatchObject({ ok: true, slug: 'gym-membership', told: 1 });
 		expect(entitlementBySlug(db, 'gym-membership')?.title).toBe('Gym membership');
 		expect(offer(db)).toHaveLength(before + 1);
@@ -99,18 +100,18 @@ describe('drafts, publishing and history', () => {
 			kind: 'offer_update',
 			link: '/me/offer/gym-membership'
 		});
-		expect(publishEntitlement(db, leah, id)).toEqual({ ok: false, reason: 'no_draft' });
+		expect(publishEntitlement(db, leah, id, new Date())).toEqual({ ok: false, reason: 'no_draft' });
 	});
 
 	it('keeps every version and restores an old one as a new version', () => {
 		const { db, leah } = setUp();
 		const bursary = entitlementBySlug(db, 'higher-education-bursary')!;
 		const { id: _id, slug: _slug, position: _p, updatedAt: _u, eligibility: _e, ...live } = bursary;
-		saveEntitlementDraft(db, leah, bursary.id, { ...live, amountPence: 250000 });
-		publishEntitlement(db, leah, bursary.id);
+		saveEntitlementDraft(db, leah, bursary.id, { ...live, amountPence: 250000 }, new Date());
+		publishEntitlement(db, leah, bursary.id, new Date());
 		expect(entitlementBySlug(db, 'higher-education-bursary')?.amountPence).toBe(250000);
-		saveEntitlementDraft(db, leah, bursary.id, { ...live, amountPence: 300000 });
-		publishEntitlement(db, leah, bursary.id);
+		saveEntitlementDraft(db, leah, bursary.id, { ...live, amountPence: 300000 }, new Date());
+		publishEntitlement(db, leah, bursary.id, new Date());
 
 		const history = contentHistory(db, bursary.id);
 		expect(history.map((v) => [v.state, v.data.amountPence])).toEqual([
@@ -118,7 +119,7 @@ describe('drafts, publishing and history', () => {
 			['superseded', 250000],
 			['superseded', 200000] // the wording loaded at setup, kept at the first edit
 		]);
-		restoreEntitlementVersion(db, leah, history[1].id);
+		restoreEntitlementVersion(db, leah, history[1].id, new Date());
 		expect(entitlementBySlug(db, 'higher-education-bursary')?.amountPence).toBe(250000);
 		expect(contentHistory(db, bursary.id).map((v) => v.state)).toEqual([
 			'published',
@@ -126,7 +127,7 @@ describe('drafts, publishing and history', () => {
 			'superseded',
 			'superseded'
 		]);
-		restoreEntitlementVersion(db, leah, history[2].id);
+		restoreEntitlementVersion(db, leah, history[2].id, new Date());
 		expect(entitlementBySlug(db, 'higher-education-bursary')?.amountPence).toBe(200000);
 		// The slug never changes, so links young people have keep working.
 		expect(entitlementBySlug(db, 'higher-education-bursary')?.id).toBe(bursary.id);
@@ -139,7 +140,8 @@ describe('drafts, publishing and history', () => {
 			db,
 			leah,
 			null,
-			fields({ title: 'Setting up home allowance' })
+			fields({ title: 'Setting up home allowance' }),
+			new Date()
 		);
 		expect(entitlementDraft(db, first)?.data.slug).toBe('setting-up-home-allowance');
 		const ids = offer(db).map((i) => i.id);
@@ -167,16 +169,26 @@ describe('drafts, publishing and history', () => {
 	it('publishes Pledge changes at once and tells every young person', () => {
 		const { db, leah, reece } = setUp();
 		const theme = pledge(db)[0];
-		savePromise(db, leah, {
-			promiseId: theme.promises[0].id,
-			themeId: theme.id,
-			text: 'We will always ask you first.'
-		});
-		const id = savePromise(db, leah, {
-			promiseId: null,
-			themeId: theme.id,
-			text: 'A brand new promise.'
-		});
+		savePromise(
+			db,
+			leah,
+			{
+				promiseId: theme.promises[0].id,
+				themeId: theme.id,
+				text: 'We will always ask you first.'
+			},
+			new Date()
+		);
+		const id = savePromise(
+			db,
+			leah,
+			{
+				promiseId: null,
+				themeId: theme.id,
+				text: 'A brand new promise.'
+			},
+			new Date()
+		);
 		const updated = pledge(db)[0];
 		expect(updated.promises[0].text).toBe('We will always ask you first.');
 		expect(updated.promises.at(-1)).toEqual({

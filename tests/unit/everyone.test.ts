@@ -27,7 +27,8 @@ import {
 } from '$lib/server/preferences/languages';
 import { preferencesOf, savePreferences } from '$lib/server/preferences/preferences';
 import { safetyWords } from '$lib/server/preferences/safety-words';
-import { insertDemoContent, offer, pledge } from '$lib/server/offer/content';
+import { offer, pledge } from '$lib/server/offer/content';
+import { insertDemoContent } from '$lib/server/demo/content';
 import { saveTranslation, translationList } from '$lib/server/offer/translations';
 import { savePromise } from '$lib/server/offer/editing';
 import { submitStatement } from '$lib/server/voice/submit';
@@ -153,7 +154,12 @@ describe('council words in other languages', () => {
 			)
 		).toBe(true);
 		expect(
-			saveTranslation(db, { type: 'promise', id: 'nope', locale: 'cy', fields: {} }, leah)
+			saveTranslation(
+				db,
+				{ type: 'promise', id: 'nope', locale: 'cy', fields: {} },
+				leah,
+				new Date()
+			)
 		).toBe(false);
 		const welsh = pledge(db, 'cy')[0];
 		expect(welsh.promises[0]).toMatchObject({
@@ -181,7 +187,8 @@ describe('council words in other languages', () => {
 		saveTranslation(
 			db,
 			{ type: 'promise', id: promise.id, locale: 'cy', fields: { text: '' } },
-			leah
+			leah,
+			new Date()
 		);
 		expect(state()).toBe('missing');
 		const audited = db

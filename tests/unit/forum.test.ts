@@ -26,7 +26,8 @@ import {
 	pledgeComments,
 	reportIssueWithReason
 } from '$lib/server/forum/moderation';
-import { insertDemoContent, pledge } from '$lib/server/offer/content';
+import { pledge } from '$lib/server/offer/content';
+import { insertDemoContent } from '$lib/server/demo/content';
 import { ratePromise } from '$lib/server/offer/ratings';
 import { setDuty } from '$lib/server/voice/people';
 import {
@@ -94,16 +95,21 @@ describe('action status', () => {
 
 function council() {
 	const db = freshDb();
-	saveCouncilSettings(db, null, {
-		name: 'T',
-		...DEFAULT_SETTINGS,
-		phone: null,
-		outOfHoursPhone: null,
-		email: null
-	});
+	saveCouncilSettings(
+		db,
+		null,
+		{
+			name: 'T',
+			...DEFAULT_SETTINGS,
+			phone: null,
+			outOfHoursPhone: null,
+			email: null
+		},
+		new Date()
+	);
 	const worker = makeStaff(db, 'holly', ['worker']);
 	const duty = makeStaff(db, 'gareth', ['manager']);
-	setDuty(db, duty, true);
+	setDuty(db, duty, true, new Date());
 	const raiser = makeYoungPerson(db, 'tyler', [{ staffUserId: worker, linkType: 'social_worker' }]);
 	const member1 = makeYoungPerson(db, 'amira');
 	const member2 = makeYoungPerson(db, 'jayden');
@@ -123,15 +129,19 @@ function council() {
 		.run();
 	/** Raise an issue; an officer approves it unless `approve` is false. */
 	const raise = (title: string, named = false, approve = true) => {
-		const id = raiseIssue(db, {
-			forumId: 'cicc',
-			raisedBy: raiser,
-			named,
-			title,
-			whatIsWrong: 'Mrs Patel is unfair',
-			whatToChange: 'fairness'
-		})!;
-		if (approve) approveIssue(db, officer, id);
+		const id = raiseIssue(
+			db,
+			{
+				forumId: 'cicc',
+				raisedBy: raiser,
+				named,
+				title,
+				whatIsWrong: 'Mrs Patel is unfair',
+				whatToChange: 'fairness'
+			},
+			new Date()
+		)!;
+		if (approve) approveIssue(db, officer, id, new Date());
 		return id;
 	};
 	const noticesOf = (userId: string) =>
@@ -156,9 +166,9 @@ describe('issues', () => {
 	it('are supported once each, by forum members only', () => {
 		const { db, member1, outsider, raise } = council();
 		const id = raise('Pocket money');
-		expect(supportIssue(db, id, member1)).toBe('supported');
-		expect(supportIssue(db, id, member1)).toBe('already');
-		expect(supportIssue(db, id, outsider)).toBe('not_member');
+		expect(supportIssue(db, id, member1, new Date())).toBe('supported');
+		expect(supportIssue(db, id, member1, new Date())).toBe('already');
+		expect(supportIssue(db, id, outsider, new Date())).toBe('not_member');
 		expect(forumIssueList(db, 'cicc', member1)[0]).toMatchObject({
 			supports: 1,
 			supportedByMe: true
@@ -169,16 +179,28 @@ describe('issues', () => {
 	it('keep the words as first written when an officer edits them, for officers only', () => {
 		const { db, officer, member1, raise } = council();
 		const id = raise('Pocket money');
-		editIssue(db, officer, id, {
-			title: 'Pocket money',
-			whatIsWrong: 'A carer is unfair',
-			whatToChange: 'fairness'
-		});
-		editIssue(db, officer, id, {
-			title: 'Pocket money rates',
-			whatIsWrong: 'Carers differ',
-			whatToChange: 'fairness'
-		});
+		editIssue(
+			db,
+			officer,
+			id,
+			{
+				title: 'Pocket money',
+				whatIsWrong: 'A carer is unfair',
+				whatToChange: 'fairness'
+			},
+			new Date()
+		);
+		editIssue(
+			db,
+			officer,
+			id,
+			{
+				title: 'Pocket money rates',
+				whatIsWrong: 'Carers differ',
+				whatToChange: 'fairness'
+			},
+			new Date()
+		);
 		expect(issueForOfficer(db, id)).toMatchObject({
 			originalWhatIsWrong: 'Mrs Patel is unfair',
 			whatIsWrong: 'Carers differ',
@@ -190,19 +212,23 @@ describe('issues', () => {
 	it('merge a duplicate, carrying its supports and its raiser over', () => {
 		const { db, member1, member2, officer, raise } = council();
 		const keep = raise('Wi-Fi');
-		const duplicate = raiseIssue(db, {
-			forumId: 'cicc',
-			raisedBy: member2,
-			named: false,
-			title: 'Internet',
-			whatIsWrong: 'x',
-			whatToChange: 'y'
-		})!;
-		approveIssue(db, officer, duplicate);
-		supportIssue(db, keep, member1);
-		supportIssue(db, duplicate, member1);
-		expect(mergeIssue(db, duplicate, keep)).toEqual({ ok: true });
-		expect(mergeIssue(db, keep, keep)).toEqual({ ok: false, reason: 'target' });
+		const duplicate = raiseIssue(
+			db,
+			{
+				forumId: 'cicc',
+				raisedBy: member2,
+				named: false,
+				title: 'Internet',
+				whatIsWrong: 'x',
+				whatToChange: 'y'
+			},
+			new Date()
+		)!;
+		approveIssue(db, officer, duplicate, new Date());
+		supportIssue(db, keep, member1, new Date());
+		supportIssue(db, duplicate, member1, new Date());
+		expect(mergeIssue(db, duplicate, keep, new Date())).toEqual({ ok: true });
+		expect(mergeIssue(db, keep, keep, new Date())).toEqual({ ok: false, reason: 'target' });
 		expect(forumIssueList(db, 'cicc', member1).map((i) => [i.title, i.supports])).toEqual([
 			['Wi-Fi', 2]
 		]);
@@ -214,9 +240,9 @@ describe('issues', () => {
 		const named = raise('Bus passes', true);
 		// Approval told the raiser once each: count only what the answers add.
 		db.delete(notices).run();
-		supportIssue(db, anonymous, member1);
-		answerIssue(db, anonymous, 'Same rate for everyone');
-		answerIssue(db, named, 'Free passes');
+		supportIssue(db, anonymous, member1, new Date());
+		answerIssue(db, anonymous, 'Same rate for everyone', new Date());
+		answerIssue(db, named, 'Free passes', new Date());
 		const told = (userId: string) =>
 			db.select().from(notices).where(eq(notices.userId, userId)).all().length;
 		expect([told(raiser), told(member1), told(member2)]).toEqual([2, 1, 0]);
@@ -227,8 +253,8 @@ describe('issues', () => {
 			])
 		);
 		expect(boardIssueRows(db).find((i) => i.title === 'Pocket money')!.raisedBy).toBeNull();
-		expect(giveFeedback(db, anonymous, member1, 'yes')).toBe(true);
-		expect(giveFeedback(db, anonymous, member2, 'yes')).toBe(false);
+		expect(giveFeedback(db, anonymous, member1, 'yes', new Date())).toBe(true);
+		expect(giveFeedback(db, anonymous, member2, 'yes', new Date())).toBe(false);
 	});
 });
 
@@ -283,18 +309,19 @@ describe('the issue lifecycle', () => {
 			ladoContact: '',
 			ladoReference: ''
 		});
+		const now = new Date();
 		const act: Record<IssueAction, (id: string) => unknown> = {
-			approve: (id) => approveIssue(db, officer, id),
+			approve: (id) => approveIssue(db, officer, id, now),
 			edit: (id) =>
-				editIssue(db, officer, id, { title: 'Edited', whatIsWrong: 'x', whatToChange: 'y' }),
-			take: (id) => takeToBoard(db, id),
-			answer: (id) => answerIssue(db, id, 'We did it'),
-			merge: (id) => mergeIssue(db, id, raise('Target')),
-			decline: (id) => declineIssue(db, id, 'Not for the forum'),
-			concern: (id) => concernFromIssue(db, officer, id, concern),
-			support: (id) => supportIssue(db, id, member1),
-			report: (id) => reportIssueWithReason(db, id, member1, 'Names someone'),
-			feedback: (id) => giveFeedback(db, id, raiser, 'yes')
+				editIssue(db, officer, id, { title: 'Edited', whatIsWrong: 'x', whatToChange: 'y' }, now),
+			take: (id) => takeToBoard(db, id, now),
+			answer: (id) => answerIssue(db, id, 'We did it', now),
+			merge: (id) => mergeIssue(db, id, raise('Target'), now),
+			decline: (id) => declineIssue(db, id, 'Not for the forum', now),
+			concern: (id) => concernFromIssue(db, officer, id, concern, now),
+			support: (id) => supportIssue(db, id, member1, now),
+			report: (id) => reportIssueWithReason(db, id, member1, 'Names someone', now),
+			feedback: (id) => giveFeedback(db, id, raiser, 'yes', now)
 		};
 		const refusedAs: Partial<Record<IssueAction, unknown>> = {
 			support: 'closed',
@@ -360,9 +387,13 @@ describe('moderation', () => {
 		expect(issueForYoungPerson(db, id, member1)).toBeNull();
 		expect(forumIssueList(db, 'cicc', member1)).toEqual([]);
 		expect(boardIssueRows(db)).toEqual([]);
-		expect(supportIssue(db, id, member1)).toBe('closed');
-		expect(approveIssue(db, officer, id)).toEqual({ ok: true });
-		expect(approveIssue(db, officer, id)).toEqual({ ok: false, reason: 'not_now', status: 'open' });
+		expect(supportIssue(db, id, member1, new Date())).toBe('closed');
+		expect(approveIssue(db, officer, id, new Date())).toEqual({ ok: true });
+		expect(approveIssue(db, officer, id, new Date())).toEqual({
+			ok: false,
+			reason: 'not_now',
+			status: 'open'
+		});
 		expect(issueForYoungPerson(db, id, member1)).toMatchObject({ status: 'open' });
 		expect(forumIssueList(db, 'cicc', member1).map((i) => i.id)).toEqual([id]);
 	});
@@ -370,8 +401,14 @@ describe('moderation', () => {
 	it('tells only the raiser that an officer changed their words', () => {
 		const { db, raiser, member1, officer, raise } = council();
 		const id = raise('Pocket money', false, false);
-		editIssue(db, officer, id, { title: 'Pocket money', whatIsWrong: 'Unfair', whatToChange: 'x' });
-		approveIssue(db, officer, id);
+		editIssue(
+			db,
+			officer,
+			id,
+			{ title: 'Pocket money', whatIsWrong: 'Unfair', whatToChange: 'x' },
+			new Date()
+		);
+		approveIssue(db, officer, id, new Date());
 		expect(issueForYoungPerson(db, id, raiser)!.editedForMe).toBe(true);
 		expect(issueForYoungPerson(db, id, member1)!.editedForMe).toBe(false);
 	});
@@ -380,8 +417,8 @@ describe('moderation', () => {
 		const { db, raiser, member1, raise } = council();
 		const out = raise('Bedtimes');
 		const kept = raise('Later', false, false);
-		declineIssue(db, out, 'Agreed at home');
-		declineIssue(db, kept, 'Not for the forum');
+		declineIssue(db, out, 'Agreed at home', new Date());
+		declineIssue(db, kept, 'Not for the forum', new Date());
 		expect(issueForYoungPerson(db, out, raiser)!.declineReason).toBe('Agreed at home');
 		expect(issueForYoungPerson(db, out, member1)).toMatchObject({
 			status: 'declined',
@@ -408,11 +445,14 @@ describe('moderation', () => {
 		const { db, member1, officer, raise, noticesOf } = council();
 		const id = raise('Pocket money');
 		db.delete(notices).run();
-		expect(reportIssueWithReason(db, id, member1, 'It names a carer')).toEqual({
+		expect(reportIssueWithReason(db, id, member1, 'It names a carer', new Date())).toEqual({
 			ok: true,
 			already: false
 		});
-		expect(reportIssueWithReason(db, id, member1, 'Again')).toEqual({ ok: true, already: true });
+		expect(reportIssueWithReason(db, id, member1, 'Again', new Date())).toEqual({
+			ok: true,
+			already: true
+		});
 		expect(
 			db
 				.select()
@@ -426,11 +466,17 @@ describe('moderation', () => {
 	it('turns an issue into a concern: an alert to the worker and the duty manager, LADO recorded', () => {
 		const { db, raiser, officer, worker, duty, member1, raise, noticesOf } = council();
 		const id = raise('Pocket money', false, false);
-		editIssue(db, officer, id, {
-			title: 'Pocket money',
-			whatIsWrong: 'A carer',
-			whatToChange: 'x'
-		});
+		editIssue(
+			db,
+			officer,
+			id,
+			{
+				title: 'Pocket money',
+				whatIsWrong: 'A carer',
+				whatToChange: 'x'
+			},
+			new Date()
+		);
 		const input = concernSchema.parse({
 			note: 'Names a carer as unfair; check in',
 			allegation: 'carer',
@@ -439,7 +485,7 @@ describe('moderation', () => {
 		});
 		const when = new Date();
 		const concernId = concernFromIssue(db, officer, id, input, when)!;
-		expect(concernFromIssue(db, officer, id, input)).toBe(concernId);
+		expect(concernFromIssue(db, officer, id, input, new Date())).toBe(concernId);
 		const [alert] = db.select().from(safetyAlerts).all();
 		expect(alert).toMatchObject({ youngPersonId: raiser, source: 'forum_issue' });
 		for (const told of [worker, duty])
@@ -466,7 +512,7 @@ describe('moderation', () => {
 	it('takes an issue the forum could read out of it the moment it becomes a concern', () => {
 		const { db, raiser, officer, member1, raise } = council();
 		const id = raise('Pocket money', false, false);
-		approveIssue(db, officer, id);
+		approveIssue(db, officer, id, new Date());
 		expect(issueForYoungPerson(db, id, member1)).not.toBeNull();
 		const input = concernSchema.parse({
 			note: 'Names a carer; the forum must not read it',
@@ -474,7 +520,7 @@ describe('moderation', () => {
 			ladoContact: 'LADO duty line 01632 960 111',
 			ladoReference: ''
 		});
-		concernFromIssue(db, officer, id, input);
+		concernFromIssue(db, officer, id, input, new Date());
 		expect(issueForYoungPerson(db, id, member1)).toBeNull();
 		expect(issueForYoungPerson(db, id, raiser)).toMatchObject({ status: 'awaiting' });
 	});
@@ -490,20 +536,28 @@ describe('moderation', () => {
 
 	it('lists Pledge comments with names for officers only, and a comment can become a concern', () => {
 		const { db, raiser, officer, worker, noticesOf } = council();
-		insertDemoContent(db);
+		insertDemoContent(db, new Date());
 		const promise = pledge(db)[0].promises[0];
-		ratePromise(db, {
-			youngPersonId: raiser,
-			promiseId: promise.id,
-			rating: 'no',
-			comment: 'Nobody listens at home'
-		});
-		ratePromise(db, {
-			youngPersonId: raiser,
-			promiseId: pledge(db)[0].promises[1].id,
-			rating: 'yes',
-			comment: null
-		});
+		ratePromise(
+			db,
+			{
+				youngPersonId: raiser,
+				promiseId: promise.id,
+				rating: 'no',
+				comment: 'Nobody listens at home'
+			},
+			new Date()
+		);
+		ratePromise(
+			db,
+			{
+				youngPersonId: raiser,
+				promiseId: pledge(db)[0].promises[1].id,
+				rating: 'yes',
+				comment: null
+			},
+			new Date()
+		);
 		const named = pledgeComments(db, true);
 		expect(named).toHaveLength(1);
 		expect(named[0]).toMatchObject({
@@ -522,7 +576,7 @@ describe('moderation', () => {
 			ladoContact: '',
 			ladoReference: ''
 		});
-		expect(concernFromComment(db, officer, promise.id, raiser, input)).not.toBeNull();
+		expect(concernFromComment(db, officer, promise.id, raiser, input, new Date())).not.toBeNull();
 		expect(db.select().from(safetyAlerts).all()[0].source).toBe('pledge_comment');
 		expect(noticesOf(worker).map((n) => n.kind)).toContain('safety_alert');
 		// Once it is a safeguarding concern, the Board no longer reads it.
@@ -535,13 +589,17 @@ describe('actions', () => {
 	it('are updated by their owner, the chair or an officer, and no one else', () => {
 		const { db, officer, councillor, chair } = council();
 		const other = makeStaff(db, 'other', ['board_member']);
-		const id = createAction(db, {
-			what: 'Agree one rate',
-			ownerId: councillor,
-			dueOn: '2026-12-01',
-			issueId: null,
-			meetingId: null
-		})!;
+		const id = createAction(
+			db,
+			{
+				what: 'Agree one rate',
+				ownerId: councillor,
+				dueOn: '2026-12-01',
+				issueId: null,
+				meetingId: null
+			},
+			new Date()
+		)!;
 		const action = { ownerId: councillor };
 		expect(mayUpdateAction(db, { id: councillor, roles: ['board_member'] }, action)).toBe(true);
 		expect(mayUpdateAction(db, { id: chair, roles: ['board_member'] }, action)).toBe(true);
@@ -550,20 +608,25 @@ describe('actions', () => {
 		);
 		expect(mayUpdateAction(db, { id: other, roles: ['board_member'] }, action)).toBe(false);
 		expect(
-			createAction(db, {
-				what: 'x',
-				ownerId: makeYoungPerson(db, 'kid'),
-				dueOn: '2026-12-01',
-				issueId: null,
-				meetingId: null
-			})
+			createAction(
+				db,
+				{
+					what: 'x',
+					ownerId: makeYoungPerson(db, 'kid'),
+					dueOn: '2026-12-01',
+					issueId: null,
+					meetingId: null
+				},
+				new Date()
+			)
 		).toBeNull();
 		updateAction(
 			db,
 			councillor,
 			id,
 			{ status: 'done', progress: 10, note: 'Agreed' },
-			'2026-11-30'
+			'2026-11-30',
+			new Date()
 		);
 		expect(actionList(db, '2026-12-05')[0]).toMatchObject({
 			shownStatus: 'done',
@@ -576,7 +639,7 @@ describe('actions', () => {
 describe('the scorecard', () => {
 	it('suppresses small counts and withholds a median built on one', () => {
 		const { db, raise } = council();
-		for (let i = 0; i < 3; i++) answerIssue(db, raise(`Issue ${i}`), 'Done');
+		for (let i = 0; i < 3; i++) answerIssue(db, raise(`Issue ${i}`), 'Done', new Date());
 		const quarter = computedScorecard(db, new Date().toISOString().slice(0, 10)).at(-1)!;
 		expect(quarter.issuesRaised).toEqual({ kind: 'suppressed', below: 6 });
 		expect(quarter.issuesAnswered).toEqual({ kind: 'suppressed', below: 6 });
@@ -655,14 +718,19 @@ describe('safety alerts on the scorecard', () => {
 		for (const setMinutes of [10, null]) {
 			const db = freshDb();
 			if (setMinutes)
-				saveCouncilSettings(db, null, {
-					name: 'T',
-					...DEFAULT_SETTINGS,
-					alertMinutes: setMinutes,
-					phone: null,
-					outOfHoursPhone: null,
-					email: null
-				});
+				saveCouncilSettings(
+					db,
+					null,
+					{
+						name: 'T',
+						...DEFAULT_SETTINGS,
+						alertMinutes: setMinutes,
+						phone: null,
+						outOfHoursPhone: null,
+						email: null
+					},
+					new Date()
+				);
 			const minutes = setMinutes ?? DEFAULT_ALERT_MINUTES;
 			const officer = makeStaff(db, 'leah', ['participation_officer']);
 			const child = makeYoungPerson(db, 'tyler');
@@ -705,7 +773,11 @@ describe('the Board overview', () => {
 		const db = freshDb();
 		const owner = makeStaff(db, 'owner', ['board_member']);
 		const add = (what: string, dueOn: string, status: 'not_started' | 'at_risk' | 'done') => {
-			const id = createAction(db, { what, ownerId: owner, dueOn, issueId: null, meetingId: null })!;
+			const id = createAction(
+				db,
+				{ what, ownerId: owner, dueOn, issueId: null, meetingId: null },
+				new Date()
+			)!;
 			db.update(boardActions).set({ status }).where(eq(boardActions.id, id)).run();
 		};
 		add('later', '2026-12-20', 'not_started');

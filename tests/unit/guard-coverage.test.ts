@@ -1,96 +1,98 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { action, BUILT, formActions, isBuilt, page, type Access } from '$lib/server/http/handlers';
 
-// Every server file under a protected folder must call a guard in its load and in each action
-// and handler: a layout guard alone is skipped by actions and parallel loads.
+// Every route module, imported as SvelteKit would: each load, action and endpoint must be made by
+// the handler builders (which check access before anything runs). Looking at what the modules
+// export, not at their text, means a handler written some other way cannot slip past.
+const modules = import.meta.glob<Record<string, unknown>>([
+	'/src/routes/**/+page.server.ts',
+	'/src/routes/**/+layout.server.ts',
+	'/src/routes/**/+server.ts'
+]);
+
+/** Exports that are settings, not handlers. */
+const SETTINGS = new Set(['csr', 'ssr', 'prerender', 'trailingSlash', 'config', 'entries']);
+const HANDLERS = new Set([
+	'load',
+	'GET',
+	'POST',
+	'PUT',
+	'PATCH',
+	'DELETE',
+	'OPTIONS',
+	'HEAD',
+	'fallback'
+]);
+
+/** Folders whose every handler must ask for more than "anyone". */
 const PROTECTED = ['me', 'work', 'board', 'admin', 'account', 'home', 'notices', 'api'];
-// The guards: the base ones in auth/guard.ts, and voice/access.ts's, which call them.
-const BASE_GUARDS = ['requireUser', 'requireRole', 'requireLinkedYoungPerson', 'askingForHelp'];
-const SHARED_GUARDS = ['requireStatementAccess', 'requireAlertAccess'];
-const callsOneOf = (body: string, names: string[]) =>
-	names.some((name) => new RegExp(`\\b${name}\\(`).test(body));
 
-/** Helpers a route file defines (`function requireOwnReview(...)`) count only if they call a base guard. */
-function localGuards(source: string): string[] {
-	const found: string[] = [];
-	for (const match of source.matchAll(/^function (require\w+)\(/gm)) {
-		const rest = source.slice(match.index! + match[0].length);
-		const end = rest.search(/\n}\n/);
-		const body = end === -1 ? rest : rest.slice(0, end);
-		if (callsOneOf(body, BASE_GUARDS)) found.push(match[1]);
+/** What is wrong with one route module's exports ([] when nothing is). */
+function problemsOf(file: string, exported: Record<string, unknown>): string[] {
+	const problems: string[] = [];
+	const folder = file.replace('/src/routes/', '').split('/')[0];
+	const check = (name: string, handler: unknown, kind: string) => {
+		if (!isBuilt(handler)) return problems.push(`${name} is not built by the handler builders`);
+		const made = handler[BUILT];
+		if (made.kind !== kind) problems.push(`${name} is built as ${made.kind}, not ${kind}`);
+		if (PROTECTED.includes(folder) && made.access === 'anyone')
+			problems.push(`${name} lets anyone in under /${folder}`);
+	};
+	for (const [name, value] of Object.entries(exported)) {
+		if (SETTINGS.has(name)) continue;
+		if (name === 'load') check(name, value, 'load');
+		else if (HANDLERS.has(name)) check(name, value, 'endpoint');
+		else if (name === 'actions' && value && typeof value === 'object')
+			for (const [actionName, made] of Object.entries(value))
+				check(`actions.${actionName}`, made, 'action');
+		else problems.push(`${name} is neither a handler nor a setting`);
 	}
-	return found;
-}
-const GUARD_CALL = { test: (body: string) => callsOneOf(body, [...BASE_GUARDS, ...SHARED_GUARDS]) };
-const ROUTES = path.resolve('src/routes');
-
-function serverFiles(dir: string): string[] {
-	let found: string[] = [];
-	for (const name of readdirSync(dir)) {
-		const full = path.join(dir, name);
-		if (statSync(full).isDirectory()) found = found.concat(serverFiles(full));
-		else if (/^\+(page|layout)\.server\.ts$|^\+server\.ts$/.test(name)) found.push(full);
-	}
-	return found;
+	return problems;
 }
 
-/** The bodies of `export const load`, each action in `actions`, and each HTTP handler. */
-function handlers(source: string): { name: string; body: string }[] {
-	const found: { name: string; body: string }[] = [];
-	const starts = [
-		...source.matchAll(/export const (load|GET|POST|PUT|PATCH|DELETE)\b[^=]*=/g),
-		...[...source.matchAll(/^\t(\w+): (async )?\(?event\)? =>/gm)]
-	];
-	for (const match of starts) {
-		const from = match.index! + match[0].length;
-		const rest = source.slice(from);
-		const next = rest.search(/\nexport |\n\t\w+: (async )?\(?event\)? =>/);
-		found.push({ name: match[1], body: next === -1 ? rest : rest.slice(0, next) });
-	}
-	return found;
-}
-
-const files = PROTECTED.flatMap((folder) => {
-	try {
-		return serverFiles(path.join(ROUTES, folder));
-	} catch {
-		return [];
-	}
-});
-
-describe('every protected route is guarded', () => {
-	it('finds the protected route files', () => {
-		expect(files.length).toBeGreaterThan(10);
+describe('every route handler is built by the builders', () => {
+	it('finds the route modules', () => {
+		expect(Object.keys(modules).length).toBeGreaterThan(80);
 	});
 
-	for (const file of files) {
-		it(path.relative(ROUTES, file), () => {
-			const source = readFileSync(file, 'utf8');
-			const found = handlers(source);
-			const guards = [...BASE_GUARDS, ...SHARED_GUARDS, ...localGuards(source)];
-			expect(found.length, 'no load, action or handler found').toBeGreaterThan(0);
-			for (const handler of found) {
-				expect(callsOneOf(handler.body, guards), `${handler.name} has no guard call`).toBe(true);
-			}
+	for (const [file, load] of Object.entries(modules)) {
+		it(file.replace('/src/routes/', ''), async () => {
+			const exported = await load();
+			expect(problemsOf(file, exported)).toEqual([]);
 		});
 	}
-
-	it('the check itself catches an unguarded action', () => {
-		const source = `export const load = (event) => {\n\trequireRole(event, 'admin');\n};\nexport const actions = {\n\tsave: async (event) => {\n\t\treturn 1;\n\t}\n};\n`;
-		const found = handlers(source);
-		expect(found.map((h) => [h.name, GUARD_CALL.test(h.body)])).toEqual([
-			['load', true],
-			['save', false]
-		]);
-	});
 });
 
-describe('the guard check itself', () => {
-	it('does not count a local helper named require… that guards nothing', () => {
-		expect(localGuards('function requireNothing(event) {\n\treturn 1;\n}\n')).toEqual([]);
+describe('the check itself', () => {
+	const built = page('useMyPages', () => ({}));
+	const actions = formActions({ save: action('useMyPages', () => ({ done: 'yes' })) });
+
+	it('passes handlers made by the builders', () => {
 		expect(
-			localGuards("function requireMine(event) {\n\trequireRole(event, 'admin');\n}\n")
-		).toEqual(['requireMine']);
+			problemsOf('/src/routes/me/x/+page.server.ts', { load: built, actions, csr: false })
+		).toEqual([]);
+	});
+
+	it('catches a load, an action and an endpoint written by hand', () => {
+		const plain = () => ({});
+		expect(
+			problemsOf('/src/routes/me/x/+page.server.ts', {
+				load: plain,
+				actions: { ...actions, sneaky: plain },
+				GET: plain
+			})
+		).toEqual([
+			'load is not built by the handler builders',
+			'actions.sneaky is not built by the handler builders',
+			'GET is not built by the handler builders'
+		]);
+	});
+
+	it('catches a public handler in a protected area, and a handler under another name', () => {
+		const open = page('anyone' as Access, () => ({}));
+		expect(problemsOf('/src/routes/work/x/+page.server.ts', { load: open, handle: built })).toEqual(
+			['load lets anyone in under /work', 'handle is neither a handler nor a setting']
+		);
+		expect(problemsOf('/src/routes/(public)/x/+page.server.ts', { load: open })).toEqual([]);
 	});
 });

@@ -171,8 +171,8 @@ describe('requireLinkedYoungPerson', () => {
 
 	it('stops a worker as soon as their link is ended', () => {
 		const db = getDb();
-		const link = youngPersonRecord(db, ids.maya)!.links[0];
-		endLink(db, ids.admin, link.id, ukToday());
+		const link = youngPersonRecord(db, ids.maya, ukToday(new Date()))!.links[0];
+		endLink(db, ids.admin, link.id, ukToday(new Date()), new Date());
 		expect(
 			statusOf(() =>
 				guard.requireLinkedYoungPerson(eventFor(person(ids.sam, ['worker'])), ids.maya)

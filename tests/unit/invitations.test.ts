@@ -10,6 +10,7 @@ import {
 import { rolesOf } from '$lib/server/auth/session';
 import { invitations } from '$lib/server/db/schema';
 import { isLinked, youngPersonRecord } from '$lib/server/people/young-people';
+import { ukToday } from '$lib/domain/people';
 import { freshDb, makeStaff } from './db';
 
 function inviteChild(db: ReturnType<typeof freshDb>, now = new Date()) {
@@ -53,32 +54,40 @@ describe('redeeming an invitation', () => {
 	it('makes the account, profile and links, and works once only', async () => {
 		const db = freshDb();
 		const { worker, iro, made } = inviteChild(db);
-		expect(lookUpInvitation(db, made.code).status).toBe('valid');
-		const result = await redeemInvitation(db, {
-			code: made.code.toLowerCase(),
-			username: 'Kayla.B',
-			password: 'purple giraffe'
-		});
+		expect(lookUpInvitation(db, made.code, new Date()).status).toBe('valid');
+		const result = await redeemInvitation(
+			db,
+			{
+				code: made.code.toLowerCase(),
+				username: 'Kayla.B',
+				password: 'purple giraffe'
+			},
+			new Date()
+		);
 		expect(result.ok).toBe(true);
 		if (!result.ok) return;
 		expect(rolesOf(db, result.userId)).toEqual(['young_person']);
-		const record = youngPersonRecord(db, result.userId)!;
+		const record = youngPersonRecord(db, result.userId, ukToday(new Date()))!;
 		expect(record).toMatchObject({
 			name: 'Kayla',
 			username: 'kayla.b',
 			dateOfBirth: '2013-05-14',
 			careStatus: 'in_care'
 		});
-		expect(isLinked(db, worker, result.userId)).toBe(true);
-		expect(isLinked(db, iro, result.userId)).toBe(true);
+		expect(isLinked(db, worker, result.userId, ukToday(new Date()))).toBe(true);
+		expect(isLinked(db, iro, result.userId, ukToday(new Date()))).toBe(true);
 
-		const again = await redeemInvitation(db, {
-			code: made.code,
-			username: 'other',
-			password: 'purple giraffe'
-		});
+		const again = await redeemInvitation(
+			db,
+			{
+				code: made.code,
+				username: 'other',
+				password: 'purple giraffe'
+			},
+			new Date()
+		);
 		expect(again).toEqual({ ok: false, reason: 'used' });
-		expect(lookUpInvitation(db, made.code).status).toBe('used');
+		expect(lookUpInvitation(db, made.code, new Date()).status).toBe('used');
 	});
 
 	it('refuses an expired code and a mistyped one, making nothing', async () => {
@@ -98,43 +107,60 @@ describe('redeeming an invitation', () => {
 			reason: 'expired'
 		});
 		expect(
-			await redeemInvitation(db, {
-				code: 'AAAA-BBBB-CCCC',
-				username: 'kayla',
-				password: 'purple giraffe'
-			})
+			await redeemInvitation(
+				db,
+				{
+					code: 'AAAA-BBBB-CCCC',
+					username: 'kayla',
+					password: 'purple giraffe'
+				},
+				new Date()
+			)
 		).toEqual({
 			ok: false,
 			reason: 'unknown'
 		});
-		expect(youngPersonRecord(db, 'kayla')).toBeNull();
+		expect(youngPersonRecord(db, 'kayla', ukToday(new Date()))).toBeNull();
 	});
 
 	it('refuses a username already taken and leaves the code usable', async () => {
 		const db = freshDb();
 		const { made } = inviteChild(db);
-		const result = await redeemInvitation(db, {
-			code: made.code,
-			username: 'SAM',
-			password: 'purple giraffe'
-		});
+		const result = await redeemInvitation(
+			db,
+			{
+				code: made.code,
+				username: 'SAM',
+				password: 'purple giraffe'
+			},
+			new Date()
+		);
 		expect(result).toEqual({ ok: false, reason: 'username_taken' });
-		expect(lookUpInvitation(db, made.code).status).toBe('valid');
+		expect(lookUpInvitation(db, made.code, new Date()).status).toBe('valid');
 	});
 
 	it('gives staff the roles they were invited with', async () => {
 		const db = freshDb();
 		const admin = makeStaff(db, 'admin', ['admin']);
-		const made = createInvitation(db, admin, {
-			kind: 'staff',
-			displayName: 'Noor Haddad',
-			roles: ['iro', 'manager']
-		});
-		const result = await redeemInvitation(db, {
-			code: made.code,
-			username: 'noor',
-			password: 'purple giraffe'
-		});
+		const made = createInvitation(
+			db,
+			admin,
+			{
+				kind: 'staff',
+				displayName: 'Noor Haddad',
+				roles: ['iro', 'manager']
+			},
+			new Date()
+		);
+		const result = await redeemInvitation(
+			db,
+			{
+				code: made.code,
+				username: 'noor',
+				password: 'purple giraffe'
+			},
+			new Date()
+		);
 		expect(result.ok && rolesOf(db, result.userId).sort()).toEqual(['iro', 'manager']);
 	});
 });

@@ -241,8 +241,8 @@ describe('jobs', () => {
 	it('runs in the background once started, and stops when asked', async () => {
 		const db = freshDb();
 		const { ran, handlers } = recorder();
-		const stop = startJobRunner(db, { handlers, intervalMs: 20 });
-		enqueueJob(db, 'note', { n: 'background' });
+		const stop = startJobRunner(db, { handlers, clock: () => new Date(), intervalMs: 20 });
+		enqueueJob(db, 'note', { n: 'background' }, {}, new Date());
 		await expect.poll(() => ran, { timeout: 2000 }).toEqual(['background']);
 		stop();
 	});

@@ -51,16 +51,16 @@ describe('in-app notices', () => {
 		const db = freshDb();
 		const sam = makeStaff(db, 'sam', ['worker']);
 		const holly = makeStaff(db, 'holly', ['worker']);
-		notify(db, [sam], 'new_message', '/work/a');
-		notify(db, [sam], 'new_message', '/work/b');
-		notify(db, [holly], 'new_message', '/work/c');
+		notify(db, [sam], 'new_message', '/work/a', new Date());
+		notify(db, [sam], 'new_message', '/work/b', new Date());
+		notify(db, [holly], 'new_message', '/work/c', new Date());
 		expect(unreadCount(db, sam)).toBe(2);
 		const [latest] = noticesFor(db, sam);
-		expect(markNoticeRead(db, holly, latest.id)).toBeNull(); // not Holly's
+		expect(markNoticeRead(db, holly, latest.id, new Date())).toBeNull(); // not Holly's
 		expect(unreadCount(db, sam)).toBe(2);
-		expect(markNoticeRead(db, sam, latest.id)).toBe(latest.link);
+		expect(markNoticeRead(db, sam, latest.id, new Date())).toBe(latest.link);
 		expect(unreadCount(db, sam)).toBe(1);
-		expect(markAllNoticesRead(db, sam)).toBe(1);
+		expect(markAllNoticesRead(db, sam, new Date())).toBe(1);
 		expect(unreadCount(db, sam)).toBe(0);
 		expect(unreadCount(db, holly)).toBe(1);
 	});

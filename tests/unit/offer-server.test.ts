@@ -4,12 +4,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '$lib/server/offer/markdown';
 import { seal, unseal } from '$lib/server/crypto/seal';
-import { insertDemoContent, offer, pledge } from '$lib/server/offer/content';
+import { offer, pledge } from '$lib/server/offer/content';
+import { insertDemoContent } from '$lib/server/demo/content';
 import { answerRequest, askAbout, myRequests, requestsForWorker } from '$lib/server/offer/requests';
 import { myRatings, ratePromise } from '$lib/server/offer/ratings';
 import { offerRequests, promiseRatings } from '$lib/server/db/schema';
 import { unreadCount } from '$lib/server/notify/notices';
 import { freshDb, makeStaff, makeYoungPerson } from './db';
+import { ukToday } from '$lib/domain/people';
 
 process.env.HEARTH_DATA_DIR = mkdtempSync(path.join(tmpdir(), 'hearth-offer-'));
 
@@ -40,7 +42,7 @@ describe('sealed text', () => {
 describe('demo content', () => {
 	it('has a full Pledge and Local Offer across every area', () => {
 		const db = freshDb();
-		insertDemoContent(db);
+		insertDemoContent(db, new Date());
 		const themes = pledge(db);
 		expect(themes.length).toBeGreaterThanOrEqual(8);
 		const promises = themes.flatMap((t) => t.promises).length;
@@ -61,7 +63,7 @@ describe('demo content', () => {
 describe('asking the PA', () => {
 	function setUp() {
 		const db = freshDb();
-		insertDemoContent(db);
+		insertDemoContent(db, new Date());
 		const marcus = makeStaff(db, 'marcus', ['worker']);
 		const holly = makeStaff(db, 'holly', ['worker']);
 		const elif = makeYoungPerson(db, 'elif', [
@@ -74,18 +76,26 @@ describe('asking the PA', () => {
 
 	it('goes to the PA (not the social worker), sealed, once while open', () => {
 		const { db, marcus, holly, elif, laptop } = setUp();
-		const result = askAbout(db, {
-			youngPersonId: elif,
-			entitlementId: laptop.id,
-			message: 'Mine broke'
-		});
+		const result = askAbout(
+			db,
+			{
+				youngPersonId: elif,
+				entitlementId: laptop.id,
+				message: 'Mine broke'
+			},
+			new Date()
+		);
 		expect(result.ok).toBe(true);
 		expect(db.select().from(offerRequests).get()!.messageSealed).not.toContain('broke');
 		expect(unreadCount(db, marcus)).toBe(1);
 		expect(unreadCount(db, holly)).toBe(0);
-		expect(requestsForWorker(db, marcus).map((r) => r.message)).toEqual(['Mine broke']);
-		expect(requestsForWorker(db, holly)).toEqual([]);
-		expect(askAbout(db, { youngPersonId: elif, entitlementId: laptop.id, message: null })).toEqual({
+		expect(requestsForWorker(db, marcus, ukToday(new Date())).map((r) => r.message)).toEqual([
+			'Mine broke'
+		]);
+		expect(requestsForWorker(db, holly, ukToday(new Date()))).toEqual([]);
+		expect(
+			askAbout(db, { youngPersonId: elif, entitlementId: laptop.id, message: null }, new Date())
+		).toEqual({
 			ok: false,
 			reason: 'already'
 		});
@@ -94,29 +104,38 @@ describe('asking the PA', () => {
 	it('cannot be sent with no PA or worker linked', () => {
 		const { db, laptop } = setUp();
 		const alone = makeYoungPerson(db, 'alone');
-		expect(askAbout(db, { youngPersonId: alone, entitlementId: laptop.id, message: null })).toEqual(
-			{ ok: false, reason: 'no_pa' }
-		);
+		expect(
+			askAbout(db, { youngPersonId: alone, entitlementId: laptop.id, message: null }, new Date())
+		).toEqual({ ok: false, reason: 'no_pa' });
 	});
 
 	it('is answered only by a linked worker, once, and the young person is told', () => {
 		const { db, marcus, elif, laptop } = setUp();
-		const asked = askAbout(db, { youngPersonId: elif, entitlementId: laptop.id, message: null });
+		const asked = askAbout(
+			db,
+			{ youngPersonId: elif, entitlementId: laptop.id, message: null },
+			new Date()
+		);
 		if (!asked.ok) throw new Error('not asked');
 		const stranger = makeStaff(db, 'stranger', ['worker']);
 		expect(
-			answerRequest(db, stranger, { requestId: asked.id, status: 'done', answer: 'x' })
+			answerRequest(db, stranger, { requestId: asked.id, status: 'done', answer: 'x' }, new Date())
 		).toEqual({ ok: false, reason: 'not_linked' });
 		expect(
-			answerRequest(db, marcus, {
-				requestId: asked.id,
-				status: 'declined',
-				answer: 'Not this term, try in April.'
-			})
+			answerRequest(
+				db,
+				marcus,
+				{
+					requestId: asked.id,
+					status: 'declined',
+					answer: 'Not this term, try in April.'
+				},
+				new Date()
+			)
 		).toEqual({ ok: true });
-		expect(answerRequest(db, marcus, { requestId: asked.id, status: 'done', answer: 'x' })).toEqual(
-			{ ok: false, reason: 'answered' }
-		);
+		expect(
+			answerRequest(db, marcus, { requestId: asked.id, status: 'done', answer: 'x' }, new Date())
+		).toEqual({ ok: false, reason: 'answered' });
 		expect(myRequests(db, elif)).toMatchObject([
 			{ status: 'declined', answer: 'Not this term, try in April.' }
 		]);
@@ -127,12 +146,20 @@ describe('asking the PA', () => {
 describe('promise ratings', () => {
 	it('save, change and seal the comment', () => {
 		const db = freshDb();
-		insertDemoContent(db);
+		insertDemoContent(db, new Date());
 		const maya = makeYoungPerson(db, 'maya');
 		const promiseId = pledge(db)[0].promises[0].id;
-		ratePromise(db, { youngPersonId: maya, promiseId, rating: 'no', comment: 'Nobody asked me' });
+		ratePromise(
+			db,
+			{ youngPersonId: maya, promiseId, rating: 'no', comment: 'Nobody asked me' },
+			new Date()
+		);
 		expect(db.select().from(promiseRatings).get()!.commentSealed).not.toContain('asked');
-		ratePromise(db, { youngPersonId: maya, promiseId, rating: 'sometimes', comment: null });
+		ratePromise(
+			db,
+			{ youngPersonId: maya, promiseId, rating: 'sometimes', comment: null },
+			new Date()
+		);
 		expect(myRatings(db, maya)).toEqual({ [promiseId]: { rating: 'sometimes', comment: '' } });
 		expect(db.select().from(promiseRatings).all()).toHaveLength(1);
 	});

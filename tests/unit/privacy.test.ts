@@ -18,13 +18,18 @@ const T0 = new Date('2026-03-02T10:00:00Z');
 
 function council() {
 	const db = freshDb();
-	saveCouncilSettings(db, null, {
-		name: 'Testshire',
-		...DEFAULT_SETTINGS,
-		phone: null,
-		outOfHoursPhone: null,
-		email: null
-	});
+	saveCouncilSettings(
+		db,
+		null,
+		{
+			name: 'Testshire',
+			...DEFAULT_SETTINGS,
+			phone: null,
+			outOfHoursPhone: null,
+			email: null
+		},
+		new Date()
+	);
 	const sam = makeStaff(db, 'sam', ['worker']);
 	const admin = makeStaff(db, 'priya', ['admin']);
 	const since = new Date('2026-01-01T00:00:00Z');

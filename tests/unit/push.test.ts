@@ -46,10 +46,15 @@ beforeEach(() => {
 
 function subscribe(userId: string): { device: TestDevice; subscriptionId: string } {
 	const device = service.newDevice();
-	const subscriptionId = saveSubscription(db, userId, {
-		...device.subscription,
-		deviceLabel: 'Chrome on Android'
-	});
+	const subscriptionId = saveSubscription(
+		db,
+		userId,
+		{
+			...device.subscription,
+			deviceLabel: 'Chrome on Android'
+		},
+		new Date()
+	);
 	return { device, subscriptionId };
 }
 
@@ -62,7 +67,7 @@ describe('notify', () => {
 		const worker = makeStaff(db, 'sam.okafor', ['worker']);
 		const { device } = subscribe(worker);
 		// A statement from Maya about something worrying her: the push must say none of it.
-		notify(db, [worker], 'new_message', '/work/statements/abc123');
+		notify(db, [worker], 'new_message', '/work/statements/abc123', new Date());
 		expect(unreadCount(db, worker)).toBe(1);
 		expect(await run()).toBe(1);
 
@@ -94,7 +99,7 @@ describe('notify', () => {
 		const phone = subscribe(sam).device;
 		const laptop = subscribe(sam).device;
 		const managerPhone = subscribe(gareth).device;
-		notify(db, [sam, gareth, sam], 'safety_alert', '/work/alerts/1');
+		notify(db, [sam, gareth, sam], 'safety_alert', '/work/alerts/1', new Date());
 		await run();
 		for (const device of [phone, laptop, managerPhone]) expect(deliveredTo(device)).toHaveLength(1);
 		expect(deliveredTo(phone)[0].urgency).toBe('high');
@@ -104,13 +109,13 @@ describe('notify', () => {
 	it('sends young people nothing until they turn notifications on', async () => {
 		const maya = makeYoungPerson(db, 'maya');
 		const { device } = subscribe(maya);
-		notify(db, [maya], 'new_reply', '/me/messages');
+		notify(db, [maya], 'new_reply', '/me/messages', new Date());
 		expect(await run()).toBe(0);
 		expect(deliveredTo(device)).toHaveLength(0);
 		expect(noticesFor(db, maya)).toHaveLength(1); // still in the app
 
-		savePreferences(db, maya, { pushEnabled: true, quietStart: null, quietEnd: null });
-		notify(db, [maya], 'new_reply', '/me/messages');
+		savePreferences(db, maya, { pushEnabled: true, quietStart: null, quietEnd: null }, new Date());
+		notify(db, [maya], 'new_reply', '/me/messages', new Date());
 		await run();
 		expect(deliveredTo(device)).toHaveLength(1);
 	});
@@ -118,8 +123,18 @@ describe('notify', () => {
 	it('holds pushes in quiet hours until they end, but not safety alerts to staff', async () => {
 		const maya = makeYoungPerson(db, 'maya');
 		const sam = makeStaff(db, 'sam', ['worker']);
-		savePreferences(db, maya, { pushEnabled: true, quietStart: '21:00', quietEnd: '07:30' });
-		savePreferences(db, sam, { pushEnabled: true, quietStart: '21:00', quietEnd: '07:30' });
+		savePreferences(
+			db,
+			maya,
+			{ pushEnabled: true, quietStart: '21:00', quietEnd: '07:30' },
+			new Date()
+		);
+		savePreferences(
+			db,
+			sam,
+			{ pushEnabled: true, quietStart: '21:00', quietEnd: '07:30' },
+			new Date()
+		);
 		const child = subscribe(maya).device;
 		const worker = subscribe(sam).device;
 		// 23:00 in London in winter is 23:00 UTC.
@@ -138,8 +153,8 @@ describe('notify', () => {
 
 	it('refuses links that leave Hearth', () => {
 		const sam = makeStaff(db, 'sam', ['worker']);
-		expect(() => notify(db, [sam], 'new_message', 'https://evil.example/')).toThrow();
-		expect(() => notify(db, [sam], 'new_message', '//evil.example/')).toThrow();
+		expect(() => notify(db, [sam], 'new_message', 'https://evil.example/', new Date())).toThrow();
+		expect(() => notify(db, [sam], 'new_message', '//evil.example/', new Date())).toThrow();
 		expect(unreadCount(db, sam)).toBe(0);
 	});
 });
@@ -150,7 +165,7 @@ describe('push delivery outcomes', () => {
 			const sam = makeStaff(db, 'sam', ['worker']);
 			const { device, subscriptionId } = subscribe(sam);
 			service.answerWith(device.id, gone);
-			notify(db, [sam], 'new_message', '/work');
+			notify(db, [sam], 'new_message', '/work', new Date());
 			await run();
 			expect(
 				db.select().from(pushSubscriptions).where(eq(pushSubscriptions.id, subscriptionId)).get()
@@ -226,7 +241,7 @@ describe('push delivery outcomes', () => {
 				return { statusCode: 201 };
 			}
 		});
-		notify(db, [sam], 'safety_alert', '/work');
+		notify(db, [sam], 'safety_alert', '/work', new Date());
 		await runDueJobs(db, { handlers: recording, clock: () => new Date() });
 		expect(posted).toEqual([]);
 		expect(
@@ -237,7 +252,7 @@ describe('push delivery outcomes', () => {
 	it('drops a queued push quietly when the device was turned off meanwhile', async () => {
 		const sam = makeStaff(db, 'sam', ['worker']);
 		const { device, subscriptionId } = subscribe(sam);
-		notify(db, [sam], 'new_message', '/work');
+		notify(db, [sam], 'new_message', '/work', new Date());
 		db.delete(pushSubscriptions).where(eq(pushSubscriptions.id, subscriptionId)).run();
 		await run();
 		expect(deliveredTo(device)).toHaveLength(0);
@@ -264,11 +279,11 @@ describe('pushes that wake people (issue 18, item 11)', () => {
 		const { device } = subscribe(sam);
 		const first = openAlert('alert-one');
 		const second = openAlert('alert-two');
-		notify(db, [sam], 'safety_alert', first);
-		notify(db, [sam], 'safety_alert', second);
-		notify(db, [sam], 'safety_escalation', first);
-		notify(db, [sam], 'new_message', '/work/statements/s1');
-		notify(db, [sam], 'new_message', '/work/statements/s2');
+		notify(db, [sam], 'safety_alert', first, new Date());
+		notify(db, [sam], 'safety_alert', second, new Date());
+		notify(db, [sam], 'safety_escalation', first, new Date());
+		notify(db, [sam], 'new_message', '/work/statements/s1', new Date());
+		notify(db, [sam], 'new_message', '/work/statements/s2', new Date());
 		await run();
 		const [alertOne, alertTwo, escalation, messageOne, messageTwo] = shown(device);
 		// Two alerts: two notifications on the screen, not one replacing the other.
@@ -293,13 +308,19 @@ describe('pushes that say nothing (issue 18, item 13)', () => {
 	it('pads every push to one length, whatever the kind, the link or whose device it is', async () => {
 		const sam = makeStaff(db, 'sam', ['worker']);
 		const maya = makeYoungPerson(db, 'maya');
-		savePreferences(db, maya, { pushEnabled: true, quietStart: null, quietEnd: null });
+		savePreferences(db, maya, { pushEnabled: true, quietStart: null, quietEnd: null }, new Date());
 		const staffPhone = subscribe(sam).device;
 		const childPhone = subscribe(maya).device;
 		const alert = openAlert('a'.repeat(21));
 		for (const kind of NOTICE_KINDS) {
-			notify(db, [sam, maya], kind, kind.startsWith('safety') ? alert : '/me');
-			notify(db, [sam, maya], kind, `/me/offer/${'setting-up-home-allowance'.repeat(3)}`);
+			notify(db, [sam, maya], kind, kind.startsWith('safety') ? alert : '/me', new Date());
+			notify(
+				db,
+				[sam, maya],
+				kind,
+				`/me/offer/${'setting-up-home-allowance'.repeat(3)}`,
+				new Date()
+			);
 		}
 		await run();
 		const all = [...deliveredTo(staffPhone), ...deliveredTo(childPhone)];
@@ -329,12 +350,12 @@ describe('pushes that say nothing (issue 18, item 13)', () => {
 	it('sends Urgency: high only for safety notices to staff, and never to a young person', async () => {
 		const sam = makeStaff(db, 'sam', ['worker']);
 		const maya = makeYoungPerson(db, 'maya');
-		savePreferences(db, maya, { pushEnabled: true, quietStart: null, quietEnd: null });
+		savePreferences(db, maya, { pushEnabled: true, quietStart: null, quietEnd: null }, new Date());
 		const staffPhone = subscribe(sam).device;
 		const childPhone = subscribe(maya).device;
 		const alert = openAlert('urgent');
-		notify(db, [sam, maya], 'safety_alert', alert);
-		notify(db, [sam, maya], 'new_reply', '/me/messages');
+		notify(db, [sam, maya], 'safety_alert', alert, new Date());
+		notify(db, [sam, maya], 'new_reply', '/me/messages', new Date());
 		await run();
 		expect(deliveredTo(staffPhone).map((d) => d.urgency)).toEqual(['high', 'normal']);
 		expect(deliveredTo(childPhone).map((d) => d.urgency)).toEqual(['normal', 'normal']);
@@ -475,8 +496,8 @@ describe('the VAPID contact (issue 18, item 14)', () => {
 			const admin = makeStaff(db, 'admin', ['admin']);
 			const sam = makeStaff(db, 'sam', ['worker']);
 			const { device } = subscribe(sam);
-			notify(db, [sam], 'new_message', '/work/statements/1');
-			notify(db, [sam], 'new_message', '/work/statements/2');
+			notify(db, [sam], 'new_message', '/work/statements/1', new Date());
+			notify(db, [sam], 'new_message', '/work/statements/2', new Date());
 			await run();
 			expect(service.postedAt.filter((p) => p.deviceId === device.id)).toEqual([]);
 			const refused = db.select().from(jobs).all();
@@ -488,13 +509,18 @@ describe('the VAPID contact (issue 18, item 14)', () => {
 				logged.mock.calls.flat().filter((line) => /no push notifications/.test(String(line)))
 			).toHaveLength(1);
 
-			saveCouncilSettings(db, admin, {
-				...DEFAULT_SETTINGS,
-				name: 'Brightwater',
-				phone: null,
-				outOfHoursPhone: null,
-				email: 'hearth@brightwater.example'
-			});
+			saveCouncilSettings(
+				db,
+				admin,
+				{
+					...DEFAULT_SETTINGS,
+					name: 'Brightwater',
+					phone: null,
+					outOfHoursPhone: null,
+					email: 'hearth@brightwater.example'
+				},
+				new Date()
+			);
 			await run(new Date(Date.now() + 60_000));
 			expect(deliveredTo(device).map((d) => d.vapid.sub)).toEqual([
 				'mailto:hearth@brightwater.example',
@@ -514,7 +540,7 @@ describe('the VAPID contact (issue 18, item 14)', () => {
 		try {
 			const sam = makeStaff(db, 'sam', ['worker']);
 			const { device } = subscribe(sam);
-			notify(db, [sam], 'new_message', '/work');
+			notify(db, [sam], 'new_message', '/work', new Date());
 			await run();
 			expect(service.postedAt.filter((p) => p.deviceId === device.id)).toEqual([]);
 			expect(pushJob().lastError).toMatch(/\.invalid address/);

@@ -22,17 +22,17 @@ describe('quick exit locks one session', () => {
 		const child = makeYoungPerson(db, 'dan');
 		const phone = generateSessionToken();
 		const laptop = generateSessionToken();
-		createSession(db, phone, child);
-		createSession(db, laptop, child);
+		createSession(db, phone, child, new Date());
+		createSession(db, laptop, child, new Date());
 
-		expect(lockSession(db, hashSecret(phone))).toBe(true);
+		expect(lockSession(db, hashSecret(phone), new Date())).toBe(true);
 		// A second quick exit on the same device changes nothing (and is not logged twice).
-		expect(lockSession(db, hashSecret(phone))).toBe(false);
-		expect(validateSessionToken(db, phone)?.locked).toBe(true);
-		expect(validateSessionToken(db, laptop)?.locked).toBe(false);
+		expect(lockSession(db, hashSecret(phone), new Date())).toBe(false);
+		expect(validateSessionToken(db, phone, new Date())?.locked).toBe(true);
+		expect(validateSessionToken(db, laptop, new Date())?.locked).toBe(false);
 
 		unlockSession(db, hashSecret(phone));
-		expect(validateSessionToken(db, phone)?.locked).toBe(false);
+		expect(validateSessionToken(db, phone, new Date())?.locked).toBe(false);
 	});
 });
 

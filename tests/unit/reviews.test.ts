@@ -211,7 +211,7 @@ describe('scheduling and recording reviews', () => {
 		const id = booked.ok ? booked.id : '';
 		const run = (iso: string) =>
 			runDueJobs(db, {
-				handlers: jobHandlers({ clock: () => new Date(iso) }),
+				handlers: jobHandlers(),
 				clock: () => new Date(iso)
 			});
 		const childNotices = () => db.select().from(notices).where(eq(notices.userId, child)).all();
@@ -268,13 +268,19 @@ describe('scheduling and recording reviews', () => {
 			decisions: 'Stay at school',
 			letter: 'Dear Amira'
 		};
-		expect(recordOutcome(db, otherIro, id, outcome)).toEqual({ ok: false, reason: 'not_chair' });
-		expect(recordOutcome(db, iro, id, { ...outcome, code: 'PN0' })).toEqual({
+		expect(recordOutcome(db, otherIro, id, outcome, new Date())).toEqual({
+			ok: false,
+			reason: 'not_chair'
+		});
+		expect(recordOutcome(db, iro, id, { ...outcome, code: 'PN0' }, new Date())).toEqual({
 			ok: false,
 			reason: 'code_age'
 		});
-		expect(recordOutcome(db, iro, id, outcome)).toEqual({ ok: true });
-		expect(recordOutcome(db, iro, id, outcome)).toEqual({ ok: false, reason: 'not_scheduled' });
+		expect(recordOutcome(db, iro, id, outcome, new Date())).toEqual({ ok: true });
+		expect(recordOutcome(db, iro, id, outcome, new Date())).toEqual({
+			ok: false,
+			reason: 'not_scheduled'
+		});
 		expect(reviewById(db, id)).toMatchObject({
 			status: 'held',
 			participationCode: 'PN1',

@@ -213,7 +213,7 @@ describe('who may make a new-password code (anyone holding it can sign in as the
 		];
 		if (linked) links.push({ staffUserId: maker, linkType: 'social_worker' });
 		const maya = makeYoungPerson(db, 'maya', links);
-		const result = createResetCode(db, { makerId: maker, userId: maya, reason });
+		const result = createResetCode(db, { makerId: maker, userId: maya, reason }, new Date());
 		expect(result.ok ? 'made' : result.why).toBe(outcome);
 		const audit = db
 			.select()
@@ -239,11 +239,13 @@ describe('who may make a new-password code (anyone holding it can sign in as the
 		const admin = makeStaff(db, 'priya', ['admin']);
 		const manager = makeStaff(db, 'gareth', ['manager']);
 		const sam = makeStaff(db, 'sam', ['worker']);
-		expect(createResetCode(db, { makerId: manager, userId: sam, reason: 'worker_away' })).toEqual({
+		expect(
+			createResetCode(db, { makerId: manager, userId: sam, reason: 'worker_away' }, new Date())
+		).toEqual({
 			ok: false,
 			why: 'not_allowed'
 		});
-		expect(createResetCode(db, { makerId: admin, userId: sam }).ok).toBe(true);
+		expect(createResetCode(db, { makerId: admin, userId: sam }, new Date()).ok).toBe(true);
 	});
 });
 
@@ -253,27 +255,40 @@ describe('a new password through the worker', () => {
 		const worker = makeStaff(db, 'sam', ['worker']);
 		const maya = makeYoungPerson(db, 'maya', [{ staffUserId: worker, linkType: 'social_worker' }]);
 		const oldToken = generateSessionToken();
-		createSession(db, oldToken, maya);
-		const first = made(createResetCode(db, { makerId: worker, userId: maya }));
-		const second = made(createResetCode(db, { makerId: worker, userId: maya }));
+		createSession(db, oldToken, maya, new Date());
+		const first = made(createResetCode(db, { makerId: worker, userId: maya }, new Date()));
+		const second = made(createResetCode(db, { makerId: worker, userId: maya }, new Date()));
 		// Only the newest code works.
 		expect(
-			(await redeemResetCode(db, { code: first.code, password: 'sunny garden gate' })).ok
+			(await redeemResetCode(db, { code: first.code, password: 'sunny garden gate' }, new Date()))
+				.ok
 		).toBe(false);
 		// A new-password code cannot be used to make an account.
-		expect(lookUpInvitation(db, second.code).status).toBe('unknown');
+		expect(lookUpInvitation(db, second.code, new Date()).status).toBe('unknown');
 		expect(
-			(await redeemInvitation(db, { code: second.code, username: 'x', password: 'abcdefgh1' })).ok
+			(
+				await redeemInvitation(
+					db,
+					{ code: second.code, username: 'x', password: 'abcdefgh1' },
+					new Date()
+				)
+			).ok
 		).toBe(false);
-		const used = await redeemResetCode(db, {
-			code: second.code.toLowerCase().replaceAll('-', ' '),
-			password: 'sunny garden gate'
-		});
+		const used = await redeemResetCode(
+			db,
+			{
+				code: second.code.toLowerCase().replaceAll('-', ' '),
+				password: 'sunny garden gate'
+			},
+			new Date()
+		);
 		expect(used).toMatchObject({ ok: true, userId: maya, roles: ['young_person'] });
 		const hash = db.select().from(users).where(eq(users.id, maya)).get()!.passwordHash;
 		expect(await verifyPassword(hash, 'sunny garden gate')).toBe(true);
-		expect(validateSessionToken(db, oldToken)).toBeNull();
-		expect(await redeemResetCode(db, { code: second.code, password: 'another one!' })).toEqual({
+		expect(validateSessionToken(db, oldToken, new Date())).toBeNull();
+		expect(
+			await redeemResetCode(db, { code: second.code, password: 'another one!' }, new Date())
+		).toEqual({
 			ok: false,
 			reason: 'used'
 		});
@@ -305,9 +320,9 @@ describe('a change of roles', () => {
 		const admin = makeStaff(db, 'priya', ['admin']);
 		const sam = makeStaff(db, 'sam', ['worker']);
 		const token = generateSessionToken();
-		createSession(db, token, sam);
-		setStaffRoles(db, admin, sam, ['worker', 'manager']);
-		expect(validateSessionToken(db, token)).toBeNull();
+		createSession(db, token, sam, new Date());
+		setStaffRoles(db, admin, sam, ['worker', 'manager'], new Date());
+		expect(validateSessionToken(db, token, new Date())).toBeNull();
 		const entry = db.select().from(auditLog).where(eq(auditLog.action, 'roles.changed')).get()!;
 		expect(entry.detail).toBe('worker -> worker,manager');
 	});

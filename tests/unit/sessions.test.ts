@@ -24,7 +24,7 @@ describe('sessions', () => {
 		const db = freshDb();
 		const userId = makeStaff(db, 'sam', ['worker']);
 		const token = generateSessionToken();
-		createSession(db, token, userId);
+		createSession(db, token, userId, new Date());
 		const stored = db.select().from(sessions).all();
 		expect(stored).toHaveLength(1);
 		expect(stored[0].id).toBe(hashSecret(token));
@@ -41,8 +41,8 @@ describe('sessions', () => {
 		const db = freshDb();
 		const userId = makeStaff(db, 'gareth', ['manager', 'board_member']);
 		const token = generateSessionToken();
-		createSession(db, token, userId);
-		const result = validateSessionToken(db, token);
+		createSession(db, token, userId, new Date());
+		const result = validateSessionToken(db, token, new Date());
 		expect(result?.user).toEqual({
 			id: userId,
 			username: 'gareth',
@@ -50,7 +50,7 @@ describe('sessions', () => {
 			roles: expect.arrayContaining(['manager', 'board_member'])
 		});
 		expect(JSON.stringify(result)).not.toContain('hash');
-		expect(validateSessionToken(db, generateSessionToken())).toBeNull();
+		expect(validateSessionToken(db, generateSessionToken(), new Date())).toBeNull();
 	});
 
 	it('keeps the expiry in the first 15 days and renews to 30 days in the last 15', () => {
@@ -82,16 +82,16 @@ describe('sessions', () => {
 		const db = freshDb();
 		const userId = makeStaff(db, 'sam', ['worker']);
 		const [a, b, c] = [generateSessionToken(), generateSessionToken(), generateSessionToken()];
-		createSession(db, a, userId);
-		createSession(db, b, userId);
-		createSession(db, c, userId);
+		createSession(db, a, userId, new Date());
+		createSession(db, b, userId, new Date());
+		createSession(db, c, userId, new Date());
 		invalidateSession(db, hashSecret(a));
-		expect(validateSessionToken(db, a)).toBeNull();
+		expect(validateSessionToken(db, a, new Date())).toBeNull();
 		invalidateUserSessions(db, userId, hashSecret(b));
-		expect(validateSessionToken(db, b)).not.toBeNull();
-		expect(validateSessionToken(db, c)).toBeNull();
+		expect(validateSessionToken(db, b, new Date())).not.toBeNull();
+		expect(validateSessionToken(db, c, new Date())).toBeNull();
 		invalidateUserSessions(db, userId);
-		expect(validateSessionToken(db, b)).toBeNull();
+		expect(validateSessionToken(db, b, new Date())).toBeNull();
 	});
 
 	it('refuses the sessions of a switched-off account', () => {
@@ -99,17 +99,17 @@ describe('sessions', () => {
 		const admin = makeStaff(db, 'admin', ['admin']);
 		const userId = makeStaff(db, 'sam', ['worker']);
 		const token = generateSessionToken();
-		createSession(db, token, userId);
-		setAccountDisabled(db, admin, userId, true);
-		expect(validateSessionToken(db, token)).toBeNull();
+		createSession(db, token, userId, new Date());
+		setAccountDisabled(db, admin, userId, true, new Date());
+		expect(validateSessionToken(db, token, new Date())).toBeNull();
 	});
 
 	it('cleans up expired sessions', () => {
 		const db = freshDb();
 		const userId = makeStaff(db, 'sam', ['worker']);
 		createSession(db, generateSessionToken(), userId, new Date('2020-01-01'));
-		createSession(db, generateSessionToken(), userId);
-		expect(deleteExpiredSessions(db)).toBe(1);
+		createSession(db, generateSessionToken(), userId, new Date());
+		expect(deleteExpiredSessions(db, new Date())).toBe(1);
 	});
 });
 

@@ -30,30 +30,46 @@ describe('growing delays', () => {
 
 async function withUser(username = 'tyler', password = 'correct horse') {
 	const db = freshDb();
-	insertAccount(db, {
-		username,
-		displayName: 'Tyler',
-		passwordHash: await hashPassword(password),
-		roles: ['young_person']
-	});
+	insertAccount(
+		db,
+		{
+			username,
+			displayName: 'Tyler',
+			passwordHash: await hashPassword(password),
+			roles: ['young_person']
+		},
+		new Date()
+	);
 	return db;
 }
 
 describe('signIn', () => {
 	it('accepts the right password whatever the username’s case', async () => {
 		const db = await withUser();
-		const result = await signIn(db, {
-			username: ' Tyler ',
-			password: 'correct horse',
-			address: '10.0.0.1'
-		});
+		const result = await signIn(
+			db,
+			{
+				username: ' Tyler ',
+				password: 'correct horse',
+				address: '10.0.0.1'
+			},
+			new Date()
+		);
 		expect(result.ok).toBe(true);
 	});
 
 	it('says the same for a wrong password and an unknown username', async () => {
 		const db = await withUser();
-		const wrong = await signIn(db, { username: 'tyler', password: 'nope', address: '10.0.0.1' });
-		const unknown = await signIn(db, { username: 'nobody', password: 'nope', address: '10.0.0.2' });
+		const wrong = await signIn(
+			db,
+			{ username: 'tyler', password: 'nope', address: '10.0.0.1' },
+			new Date()
+		);
+		const unknown = await signIn(
+			db,
+			{ username: 'nobody', password: 'nope', address: '10.0.0.2' },
+			new Date()
+		);
 		expect(wrong).toEqual({ ok: false, reason: 'wrong' });
 		expect(unknown).toEqual({ ok: false, reason: 'wrong' });
 	});
@@ -125,7 +141,13 @@ describe('signIn', () => {
 		const db = await withUser();
 		db.update(users).set({ disabledAt: new Date() }).where(eq(users.username, 'tyler')).run();
 		expect(
-			(await signIn(db, { username: 'tyler', password: 'correct horse', address: '10.0.0.1' })).ok
+			(
+				await signIn(
+					db,
+					{ username: 'tyler', password: 'correct horse', address: '10.0.0.1' },
+					new Date()
+				)
+			).ok
 		).toBe(false);
 	});
 });

@@ -18,7 +18,7 @@ import {
 	youngPeople
 } from '$lib/server/db/schema';
 import { seedDemo } from '$lib/server/demo/seed';
-import { insertDemoContent } from '$lib/server/offer/content';
+import { insertDemoContent } from '$lib/server/demo/content';
 import { computedScorecard } from '$lib/server/forum/scorecard';
 import { teamWaiting, workerInbox } from '$lib/server/voice/inbox';
 import { statementCounts } from '$lib/server/voice/counts';
@@ -305,7 +305,7 @@ describe('the UK month in SQL (drizzle/0008_summaries.sql) and ukMonth (fast-che
 
 	it('agree on every Pledge rating, made and changed', () => {
 		const db = freshDb();
-		insertDemoContent(db);
+		insertDemoContent(db, new Date('2026-01-01T00:00:00Z'));
 		const child = makeYoungPerson(db, 'child');
 		const promises = db.select({ id: pledgePromises.id }).from(pledgePromises).all();
 		const rating = fc.record({

@@ -32,13 +32,18 @@ const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 
 function council() {
 	const db = freshDb();
-	saveCouncilSettings(db, null, {
-		name: 'Testshire',
-		...DEFAULT_SETTINGS,
-		phone: null,
-		outOfHoursPhone: '01632 960 999',
-		email: null
-	});
+	saveCouncilSettings(
+		db,
+		null,
+		{
+			name: 'Testshire',
+			...DEFAULT_SETTINGS,
+			phone: null,
+			outOfHoursPhone: '01632 960 999',
+			email: null
+		},
+		new Date()
+	);
 	const sam = makeStaff(db, 'sam', ['worker']);
 	const holly = makeStaff(db, 'holly', ['worker']);
 	const iro = makeStaff(db, 'iro', ['iro']);
@@ -112,36 +117,58 @@ describe('sending a statement', () => {
 
 	it('refuses my plans from a child in care', () => {
 		const { db, sam, maya } = council();
-		const result = sendStatement(db, {
-			youngPersonId: maya,
-			template: 'plans',
-			answers: { mood: 'good', area: ['money'] },
-			recipientId: sam,
-			clientKey: 'key-00000004'
-		});
+		const result = sendStatement(
+			db,
+			{
+				youngPersonId: maya,
+				template: 'plans',
+				answers: { mood: 'good', area: ['money'] },
+				recipientId: sam,
+				clientKey: 'key-00000004'
+			},
+			new Date()
+		);
 		expect(result).toEqual({ ok: false, reason: 'template' });
 	});
 
 	it('checks input with the template schema, keeping nothing on a mistake', () => {
 		const { db, sam, maya } = council();
-		const tooLong = submitStatement(db, maya, 'feeling', {
-			answers: { mood: 'good', more: 'x'.repeat(5001) },
-			recipientId: sam,
-			clientKey: 'key-00000005'
-		});
+		const tooLong = submitStatement(
+			db,
+			maya,
+			'feeling',
+			{
+				answers: { mood: 'good', more: 'x'.repeat(5001) },
+				recipientId: sam,
+				clientKey: 'key-00000005'
+			},
+			new Date()
+		);
 		expect(tooLong).toMatchObject({ ok: false, status: 400 });
 		expect(tooLong.ok ? null : tooLong.errors.more).toMatch(/too long/);
-		const unknown = submitStatement(db, maya, 'diary', {
-			answers: {},
-			recipientId: sam,
-			clientKey: 'key-00000006'
-		});
+		const unknown = submitStatement(
+			db,
+			maya,
+			'diary',
+			{
+				answers: {},
+				recipientId: sam,
+				clientKey: 'key-00000006'
+			},
+			new Date()
+		);
 		expect(unknown).toMatchObject({ ok: false, status: 404 });
-		const nobody = submitStatement(db, maya, 'feeling', {
-			answers: { mood: 'good' },
-			recipientId: 'not-a-worker',
-			clientKey: 'key-00000007'
-		});
+		const nobody = submitStatement(
+			db,
+			maya,
+			'feeling',
+			{
+				answers: { mood: 'good' },
+				recipientId: 'not-a-worker',
+				clientKey: 'key-00000007'
+			},
+			new Date()
+		);
 		expect(nobody.ok ? null : nobody.errors.recipientId).toMatch(/who to send/);
 		expect(db.select().from(statements).all()).toHaveLength(0);
 	});
@@ -196,7 +223,7 @@ describe('"I feel unsafe"', () => {
 		const { id } = raiseSafetyAlert(db, { youngPersonId: maya, clientKey: 'tap-4' }, T0);
 		const run = (minutes: number) =>
 			runDueJobs(db, {
-				handlers: jobHandlers({ clock: () => later(minutes) }),
+				handlers: jobHandlers(),
 				clock: () => later(minutes)
 			});
 		await run(29);
@@ -225,7 +252,7 @@ describe('"I feel unsafe"', () => {
 		expect(acknowledgeSafetyAlert(db, sam, id, later(10))).toBe(true);
 		expect(acknowledgeSafetyAlert(db, sam, id, later(11))).toBe(false);
 		await runDueJobs(db, {
-			handlers: jobHandlers({ clock: () => later(500) }),
+			handlers: jobHandlers(),
 			clock: () => later(500)
 		});
 		expect(noticesFor(db, offDuty)).toHaveLength(0);
@@ -237,17 +264,22 @@ describe('"I feel unsafe"', () => {
 
 	it('uses the council set time', async () => {
 		const { db, offDuty, maya } = council();
-		saveCouncilSettings(db, null, {
-			name: 'Testshire',
-			...DEFAULT_SETTINGS,
-			alertMinutes: 10,
-			phone: null,
-			outOfHoursPhone: null,
-			email: null
-		});
+		saveCouncilSettings(
+			db,
+			null,
+			{
+				name: 'Testshire',
+				...DEFAULT_SETTINGS,
+				alertMinutes: 10,
+				phone: null,
+				outOfHoursPhone: null,
+				email: null
+			},
+			new Date()
+		);
 		raiseSafetyAlert(db, { youngPersonId: maya, clientKey: 'tap-6' }, T0);
 		await runDueJobs(db, {
-			handlers: jobHandlers({ clock: () => later(10) }),
+			handlers: jobHandlers(),
 			clock: () => later(10)
 		});
 		expect(noticesFor(db, offDuty)).toHaveLength(1);
@@ -344,8 +376,10 @@ describe('the inbox', () => {
 			['feeling', true],
 			['good_news', false]
 		]);
-		expect(workerInbox(db, sam, { theme: 'something_good' }).statements).toHaveLength(1);
-		expect(workerInbox(db, sam, { youngPersonId: tyler }).statements).toHaveLength(0);
+		expect(workerInbox(db, sam, { theme: 'something_good' }, new Date()).statements).toHaveLength(
+			1
+		);
+		expect(workerInbox(db, sam, { youngPersonId: tyler }, new Date()).statements).toHaveLength(0);
 		expect(old.ok).toBe(true);
 	});
 

@@ -7,7 +7,6 @@ import type { AgeBand } from './reviews';
  * of it. The words for each id are interface messages (review_q_<id>, review_opt_<option>).
  */
 export const LIFE_AREAS = ['home', 'school', 'health', 'family_time', 'friends'] as const;
-export type LifeArea = (typeof LIFE_AREAS)[number];
 export const AREA_FEELINGS = ['good', 'okay', 'not_good'] as const;
 
 export type ConsultationQuestion =

@@ -53,9 +53,9 @@ const UK_DATE = new Intl.DateTimeFormat('en-CA', {
 	day: '2-digit'
 });
 
-/** Today's date in the UK, as YYYY-MM-DD. */
-export function ukToday(now: Date = new Date()): string {
-	return UK_DATE.format(now);
+/** The date in the UK at a moment, as YYYY-MM-DD (today's, given Hearth's now). */
+export function ukToday(at: Date): string {
+	return UK_DATE.format(at);
 }
 
 /** A link counts from its start date until the day it ends: on its end date it no longer counts. */

@@ -1,8 +1,5 @@
 import { LINK_TYPES, type LinkType } from './people';
-import { ROLES, hasAnyRole, type Role } from './roles';
-
-/** Roles that may open a young person's record: linked staff, and managers for oversight. */
-export const RECORD_ROLES: readonly Role[] = ['worker', 'iro', 'manager'];
+import { ROLES, can, type Role } from './roles';
 
 /**
  * Whether someone may open a young person's record, and so read everything they send: staff
@@ -11,7 +8,7 @@ export const RECORD_ROLES: readonly Role[] = ['worker', 'iro', 'manager'];
  * derived from it (statementReaders), so the two cannot drift apart.
  */
 export function mayOpenRecord(roles: readonly Role[], linkedToday: boolean): boolean {
-	return hasAnyRole(roles, RECORD_ROLES) && (roles.includes('manager') || linkedToday);
+	return can(roles, 'openEveryRecord') || (can(roles, 'openRecords') && linkedToday);
 }
 
 /** A kind of person who may read what a young person sends. */

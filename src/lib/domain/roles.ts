@@ -21,32 +21,88 @@ export const STAFF_ROLES = [
 ] as const satisfies readonly Role[];
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
+const YOUNG_PEOPLE = ['young_person', 'forum_member'] as const satisfies readonly Role[];
+const RECORD_STAFF = ['worker', 'iro', 'manager'] as const satisfies readonly Role[];
+const BOARD = ['board_member', 'participation_officer'] as const satisfies readonly Role[];
+const EDITORS = ['admin', 'participation_officer'] as const satisfies readonly Role[];
+
+/**
+ * Who may do what, by name: the one table of access in Hearth. A route, a handler or a page asks
+ * for a capability (`ctx.can('editContent')`), never for a role, so changing who may do a thing is
+ * one line here. Rules that also depend on a link to a young person (a worker reads only their own
+ * young people's records) add that check on top: see `mayOpenRecord` in record-access.ts.
+ */
+export const CAPABILITIES = {
+	/** The young person's own pages (/me): their Pledge, Offer, voice, reviews, forum. */
+	useMyPages: YOUNG_PEOPLE,
+	/** Raise "I feel unsafe" (also allowed on a locked device: see askForHelp in the handlers). */
+	askForHelp: YOUNG_PEOPLE,
+	/** The staff area (/work): inbox, young people, reviews. */
+	useWorkArea: RECORD_STAFF,
+	/** Open a young person's record and everything they send (linked staff; managers always). */
+	openRecords: RECORD_STAFF,
+	/** Open any young person's record without a link, for oversight. */
+	openEveryRecord: ['manager'],
+	/** See every open safety alert, whoever it is about: any manager may be told by an escalation. */
+	seeEveryAlert: ['manager'],
+	/** The team overview and who is on duty. */
+	manageTeam: ['manager'],
+	/** Export the reviews file for the looked-after children return. */
+	exportReviews: ['manager'],
+	/** Answer the young people's requests for entitlements (their PA or worker). */
+	answerRequests: ['worker'],
+	/** Invite young people to Hearth. */
+	inviteYoungPeople: ['worker', 'manager'],
+	/** The Board's pages (/board): issues taken to it, actions, meetings, scorecard (aggregates only). */
+	seeBoard: BOARD,
+	/** Moderate forum issues: approve, decline, merge, answer, take to the Board, raise a concern. */
+	moderateIssues: ['participation_officer'],
+	/** Run the Board's business: meetings, agendas, minutes, actions (and update any action). */
+	runBoard: ['participation_officer'],
+	/** Read young people's named comments on the Pledge (the Board sees only counts). */
+	readPledgeComments: ['participation_officer'],
+	/** Enter the performance team's scorecard figures. */
+	enterScorecard: ['participation_officer'],
+	/** Edit the Pledge, the Local Offer and their translations (/admin/content). */
+	editContent: EDITORS,
+	/** Run Hearth (/admin): accounts, staff invitations, settings, languages, the audit log. */
+	administer: ['admin'],
+	/** Set up a second factor for the account (staff only). */
+	useSecondFactor: STAFF_ROLES
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Capability = keyof typeof CAPABILITIES;
+
+/** Whether someone with these roles has the capability. */
+export function can(roles: readonly Role[], capability: Capability): boolean {
+	const allowed: readonly Role[] = CAPABILITIES[capability];
+	return roles.some((role) => allowed.includes(role));
+}
+
+/** Every capability these roles give, for the browser to show the right menu (it enforces nothing). */
+export function capabilitiesOf(roles: readonly Role[]): Capability[] {
+	return (Object.keys(CAPABILITIES) as Capability[]).filter((capability) => can(roles, capability));
+}
+
 /** The four homes; each role has one. */
 export type Home = '/me' | '/work' | '/board' | '/admin';
 
-const HOME_OF_ROLE: Record<Role, Home> = {
-	young_person: '/me',
-	forum_member: '/me',
-	worker: '/work',
-	iro: '/work',
-	manager: '/work',
-	participation_officer: '/board',
-	board_member: '/board',
-	admin: '/admin'
+/** The capability each protected area asks for: the path-prefix rule the hook applies. */
+export const AREA_CAPABILITY: Record<Home, Capability> = {
+	'/me': 'useMyPages',
+	'/work': 'useWorkArea',
+	'/board': 'seeBoard',
+	'/admin': 'administer'
 };
 
-/** Which roles may open each protected area. One place for the path-prefix rule. */
-export const AREA_ROLES: Record<Home, readonly Role[]> = {
-	'/me': ['young_person', 'forum_member'],
-	'/work': ['worker', 'iro', 'manager'],
-	'/board': ['board_member', 'participation_officer'],
-	'/admin': ['admin']
-};
+/** Paths inside an area that ask for another capability: participation officers edit content under /admin. */
+const WIDER_PATHS: [prefix: string, capability: Capability][] = [['/admin/content', 'editContent']];
+
+const HOMES = ['/me', '/work', '/board', '/admin'] as const;
 
 /** The homes a person with these roles can go to, in a fixed order. */
 export function homesFor(roles: readonly Role[]): Home[] {
-	const homes = new Set(roles.map((role) => HOME_OF_ROLE[role]));
-	return (['/me', '/work', '/board', '/admin'] as const).filter((home) => homes.has(home));
+	return HOMES.filter((home) => can(roles, AREA_CAPABILITY[home]));
 }
 
 /** Where to send someone after they sign in: their one home, or the chooser. */
@@ -56,28 +112,20 @@ export function landingFor(roles: readonly Role[]): string {
 	return '/home';
 }
 
-/** The protected area a path belongs to, if any. */
-export function areaOf(pathname: string): Home | null {
-	for (const area of Object.keys(AREA_ROLES) as Home[]) {
-		if (pathname === area || pathname.startsWith(area + '/')) return area;
-	}
-	return null;
-}
-
-/** Paths inside an area that more roles may open: participation officers edit content under /admin. */
-const WIDER_PATHS: [prefix: string, roles: readonly Role[]][] = [
-	['/admin/content', ['admin', 'participation_officer']]
-];
-
 const under = (pathname: string, prefix: string) =>
 	pathname === prefix || pathname.startsWith(prefix + '/');
 
-/** Who may open a path: the roles of its area, or of a wider path inside it; null when it is not protected. */
-export function rolesForPath(pathname: string): readonly Role[] | null {
+/** The protected area a path belongs to, if any. */
+export function areaOf(pathname: string): Home | null {
+	return HOMES.find((home) => under(pathname, home)) ?? null;
+}
+
+/** The capability a path asks for: its area's, or a wider path's inside it; null when it is not protected. */
+export function capabilityForPath(pathname: string): Capability | null {
 	const wider = WIDER_PATHS.find(([prefix]) => under(pathname, prefix));
 	if (wider) return wider[1];
 	const area = areaOf(pathname);
-	return area ? AREA_ROLES[area] : null;
+	return area ? AREA_CAPABILITY[area] : null;
 }
 
 export function hasAnyRole(roles: readonly Role[], allowed: readonly Role[]): boolean {
@@ -88,13 +136,16 @@ export function isStaff(roles: readonly Role[]): boolean {
 	return hasAnyRole(roles, STAFF_ROLES);
 }
 
+/** Whether someone is a young person (or a forum member, who is one too). */
+export function isYoungPerson(roles: readonly Role[]): boolean {
+	return can(roles, 'useMyPages');
+}
+
 /**
  * Who sees every open safety alert, whoever it is about: managers, on duty or not, since any of
  * them may be told by an escalation. Everyone else sees the alerts of the young people they are
  * linked to.
  */
-export const SEES_EVERY_ALERT: readonly Role[] = ['manager'];
-
 export function seesEveryAlert(roles: readonly Role[]): boolean {
-	return hasAnyRole(roles, SEES_EVERY_ALERT);
+	return can(roles, 'seeEveryAlert');
 }

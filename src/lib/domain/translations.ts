@@ -10,7 +10,6 @@ export const TRANSLATABLE = {
 } as const;
 
 export type TranslatableType = keyof typeof TRANSLATABLE;
-export const TRANSLATABLE_TYPES = Object.keys(TRANSLATABLE) as TranslatableType[];
 
 export const isTranslatableType = (value: unknown): value is TranslatableType =>
 	typeof value === 'string' && value in TRANSLATABLE;

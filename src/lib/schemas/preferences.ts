@@ -31,7 +31,9 @@ export const preferencesSchema = z.object({
 });
 
 export const languageChoiceSchema = z.object({
-	locale: z.string().refine(isShipped, { error: () => m.language_error() })
+	locale: z.string().refine(isShipped, { error: () => m.language_error() }),
+	/** The page to go back to (checked with safeNext where it is used). */
+	back: z.string().max(2000)
 });
 
 /** A worker turning picture mode on or off for a young person. */

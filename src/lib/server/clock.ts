@@ -1,3 +1,4 @@
+import { ukToday } from '$lib/domain/people';
 import { isProduction } from './config';
 
 // The server's idea of now. Browser tests move it forward to see a safety alert escalate
@@ -7,6 +8,11 @@ let offsetMs = 0;
 /** Now, as Hearth's time-based rules (escalations, waiting times) see it. */
 export function now(): Date {
 	return new Date(Date.now() + offsetMs);
+}
+
+/** Today's date in the UK (Europe/London), as YYYY-MM-DD, on the same clock as `now`. */
+export function todayInUk(): string {
+	return ukToday(now());
 }
 
 export function testClockAllowed(): boolean {

@@ -10,7 +10,7 @@ export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'admin');
 	const db = getDb();
 	return {
-		pending: pendingInvitationsBy(db, null),
+		pending: pendingInvitationsBy(db, null, now()),
 		// An admin who is also a manager sees the open safety alerts here too.
 		alerts: seesEveryAlert(user.roles) ? shownAlerts(alertsFor(db, user, now())) : null
 	};

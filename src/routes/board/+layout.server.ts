@@ -1,7 +1,6 @@
-import { rolesForPath } from '$lib/domain/roles';
-import { requireRole } from '$lib/server/auth/guard';
+import { AREA_CAPABILITY } from '$lib/domain/roles';
+import { layout } from '$lib/server/http/handlers';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = (event) => {
-	requireRole(event, ...(rolesForPath(event.url.pathname) ?? []));
-};
+// The area's own guard, for a friendly 403 page; every page and action below checks again.
+export const load = layout(AREA_CAPABILITY['/board'], () => {}) satisfies LayoutServerLoad;

@@ -52,5 +52,5 @@ export const load: PageServerLoad = (event) => {
 	};
 };
 
-// No framework JavaScript: the page is a server-made view, with static/enhance.js for the bell.
+// No framework JavaScript: the page is a server-made view, with enhance.js for the bell.
 export const csr = false;

@@ -1,39 +1,31 @@
 import { redirect } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
+import { noticeSchema } from '$lib/schemas/notices';
+import { action, formActions, page } from '$lib/server/http/handlers';
 import { markAllNoticesRead, markNoticeRead, noticesFor } from '$lib/server/notify/notices';
 import { noticeText } from '$lib/server/notify/push';
-import { text } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	const user = requireUser(event);
-	return {
-		notices: noticesFor(getDb(), user.id).map((notice) => ({
-			id: notice.id,
-			text: noticeText(notice.kind),
-			createdAt: notice.createdAt,
-			unread: !notice.readAt
-		}))
-	};
-};
+export const load = page('signedIn', (ctx) => ({
+	notices: noticesFor(ctx.db, ctx.user.id).map((notice) => ({
+		id: notice.id,
+		text: noticeText(notice.kind),
+		createdAt: notice.createdAt,
+		unread: !notice.readAt
+	}))
+})) satisfies PageServerLoad;
 
-export const actions: Actions = {
+export const actions = formActions({
 	/** Mark read and go where the notice points. */
-	open: async (event) => {
-		const user = requireUser(event);
-		const id = text(await event.request.formData(), 'id').slice(0, 64);
-		const link = markNoticeRead(getDb(), user.id, id);
+	open: action('signedIn', noticeSchema, (ctx, { id }) => {
+		const link = markNoticeRead(ctx.db, ctx.user.id, id, ctx.now);
 		redirect(303, link ?? '/notices');
-	},
-	read: async (event) => {
-		const user = requireUser(event);
-		markNoticeRead(getDb(), user.id, text(await event.request.formData(), 'id').slice(0, 64));
+	}),
+	read: action('signedIn', noticeSchema, (ctx, { id }) => {
+		markNoticeRead(ctx.db, ctx.user.id, id, ctx.now);
 		redirect(303, '/notices');
-	},
-	readAll: (event) => {
-		const user = requireUser(event);
-		markAllNoticesRead(getDb(), user.id);
+	}),
+	readAll: action('signedIn', (ctx) => {
+		markAllNoticesRead(ctx.db, ctx.user.id, ctx.now);
 		redirect(303, '/notices');
-	}
-};
+	})
+}) satisfies Actions;

@@ -1,18 +1,15 @@
 import { redirect } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
-import { recordAudit } from '$lib/server/audit/log';
 import { endSession } from '$lib/server/auth/cookies';
+import { action, formActions, page } from '$lib/server/http/handlers';
 import type { Actions, PageServerLoad } from './$types';
 
 // Signing out is a POST (a link could be followed by a prefetch); a visit just goes home.
-export const load: PageServerLoad = () => redirect(303, '/');
+export const load = page('anyone', () => redirect(303, '/')) satisfies PageServerLoad;
 
-export const actions: Actions = {
-	default: (event) => {
-		if (event.locals.user) {
-			recordAudit(getDb(), { actorId: event.locals.user.id, action: 'signed_out' });
-		}
+export const actions = formActions({
+	default: action('anyone', (ctx, event) => {
+		if (ctx.user) ctx.audit({ action: 'signed_out' });
 		endSession(event);
 		redirect(303, '/signin?signed-out');
-	}
-};
+	})
+}) satisfies Actions;

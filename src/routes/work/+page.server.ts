@@ -4,7 +4,7 @@ import { requireRole } from '$lib/server/auth/guard';
 import { getDb } from '$lib/server/db';
 import { allYoungPeople, youngPeopleLinkedTo } from '$lib/server/people/young-people';
 import { shownAlerts, workerInbox } from '$lib/server/voice/inbox';
-import { now } from '$lib/server/clock';
+import { now, todayInUk } from '$lib/server/clock';
 import type { PageServerLoad } from './$types';
 
 const filterSchema = z.object({
@@ -33,10 +33,10 @@ export const load: PageServerLoad = (event) => {
 			people: inbox.people
 		},
 		filter,
-		mine: youngPeopleLinkedTo(db, user.id),
-		everyone: user.roles.includes('manager') ? allYoungPeople(db) : null
+		mine: youngPeopleLinkedTo(db, user.id, todayInUk()),
+		everyone: user.roles.includes('manager') ? allYoungPeople(db, todayInUk()) : null
 	};
 };
 
-// No framework JavaScript: the page is a server-made view, with static/enhance.js for the bell.
+// No framework JavaScript: the page is a server-made view, with enhance.js for the bell.
 export const csr = false;

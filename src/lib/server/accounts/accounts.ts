@@ -89,7 +89,7 @@ export function setAccountDisabled(
 	actorId: string,
 	userId: string,
 	disabled: boolean,
-	now = new Date()
+	now: Date
 ): AccountChange {
 	const refused = db.transaction((tx) => {
 		if (disabled && wouldLoseAdmin(tx, actorId, userId, 'disable')) return true;
@@ -115,7 +115,7 @@ export async function changePassword(
 	userId: string,
 	newPassword: string,
 	keepSessionId: string | undefined,
-	now = new Date()
+	now: Date
 ): Promise<void> {
 	const passwordHash = await hashPassword(newPassword);
 	db.transaction((tx) => {
@@ -128,19 +128,11 @@ export async function changePassword(
 	invalidateUserSessions(db, userId, keepSessionId);
 }
 
-export function usernameTaken(db: Db, username: string): boolean {
-	return !!db
-		.select({ id: users.id })
-		.from(users)
-		.where(eq(users.username, username.trim().toLowerCase()))
-		.get();
-}
-
 /** Make an account with its roles. Callers hash the password and run this in their transaction. */
 export function insertAccount(
 	db: Executor,
 	account: { username: string; displayName: string; passwordHash: string; roles: Role[] },
-	now = new Date()
+	now: Date
 ): string {
 	const id = newId();
 	db.insert(users)
@@ -169,7 +161,7 @@ export function setStaffRoles(
 	actorId: string,
 	userId: string,
 	roles: StaffRole[],
-	now = new Date()
+	now: Date
 ): AccountChange {
 	const before = rolesOf(db, userId);
 	const refused = db.transaction((tx) => {

@@ -1,7 +1,6 @@
-import type { RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import type { Db } from '../db';
-import { invalid } from '../forms';
+import { refuse } from '../http/handlers';
 import { recordFailure, throttleKey, waitBeforeTrying } from '../auth/throttle';
 
 /** What a person is told about a code on the join and new-password pages. */
@@ -16,18 +15,14 @@ export const CODE_MESSAGES = {
  * new-password pages. `wait` is the refusal to return while the address must wait; `missed`
  * counts a code that matched nothing.
  */
-export function codeGuesses(
-	db: Db,
-	event: Pick<RequestEvent, 'getClientAddress'>,
-	formData: FormData
-) {
-	const key = throttleKey('address', `join:${event.getClientAddress()}`);
-	const waitMs = waitBeforeTrying(db, [key]);
+export function codeGuesses(db: Db, address: string, now: Date) {
+	const key = throttleKey('address', `join:${address}`);
+	const waitMs = waitBeforeTrying(db, [key], now);
 	return {
 		wait:
 			waitMs > 0
-				? invalid(formData, { code: m.signin_wait({ minutes: Math.ceil(waitMs / 60_000) }) }, 429)
+				? refuse({ code: m.signin_wait({ minutes: Math.ceil(waitMs / 60_000) }) }, 429)
 				: null,
-		missed: () => recordFailure(db, 'address', key)
+		missed: () => recordFailure(db, 'address', key, now)
 	};
 }

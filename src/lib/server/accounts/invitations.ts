@@ -62,7 +62,7 @@ export function createInvitation(
 	db: Db,
 	createdBy: string,
 	details: InvitationDetails,
-	now = new Date()
+	now: Date
 ): { id: string; code: string; expiresAt: Date } {
 	const code = generateInvitationCode();
 	const id = newId();
@@ -102,7 +102,7 @@ export type InvitationLookup =
 	| { status: 'unknown' | 'used' | 'expired' };
 
 /** What a typed code points at, without using it. */
-export function lookUpInvitation(db: Db, code: string, now = new Date()): InvitationLookup {
+export function lookUpInvitation(db: Db, code: string, now: Date): InvitationLookup {
 	const row = db
 		.select()
 		.from(invitations)
@@ -126,7 +126,7 @@ export type RedeemResult =
 export async function redeemInvitation(
 	db: Db,
 	input: { code: string; username: string; password: string },
-	now = new Date()
+	now: Date
 ): Promise<RedeemResult> {
 	const passwordHash = await hashPassword(input.password);
 	const username = input.username.trim().toLowerCase();
@@ -171,7 +171,7 @@ export async function redeemInvitation(
 }
 
 /** Invitations this person made that are still waiting, newest first. */
-export function pendingInvitationsBy(db: Db, createdBy: string | null, now = new Date()) {
+export function pendingInvitationsBy(db: Db, createdBy: string | null, now: Date) {
 	return db
 		.select({
 			id: invitations.id,
@@ -210,7 +210,7 @@ export type ResetCodeResult =
 export function createResetCode(
 	db: Db,
 	input: { makerId: string; userId: string; reason?: ResetReason | null },
-	now = new Date()
+	now: Date
 ): ResetCodeResult {
 	const reason = input.reason ?? null;
 	const makerRoles = rolesOf(db, input.makerId);
@@ -276,7 +276,7 @@ export type ResetResult =
 export async function redeemResetCode(
 	db: Db,
 	input: { code: string; password: string },
-	now = new Date()
+	now: Date
 ): Promise<ResetResult> {
 	const passwordHash = await hashPassword(input.password);
 	const codeHash = hashSecret(normaliseInvitationCode(input.code));

@@ -6,6 +6,7 @@ import { m } from '$lib/paraglide/messages';
 import { getDb } from '../db';
 import { invalid, parseForm, text } from '../forms';
 import { staffWithRoles } from '../people/young-people';
+import { now, todayInUk } from '../clock';
 import { createInvitation } from './invitations';
 
 /** Who can be picked for each kind of link. */
@@ -49,7 +50,7 @@ export async function inviteYoungPerson(event: RequestEvent, inviterId: string) 
 	);
 	if (unknown) return invalid(formData, { [`link_${unknown.linkType}`]: m.error_link_unknown() });
 	const parsed = parseForm(
-		youngPersonInviteSchema,
+		youngPersonInviteSchema(todayInUk()),
 		{
 			preferredName: text(formData, 'preferredName'),
 			dateOfBirth: text(formData, 'dateOfBirth'),
@@ -60,7 +61,12 @@ export async function inviteYoungPerson(event: RequestEvent, inviterId: string) 
 		formData
 	);
 	if (!parsed.ok) return parsed.failure;
-	const made = createInvitation(getDb(), inviterId, { kind: 'young_person', ...parsed.data });
+	const made = createInvitation(
+		getDb(),
+		inviterId,
+		{ kind: 'young_person', ...parsed.data },
+		now()
+	);
 	return cardFor(event, made, parsed.data.preferredName);
 }
 
@@ -73,6 +79,6 @@ export async function inviteStaff(event: RequestEvent, inviterId: string) {
 		formData
 	);
 	if (!parsed.ok) return parsed.failure;
-	const made = createInvitation(getDb(), inviterId, { kind: 'staff', ...parsed.data });
+	const made = createInvitation(getDb(), inviterId, { kind: 'staff', ...parsed.data }, now());
 	return cardFor(event, made, parsed.data.displayName);
 }

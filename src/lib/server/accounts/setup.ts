@@ -49,7 +49,7 @@ export async function completeSetup(
 		username: string;
 		password: string;
 	},
-	now = new Date()
+	now: Date
 ): Promise<{ ok: true; userId: string } | { ok: false; reason: 'already_set_up' }> {
 	const passwordHash = await hashPassword(input.password);
 	return db.transaction((tx) => {

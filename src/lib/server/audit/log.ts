@@ -16,7 +16,7 @@ export interface AuditInput {
 }
 
 /** Append one entry. There is no update or delete: the table refuses both. */
-export function recordAudit(db: Executor, entry: AuditInput, now = new Date()): void {
+export function recordAudit(db: Executor, entry: AuditInput, now: Date): void {
 	db.insert(auditLog)
 		.values({
 			at: now,

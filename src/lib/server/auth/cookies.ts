@@ -24,6 +24,8 @@ export function startSession(
 ) {
 	if (event.locals.session) invalidateSession(getDb(), event.locals.session.id);
 	const token = generateSessionToken();
+	// The wall clock, not Hearth's: sessions are checked against it on every request
+	// (hooks.server.ts), because browser tests move Hearth's clock while others stay signed in.
 	const now = new Date();
 	const session = createSession(getDb(), token, userId, now, carrySecondFactor ? now : null);
 	setSessionTokenCookie(event.cookies, token, session.expiresAt, isSecure(event));
@@ -67,6 +69,7 @@ export function rememberThisDevice(event: Pick<RequestEvent, 'url' | 'cookies'>,
 		httpOnly: true,
 		sameSite: 'lax',
 		secure,
+		// The browser judges a cookie's expiry by its own (wall) clock, so it is set by that one.
 		expires: new Date(Date.now() + DEVICE_COOKIE_LIFETIME_MS),
 		path: '/'
 	});

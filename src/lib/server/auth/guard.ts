@@ -1,11 +1,10 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import { AREA_ROLES, hasAnyRole, rolesForPath, type Role } from '$lib/domain/roles';
-import { RECORD_ROLES, mayOpenRecord } from '$lib/domain/record-access';
+import { can, capabilityForPath, CAPABILITIES, hasAnyRole, type Role } from '$lib/domain/roles';
+import { mayOpenRecord } from '$lib/domain/record-access';
 import { m } from '$lib/paraglide/messages';
-import { getDb } from '../db';
-import { recordAudit } from '../audit/log';
 import { isLinked, youngPersonExists } from '../people/young-people';
 import type { SessionUser } from './session';
+import { contextOf, type SignedInContext } from '../http/context';
 
 type Event = Pick<RequestEvent, 'locals' | 'url' | 'getClientAddress'>;
 
@@ -36,28 +35,32 @@ export function requireRole(event: Event, ...roles: Role[]): SessionUser {
 /**
  * Staff may read a young person's record only when linked to them today (managers
  * always, for oversight). Every read, and every refusal, is written to the audit log.
+ * `detail` is what was opened (the page's path).
  */
-export function requireLinkedYoungPerson(event: Event, youngPersonId: string): SessionUser {
-	const user = requireRole(event, ...RECORD_ROLES);
-	const db = getDb();
-	const exists = youngPersonExists(db, youngPersonId);
+export function requireRecord(ctx: SignedInContext, youngPersonId: string, detail: string): void {
+	if (!ctx.can('openRecords')) error(403, m.error_forbidden());
+	const exists = youngPersonExists(ctx.db, youngPersonId);
 	// The rule is mayOpenRecord's; the link is only looked up when it could matter.
 	const allowed =
 		exists &&
-		(mayOpenRecord(user.roles, false) ||
-			mayOpenRecord(user.roles, isLinked(db, user.id, youngPersonId)));
+		(mayOpenRecord(ctx.user.roles, false) ||
+			mayOpenRecord(ctx.user.roles, isLinked(ctx.db, ctx.user.id, youngPersonId, ctx.today)));
 	// Refusals are written too: someone trying records they have no link to is worth a look.
 	// A made-up id names nobody, so the log (whose subject must be a real person) holds it in the path.
-	recordAudit(db, {
-		actorId: user.id,
+	ctx.audit({
 		action: allowed ? 'young_person.viewed' : 'young_person.refused',
 		subjectUserId: exists ? youngPersonId : null,
-		detail: event.url.pathname,
-		address: event.getClientAddress()
+		detail
 	});
 	// Only those who may see any record learn that an id names nobody.
-	if (!exists && user.roles.includes('manager')) error(404, m.error_not_found());
+	if (!exists && ctx.can('openEveryRecord')) error(404, m.error_not_found());
 	if (!allowed) error(403, m.error_not_linked());
+}
+
+/** As requireRecord, for handlers not yet built with the request context. */
+export function requireLinkedYoungPerson(event: Event, youngPersonId: string): SessionUser {
+	const user = requireUser(event);
+	requireRecord(contextOf(event) as SignedInContext, youngPersonId, event.url.pathname);
 	return user;
 }
 
@@ -75,9 +78,9 @@ const HELP_PATHS = ['/me/unsafe', '/api/voice'];
  */
 export function askingForHelp(event: Event): { user: SessionUser; locked: boolean } {
 	const owner = event.locals.locked?.user;
-	if (!event.locals.user && owner && hasAnyRole(owner.roles, AREA_ROLES['/me']))
+	if (!event.locals.user && owner && can(owner.roles, 'askForHelp'))
 		return { user: owner, locked: true };
-	return { user: requireRole(event, ...AREA_ROLES['/me']), locked: false };
+	return { user: requireRole(event, ...CAPABILITIES.askForHelp), locked: false };
 }
 
 /** The path-prefix rule the hook applies before any page or action runs. */
@@ -89,6 +92,6 @@ export function checkArea(event: Event & { request?: Pick<Request, 'method'> }):
 		HELP_PATHS.includes(event.url.pathname)
 	)
 		return;
-	const roles = rolesForPath(event.url.pathname);
-	if (roles) requireRole(event, ...roles);
+	const capability = capabilityForPath(event.url.pathname);
+	if (capability) requireRole(event, ...CAPABILITIES[capability]);
 }

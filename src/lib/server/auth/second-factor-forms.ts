@@ -1,88 +1,78 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import { recoveryCodeSchema, totpCodeSchema, totpSetupSchema } from '$lib/schemas/second-factor';
+import type { z } from 'zod';
+import type { totpSetupSchema } from '$lib/schemas/second-factor';
 import { m } from '$lib/paraglide/messages';
-import { getDb } from '../db';
+import type { Db } from '../db';
 import { getCouncilSettings } from '../council/settings';
-import { invalid, parseForm, text } from '../forms';
-import { now } from '../clock';
+import type { RequestContext } from '../http/context';
+import { refuse } from '../http/handlers';
 import { checkSecondFactor, enableTotp, newTotpSecret } from './second-factor';
 import { guardGuess, secondFactorSubject, type GuessResult } from './throttle';
 import { markSecondFactorDone, type SessionUser } from './session';
 import { guessClient, rememberThisDevice, setSessionCookie } from './cookies';
 import { waitMessage } from './wait-message';
-import { recordAudit } from '../audit/log';
 
 /** A fresh secret and its QR code for the set-up form, named for this council. */
-export function setupSecret(user: SessionUser) {
-	const issuer = `Hearth ${getCouncilSettings(getDb())?.name ?? ''}`.trim();
+export function setupSecret(db: Db, user: SessionUser) {
+	const issuer = `Hearth ${getCouncilSettings(db)?.name ?? ''}`.trim();
 	return newTotpSecret(issuer, user.username);
 }
 
-/** A refused code: said next to its field, with 429 while this client must wait. */
-function refused(formData: FormData, field: string, result: GuessResult, wrong: string) {
-	return result.ok
-		? null
-		: result.reason === 'wait'
-			? invalid(formData, { [field]: waitMessage(result.waitMs) }, 429)
-			: invalid(formData, { [field]: wrong });
+/** A refused guess, said next to its field: 429 while this client must wait; null when it was right. */
+export function refusedGuess(field: string, result: GuessResult, wrong: string) {
+	if (result.ok) return null;
+	return result.reason === 'wait'
+		? refuse({ [field]: waitMessage(result.waitMs) }, 429)
+		: refuse({ [field]: wrong });
 }
 
-/** Check a code from the app. */
-export async function checkTotpForm(event: RequestEvent, user: SessionUser) {
-	const formData = await event.request.formData();
-	const parsed = parseForm(totpCodeSchema, { code: text(formData, 'code') }, formData);
-	if (!parsed.ok) return { ok: false as const, failure: parsed.failure };
+type Client = Pick<RequestEvent, 'url' | 'cookies' | 'getClientAddress'>;
+
+const WRONG = {
+	app: { field: 'code', message: () => m.second_factor_code_wrong() },
+	recovery: { field: 'recoveryCode', message: () => m.second_factor_recovery_wrong() }
+} as const;
+
+/**
+ * Check a code from the app or a recovery code (each works once); wrong ones of both kinds count
+ * together. The refusal to return, said at the code's field, or null when it was right.
+ */
+export async function checkCode(
+	ctx: RequestContext,
+	event: Client,
+	user: SessionUser,
+	kind: 'app' | 'recovery',
+	code: string
+) {
 	const result = await checkSecondFactor(
-		getDb(),
-		{ userId: user.id, code: parsed.data.code, kind: 'app', ...guessClient(event) },
-		now()
+		ctx.db,
+		{ userId: user.id, code, kind, ...guessClient(event) },
+		ctx.now
 	);
-	const failure = refused(formData, 'code', result, m.second_factor_code_wrong());
-	return failure ? { ok: false as const, failure } : { ok: true as const };
+	return refusedGuess(WRONG[kind].field, result, WRONG[kind].message());
 }
 
-/** Check a recovery code (each works once); wrong ones count like wrong app codes. */
-export async function checkRecoveryForm(event: RequestEvent, user: SessionUser) {
-	const formData = await event.request.formData();
-	const parsed = parseForm(
-		recoveryCodeSchema,
-		{ recoveryCode: text(formData, 'recoveryCode') },
-		formData
-	);
-	if (!parsed.ok) return { ok: false as const, failure: parsed.failure };
-	const result = await checkSecondFactor(
-		getDb(),
-		{ userId: user.id, code: parsed.data.recoveryCode, kind: 'recovery', ...guessClient(event) },
-		now()
-	);
-	const failure = refused(formData, 'recoveryCode', result, m.second_factor_recovery_wrong());
-	return failure ? { ok: false as const, failure } : { ok: true as const };
-}
-
-/** Turn the app on: the secret from the form and a first code from the app. */
-export async function enableTotpForm(event: RequestEvent, user: SessionUser) {
-	const formData = await event.request.formData();
-	const parsed = parseForm(
-		totpSetupSchema,
-		{ code: text(formData, 'code'), sealedKey: text(formData, 'sealedKey') },
-		formData
-	);
-	if (!parsed.ok) return { ok: false as const, failure: parsed.failure };
-	const db = getDb();
+/** Turn the app on: the secret from the form and a first code from the app, counted as a guess. */
+export async function enableApp(
+	ctx: RequestContext,
+	event: Client,
+	user: SessionUser,
+	input: z.output<typeof totpSetupSchema>
+) {
 	let recoveryCodes: string[] = [];
 	const result = await guardGuess(
-		db,
+		ctx.db,
 		{ subject: secondFactorSubject(user.id), ownerId: user.id },
 		guessClient(event),
 		() => {
-			const enabled = enableTotp(db, user.id, parsed.data.sealedKey, parsed.data.code, now());
+			const enabled = enableTotp(ctx.db, user.id, input.sealedKey, input.code, ctx.now);
 			if (enabled.ok) recoveryCodes = enabled.recoveryCodes;
 			return enabled.ok;
 		},
-		now()
+		ctx.now
 	);
-	const failure = refused(formData, 'code', result, m.second_factor_code_wrong());
-	return failure ? { ok: false as const, failure } : { ok: true as const, recoveryCodes };
+	const refused = refusedGuess('code', result, m.second_factor_code_wrong());
+	return refused ? { ok: false as const, refused } : { ok: true as const, recoveryCodes };
 }
 
 /**
@@ -91,19 +81,19 @@ export async function enableTotpForm(event: RequestEvent, user: SessionUser) {
  * them (its device cookie), and the audit log says how.
  */
 export function secondFactorGiven(
+	ctx: RequestContext,
 	event: RequestEvent,
 	user: SessionUser,
 	how: 'app' | 'recovery code' | 'set up'
 ) {
-	const db = getDb();
-	const { token, session } = markSecondFactorDone(db, event.locals.session!.id, user.id, now());
+	const { token, session } = markSecondFactorDone(
+		ctx.db,
+		event.locals.session!.id,
+		user.id,
+		ctx.now
+	);
 	setSessionCookie(event, token, session.expiresAt);
 	event.locals.session = { id: session.id, expiresAt: session.expiresAt };
 	rememberThisDevice(event, user.id);
-	recordAudit(db, {
-		actorId: user.id,
-		action: 'second_factor.used',
-		detail: how,
-		address: event.getClientAddress()
-	});
+	ctx.audit({ actorId: user.id, action: 'second_factor.used', detail: how });
 }

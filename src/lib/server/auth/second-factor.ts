@@ -86,7 +86,7 @@ export function enableTotp(
 	userId: string,
 	sealedKey: string,
 	code: string,
-	now = new Date()
+	now: Date
 ): { ok: true; recoveryCodes: string[] } | { ok: false } {
 	let keyHex: string;
 	try {
@@ -116,7 +116,7 @@ export function enableTotp(
 }
 
 /** Check a code from the app: right, within a step either side, and never the same step twice. */
-export function verifyTotp(db: Db, userId: string, code: string, now = new Date()): boolean {
+export function verifyTotp(db: Db, userId: string, code: string, now: Date): boolean {
 	const user = db
 		.select({ key: users.totpKey, lastStep: users.totpLastStep })
 		.from(users)
@@ -130,7 +130,7 @@ export function verifyTotp(db: Db, userId: string, code: string, now = new Date(
 }
 
 /** Use one recovery code (each works once). */
-export function useRecoveryCode(db: Db, userId: string, code: string, now = new Date()): boolean {
+export function useRecoveryCode(db: Db, userId: string, code: string, now: Date): boolean {
 	const used = db
 		.update(recoveryCodes)
 		.set({ usedAt: now })
@@ -158,7 +158,7 @@ export function useRecoveryCode(db: Db, userId: string, code: string, now = new 
 export function checkSecondFactor(
 	db: Db,
 	input: { userId: string; code: string; kind: 'app' | 'recovery' } & GuessClient,
-	now = new Date()
+	now: Date
 ): Promise<GuessResult> {
 	return guardGuess(
 		db,
@@ -188,8 +188,8 @@ export function disableTotp(
 	db: Db,
 	actorId: string,
 	userId: string,
-	keepSessionId?: string,
-	now = new Date()
+	keepSessionId: string | undefined,
+	now: Date
 ): void {
 	db.transaction((tx) => {
 		tx.update(users)

@@ -91,7 +91,7 @@ export function createSession(
 	db: Db,
 	token: string,
 	userId: string,
-	now = new Date(),
+	now: Date,
 	secondFactorAt: Date | null = null
 ) {
 	const session = {
@@ -127,7 +127,7 @@ const rolesQuery = (db: Executor) =>
 export function validateSessionToken(
 	db: Db,
 	token: string,
-	now = new Date(),
+	now: Date,
 	policy: SessionPolicy = DEFAULT_SESSION_POLICY,
 	ended?: (because: EndedBecause) => void
 ): ValidatedSession | null {
@@ -198,7 +198,7 @@ export function validateSessionToken(
  * Quick exit: this one session (this device) opens nothing until its owner types their password
  * again (`unlockSession`). Their sessions on other devices are left as they are.
  */
-export function lockSession(db: Db, sessionId: string, now = new Date()): boolean {
+export function lockSession(db: Db, sessionId: string, now: Date): boolean {
 	return (
 		db
 			.update(sessions)
@@ -214,12 +214,7 @@ export function unlockSession(db: Db, sessionId: string): void {
 }
 
 /** A session's second factor was given: a new token, marked done, in place of the old one. */
-export function markSecondFactorDone(
-	db: Db,
-	oldSessionId: string,
-	userId: string,
-	now = new Date()
-) {
+export function markSecondFactorDone(db: Db, oldSessionId: string, userId: string, now: Date) {
 	db.delete(sessions).where(eq(sessions.id, oldSessionId)).run();
 	const token = generateSessionToken();
 	return { token, session: createSession(db, token, userId, now, now) };
@@ -237,7 +232,7 @@ export function invalidateUserSessions(db: Db, userId: string, keepSessionId?: s
 	db.delete(sessions).where(condition).run();
 }
 
-export function deleteExpiredSessions(db: Db, now = new Date()): number {
+export function deleteExpiredSessions(db: Db, now: Date): number {
 	return db.delete(sessions).where(lt(sessions.expiresAt, now)).run().changes;
 }
 

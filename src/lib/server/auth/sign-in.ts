@@ -14,7 +14,7 @@ export type SignInResult =
 export async function signIn(
 	db: Db,
 	input: { username: string; password: string } & GuessClient,
-	now = new Date()
+	now: Date
 ): Promise<SignInResult> {
 	const result = await checkPassword(db, input, now);
 	if (result.ok)
@@ -29,7 +29,7 @@ export async function signIn(
 export async function checkPassword(
 	db: Db,
 	input: { username: string; password: string } & GuessClient,
-	now = new Date()
+	now: Date
 ): Promise<SignInResult> {
 	const user = db
 		.select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
@@ -59,7 +59,7 @@ export async function checkPassword(
 export async function checkCurrentPassword(
 	db: Db,
 	input: { userId: string; password: string } & GuessClient,
-	now = new Date()
+	now: Date
 ): Promise<GuessResult> {
 	const user = db
 		.select({ username: users.username, passwordHash: users.passwordHash })

@@ -38,7 +38,7 @@ export function lockDuration(kind: Kind, failures: number): number {
 }
 
 /** Milliseconds to wait before another try is allowed for any of the keys; 0 when free. */
-export function waitBeforeTrying(db: Db, keys: string[], now = new Date()): number {
+export function waitBeforeTrying(db: Db, keys: string[], now: Date): number {
 	let wait = 0;
 	for (const key of keys) {
 		const row = db.select().from(signInThrottle).where(eq(signInThrottle.key, key)).get();
@@ -49,7 +49,7 @@ export function waitBeforeTrying(db: Db, keys: string[], now = new Date()): numb
 	return wait;
 }
 
-export function recordFailure(db: Db, kind: Kind, key: string, now = new Date()): void {
+export function recordFailure(db: Db, kind: Kind, key: string, now: Date): void {
 	db.transaction((tx) => {
 		const row = tx.select().from(signInThrottle).where(eq(signInThrottle.key, key)).get();
 		const stale = !row || now.getTime() - row.lastFailureAt.getTime() > FORGET_AFTER_MS;
@@ -75,7 +75,7 @@ export function clearFailures(db: Db, key: string): void {
  * Delete counts nobody will look at again (a day without a failure, as `recordFailure` forgets
  * them; an address's list after its hour): they hold usernames beside addresses. Daily clean-up.
  */
-export function forgetOldFailures(db: Db, now = new Date()): number {
+export function forgetOldFailures(db: Db, now: Date): number {
 	const counts = db
 		.delete(signInThrottle)
 		.where(lt(signInThrottle.lastFailureAt, new Date(now.getTime() - FORGET_AFTER_MS)))
@@ -90,7 +90,7 @@ export function forgetOldFailures(db: Db, now = new Date()): number {
 }
 
 /** How long an address must wait because it failed for too many different subjects lately. */
-export function addressWait(db: Db, address: string, now = new Date()): number {
+export function addressWait(db: Db, address: string, now: Date): number {
 	const since = new Date(now.getTime() - ADDRESS_SUBJECTS.windowMs);
 	const times = db
 		.select({ at: signInAddressFailures.lastFailureAt })
@@ -163,7 +163,7 @@ export async function guardGuess(
 	target: GuessTarget,
 	client: GuessClient,
 	check: () => boolean | Promise<boolean>,
-	now = new Date()
+	now: Date
 ): Promise<GuessResult> {
 	const device = deviceFor(client.device, target.ownerId);
 	const deviceKey = device && `device:${hashSecret(`${target.subject}:${device.nonce}`)}`;

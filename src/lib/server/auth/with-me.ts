@@ -31,7 +31,7 @@ export async function startWithMe(
 		username: string;
 		password: string;
 	} & GuessClient,
-	now = new Date()
+	now: Date
 ): Promise<WithMeResult> {
 	// The worker's own password, under the same count as signing in: this phone is usually not
 	// one the worker signed in on, so it is an untrusted client for them.
@@ -73,7 +73,7 @@ export function withMeNow(
 	db: Db,
 	sessionId: string,
 	youngPersonId: string,
-	now = new Date()
+	now: Date
 ): { workerId: string; workerName: string; until: Date } | null {
 	const row = db
 		.select({
@@ -97,12 +97,7 @@ export function withMeNow(
 }
 
 /** The worker has gone: what is sent from now on is the young person's own. */
-export function endWithMe(
-	db: Db,
-	sessionId: string,
-	youngPersonId: string,
-	now = new Date()
-): void {
+export function endWithMe(db: Db, sessionId: string, youngPersonId: string, now: Date): void {
 	const current = withMeNow(db, sessionId, youngPersonId, now);
 	db.update(sessions)
 		.set({ withWorkerId: null, withWorkerUntil: null })

@@ -36,7 +36,7 @@ export function saveCouncilSettings(
 	db: Executor,
 	actorId: string | null,
 	input: CouncilSettingsInput & { logoFile?: string | null },
-	now = new Date()
+	now: Date
 ): void {
 	const values = { ...input, updatedAt: now };
 	db.insert(councilSettings)

@@ -51,7 +51,7 @@ export async function backupDatabase(dataDir: string, destination: string): Prom
 export function restoreDatabase(
 	backup: string,
 	dataDir: string,
-	options: { force?: boolean; now?: Date } = {}
+	options: { force?: boolean; now: Date }
 ): { restored: string; keptAs: string | null } {
 	checkHearthDatabase(backup);
 	const target = path.join(dataDir, DB_FILE);
@@ -65,7 +65,7 @@ export function restoreDatabase(
 		const live = new Database(target, { fileMustExist: true });
 		live.pragma('wal_checkpoint(TRUNCATE)');
 		live.close();
-		const stamp = (options.now ?? new Date()).toISOString().replace(/[:.]/g, '-');
+		const stamp = options.now.toISOString().replace(/[:.]/g, '-');
 		keptAs = `${target}.before-restore-${stamp}`;
 		renameSync(target, keptAs);
 	}

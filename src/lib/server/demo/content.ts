@@ -1,4 +1,7 @@
 import type { CareLeaverCategory, Condition, Frequency, OfferArea } from '$lib/domain/offer';
+import type { Executor } from '../db';
+import { entitlements, pledgePromises, pledgeThemes } from '../db/schema';
+import { newId } from '../ids';
 
 // Brightwater's Pledge and Local Offer: invented for the demo, in our own plain words.
 
@@ -575,3 +578,49 @@ export const DEMO_OFFER: DemoEntitlement[] = [
 		howToGet: 'Tell your PA. You can ask before your baby is born.'
 	}
 ];
+
+/** Load Brightwater's demo Pledge and Offer into an empty database. */
+export function insertDemoContent(db: Executor, now: Date): void {
+	DEMO_PLEDGE.forEach((theme, themeIndex) => {
+		const themeId = newId();
+		db.insert(pledgeThemes)
+			.values({
+				id: themeId,
+				title: theme.title,
+				intro: theme.intro,
+				position: themeIndex,
+				updatedAt: now
+			})
+			.run();
+		theme.promises.forEach((text, position) => {
+			db.insert(pledgePromises)
+				.values({ id: newId(), themeId, text, position, updatedAt: now })
+				.run();
+		});
+	});
+	DEMO_OFFER.forEach((item, position) => {
+		db.insert(entitlements)
+			.values({
+				id: newId(),
+				slug: item.slug,
+				area: item.area,
+				title: item.title,
+				summary: item.summary,
+				details: item.details,
+				amountPence: item.amountPounds === undefined ? null : Math.round(item.amountPounds * 100),
+				frequency: item.frequency ?? null,
+				statutory: item.statutory,
+				categories: item.categories ?? [],
+				fromAge: item.fromAge ?? null,
+				untilAge: item.untilAge ?? null,
+				conditions: item.conditions ?? [],
+				howToGet: item.howToGet,
+				contact:
+					item.contact ??
+					'Your PA or social worker, or Brightwater Children\u2019s Services on 01632 960 100',
+				position,
+				updatedAt: now
+			})
+			.run();
+	});
+}

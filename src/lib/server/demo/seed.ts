@@ -7,7 +7,8 @@ import { isSetUp } from '../accounts/setup';
 import { hashPassword } from '../auth/password';
 import { DEFAULT_SETTINGS, saveCouncilSettings } from '../council/settings';
 import { insertYoungPerson } from '../people/young-people';
-import { insertDemoContent, offer, pledge } from '../offer/content';
+import { offer, pledge } from '../offer/content';
+import { insertDemoContent } from './content';
 import { saveTranslation } from '../offer/translations';
 import { enableLanguage } from '../preferences/languages';
 import { savePreferences } from '../preferences/preferences';
@@ -246,7 +247,7 @@ function birthDate(age: number, daysSinceBirthday: number, now: Date): string {
 }
 
 /** Fill an empty database with the Brightwater demo council. Refuses in production. */
-export async function seedDemo(db: Db, now = new Date()): Promise<void> {
+export async function seedDemo(db: Db, now: Date): Promise<void> {
 	if (isProduction()) throw new Error('Demo data is never loaded when NODE_ENV=production.');
 	if (isSetUp(db)) return;
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -594,13 +595,13 @@ function seedDemoForums(db: Db, now: Date): void {
 }
 
 /** Run by the server at start when `npm run demo` asked for it (HEARTH_DEMO=1). */
-export async function seedDemoIfAsked(db: Db): Promise<void> {
+export async function seedDemoIfAsked(db: Db, now: Date): Promise<void> {
 	if (process.env.HEARTH_DEMO !== '1') return;
 	if (isProduction()) {
 		console.error('Refusing to load the Brightwater demo: NODE_ENV is production.');
 		return;
 	}
-	await seedDemo(db);
+	await seedDemo(db, now);
 	const rows = [
 		...DEMO_STAFF.map((s) => `  ${s.username.padEnd(16)} ${s.name} (${s.what})`),
 		...DEMO_YOUNG_PEOPLE.map(

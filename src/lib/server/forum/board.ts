@@ -112,7 +112,7 @@ export function editIssue(
 	officerId: string,
 	issueId: string,
 	text: { title: string; whatIsWrong: string; whatToChange: string },
-	now = new Date()
+	now: Date
 ): IssueStep {
 	return db.transaction((tx) => {
 		const ready = issueReadyFor(tx, issueId, 'edit');
@@ -145,7 +145,7 @@ export function mergeIssue(
 	db: Db,
 	fromId: string,
 	intoId: string,
-	now = new Date()
+	now: Date
 ): IssueStep | { ok: false; reason: 'target' } {
 	return db.transaction((tx) => {
 		const ready = issueReadyFor(tx, fromId, 'merge');
@@ -177,7 +177,7 @@ export function mergeIssue(
 }
 
 /** Decline with a reason the young person sees. */
-export function declineIssue(db: Db, issueId: string, reason: string, now = new Date()): IssueStep {
+export function declineIssue(db: Db, issueId: string, reason: string, now: Date): IssueStep {
 	return db.transaction((tx) => {
 		const ready = issueReadyFor(tx, issueId, 'decline');
 		if (!ready.ok) return ready;
@@ -191,7 +191,7 @@ export function declineIssue(db: Db, issueId: string, reason: string, now = new 
 }
 
 /** Take an issue to the Board: its meetings' agendas can take it up. */
-export function takeToBoard(db: Db, issueId: string, now = new Date()): IssueStep {
+export function takeToBoard(db: Db, issueId: string, now: Date): IssueStep {
 	return db.transaction((tx) => {
 		const ready = issueReadyFor(tx, issueId, 'take');
 		if (!ready.ok) return ready;
@@ -207,7 +207,7 @@ export function takeToBoard(db: Db, issueId: string, now = new Date()): IssueSte
  * "You said, we did": the answer in plain words, published to the young people who raised or
  * supported the issue (who are told), their forum page, and the public page.
  */
-export function answerIssue(db: Db, issueId: string, answer: string, now = new Date()): IssueStep {
+export function answerIssue(db: Db, issueId: string, answer: string, now: Date): IssueStep {
 	return db.transaction((tx) => {
 		const ready = issueReadyFor(tx, issueId, 'answer');
 		if (!ready.ok) return ready;
@@ -236,11 +236,7 @@ export function issuesWithBoard(db: Db) {
 		.all();
 }
 
-export function createMeeting(
-	db: Db,
-	input: { meetingOn: string; place: string },
-	now = new Date()
-) {
+export function createMeeting(db: Db, input: { meetingOn: string; place: string }, now: Date) {
 	const id = newId();
 	db.insert(boardMeetings)
 		.values({ id, ...input, createdAt: now })
@@ -324,7 +320,7 @@ export function createAction(
 		issueId: string | null;
 		meetingId: string | null;
 	},
-	now = new Date()
+	now: Date
 ): string | null {
 	if (!possibleOwners(db).some((owner) => owner.id === input.ownerId)) return null;
 	const id = newId();
@@ -434,7 +430,7 @@ export function updateAction(
 	actionId: string,
 	input: { status: ChosenActionStatus; progress: number; note: string },
 	today: string,
-	now = new Date()
+	now: Date
 ): void {
 	const progress = input.status === 'done' ? 100 : input.progress;
 	db.transaction((tx) => {

@@ -58,7 +58,7 @@ export function raiseIssue(
 		whatIsWrong: string;
 		whatToChange: string;
 	},
-	now = new Date()
+	now: Date
 ): string | null {
 	if (!db.select({ id: forums.id }).from(forums).where(eq(forums.id, input.forumId)).get())
 		return null;
@@ -189,12 +189,7 @@ export function issueForYoungPerson(db: Db, issueId: string, viewerId: string) {
 export type SupportResult = 'supported' | 'already' | 'not_member' | 'closed';
 
 /** A forum member supports an issue: one support each. */
-export function supportIssue(
-	db: Db,
-	issueId: string,
-	userId: string,
-	now = new Date()
-): SupportResult {
+export function supportIssue(db: Db, issueId: string, userId: string, now: Date): SupportResult {
 	const issue = db.select().from(forumIssues).where(eq(forumIssues.id, issueId)).get();
 	if (!issue) return 'closed';
 	if (!isForumMember(db, issue.forumId, userId)) return 'not_member';
@@ -214,7 +209,7 @@ export function giveFeedback(
 	issueId: string,
 	userId: string,
 	helped: Helped,
-	now = new Date()
+	now: Date
 ): boolean {
 	const issue = db.select().from(forumIssues).where(eq(forumIssues.id, issueId)).get();
 	if (!issue || !issueMay(issue.status, 'feedback')) return false;

@@ -36,17 +36,12 @@ export function participationOfficers(db: Executor): string[] {
  * Email seam: when the email issue lands, send the same kind and link to each officer's
  * address here (and only here), so every "tell the officers" goes by email too.
  */
-export function tellOfficers(db: Executor, kind: NoticeKind, link: string, now = new Date()) {
+export function tellOfficers(db: Executor, kind: NoticeKind, link: string, now: Date) {
 	notify(db, participationOfficers(db), kind, link, now);
 }
 
 /** An officer checked an issue (edited first where needed): its forum's members can see it now. */
-export function approveIssue(
-	db: Db,
-	officerId: string,
-	issueId: string,
-	now = new Date()
-): IssueStep {
+export function approveIssue(db: Db, officerId: string, issueId: string, now: Date): IssueStep {
 	return db.transaction((tx) => {
 		const ready = issueReadyFor(tx, issueId, 'approve');
 		if (!ready.ok) return ready;
@@ -74,7 +69,7 @@ export function reportIssueWithReason(
 	issueId: string,
 	reporterId: string,
 	reason: string,
-	now = new Date()
+	now: Date
 ): { ok: true; already: boolean } | IssueRefusal {
 	return db.transaction((tx) => {
 		const ready = issueReadyFor(tx, issueId, 'report');
@@ -195,7 +190,7 @@ export function concernFromIssue(
 	officerId: string,
 	issueId: string,
 	input: ConcernInput,
-	now = new Date()
+	now: Date
 ): string | null {
 	return db.transaction((tx) => {
 		const ready = issueReadyFor(tx, issueId, 'concern');
@@ -235,7 +230,7 @@ export function concernFromComment(
 	promiseId: string,
 	youngPersonId: string,
 	input: ConcernInput,
-	now = new Date()
+	now: Date
 ): string | null {
 	return db.transaction((tx) => {
 		const rating = tx

@@ -153,7 +153,7 @@ export function saveScorecardEntry(
 		national: number | null;
 		regional: number | null;
 	},
-	now = new Date()
+	now: Date
 ): void {
 	const values = { ...input, enteredBy: userId, enteredAt: now };
 	db.insert(scorecardEntries)

@@ -32,13 +32,13 @@ export function nextCleanupTime(now: Date): Date {
 }
 
 /** Queue the daily clean-up unless one is already waiting; the day in its key stops doubles. */
-export function scheduleDailyCleanup(db: Db, now = new Date()): void {
+export function scheduleDailyCleanup(db: Db, now: Date): void {
 	const runAt = nextCleanupTime(now);
 	enqueueJob(db, CLEANUP_JOB, {}, { runAt, uniqueKey: `${CLEANUP_JOB}:${ukToday(runAt)}` }, now);
 }
 
 /** Delete expired sessions and invitations, old finished jobs and old failed-guess counts, then book tomorrow's run. */
-export function runDailyCleanup(db: Db, now = new Date()) {
+export function runDailyCleanup(db: Db, now: Date) {
 	const result = db.transaction(() => {
 		const sessions = deleteExpiredSessions(db, now);
 		const expiredInvitations = db

@@ -6,18 +6,20 @@ import { REVIEW_INVITE_JOB, REVIEW_REMINDER_JOB, reviewNoticeJob } from '../revi
 import { CLEANUP_JOB, runDailyCleanup } from './cleanup';
 import type { JobHandlers } from './runner';
 
-/** Every kind of job Hearth runs. */
-export function jobHandlers(
-	options: { pushSender?: PushSender; clock?: () => Date } = {}
-): JobHandlers {
-	const clock = options.clock ?? (() => new Date());
+/** Every kind of job Hearth runs, each at the runner's `now`. */
+export function jobHandlers(options: { pushSender?: PushSender } = {}): JobHandlers {
 	return {
-		[ESCALATION_JOB]: (db: Db, payload) => escalateSafetyAlert(db, payload, clock()),
-		[REVIEW_INVITE_JOB]: (db: Db, payload) => reviewNoticeJob('invite')(db, payload, clock()),
-		[REVIEW_REMINDER_JOB]: (db: Db, payload) => reviewNoticeJob('remind')(db, payload, clock()),
+		[ESCALATION_JOB]: (db: Db, payload, _job, now) => escalateSafetyAlert(db, payload, now),
+		[REVIEW_INVITE_JOB]: (db: Db, payload, _job, now) =>
+			reviewNoticeJob('invite')(db, payload, now),
+		[REVIEW_REMINDER_JOB]: (db: Db, payload, _job, now) =>
+			reviewNoticeJob('remind')(db, payload, now),
 		[PUSH_JOB]: pushJobHandler(options.pushSender),
 		[CLEANUP_JOB]: (db: Db) => {
-			runDailyCleanup(db);
+			// The wall clock, not the runner's: this deletes expired sessions, and sessions live on
+			// the wall clock (hooks.server.ts), so a browser test moving Hearth's clock on must not
+			// end everyone else's.
+			runDailyCleanup(db, new Date());
 		}
 	};
 }

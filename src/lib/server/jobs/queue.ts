@@ -19,8 +19,8 @@ export function enqueueJob(
 	db: Executor,
 	kind: string,
 	payload: Record<string, unknown>,
-	options: EnqueueOptions = {},
-	now = new Date()
+	options: EnqueueOptions,
+	now: Date
 ): number | null {
 	const inserted = db
 		.insert(jobs)
@@ -42,7 +42,7 @@ export function enqueueJob(
  * Claim the next due job for `workerId`, or null. One UPDATE picks and locks it, and SQLite
  * runs writes one at a time, so two workers (even in two processes) never claim the same job.
  */
-export function claimNextJob(db: Db, workerId: string, now = new Date()): Job | null {
+export function claimNextJob(db: Db, workerId: string, now: Date): Job | null {
 	const due = and(
 		isNull(jobs.doneAt),
 		isNull(jobs.failedAt),
@@ -84,7 +84,7 @@ export function releaseClaimsOf(db: Db, workerPrefix: string): number {
 		.run().changes;
 }
 
-export function completeJob(db: Db, job: Job, now = new Date()): void {
+export function completeJob(db: Db, job: Job, now: Date): void {
 	db.update(jobs)
 		.set({ doneAt: now, attempts: job.attempts + 1, lockedBy: null, lockedUntil: null })
 		.where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, job.lockedBy!)))
@@ -123,7 +123,7 @@ export class RetryJobLater extends Error {
  * Record a failure: try again later with back-off, or give up once the attempts are used.
  * A `RetryJobLater` can move the next try later, leave the count alone or keep the job going.
  */
-export function failJob(db: Db, job: Job, error: unknown, now = new Date()): 'retry' | 'failed' {
+export function failJob(db: Db, job: Job, error: unknown, now: Date): 'retry' | 'failed' {
 	const plan = error instanceof RetryJobLater ? error.plan : {};
 	const counts = plan.countsAsTry !== false;
 	const attempts = counts ? job.attempts + 1 : job.attempts;

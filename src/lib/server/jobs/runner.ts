@@ -12,14 +12,15 @@ export type JobHandlers = Record<string, JobHandler>;
 
 export interface RunnerOptions {
 	handlers: JobHandlers;
-	clock?: () => Date;
+	/** Hearth's clock (`now` in ../clock), so a test that moves it sees its jobs come due. */
+	clock: () => Date;
 	workerId?: string;
 	log?: (message: string) => void;
 }
 
 /** Run every job due now, one after another. Returns how many ran (done or failed). */
 export async function runDueJobs(db: Db, options: RunnerOptions): Promise<number> {
-	const clock = options.clock ?? (() => new Date());
+	const { clock } = options;
 	const workerId = options.workerId ?? randomUUID();
 	let ran = 0;
 	for (;;) {

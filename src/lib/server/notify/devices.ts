@@ -17,7 +17,7 @@ export function saveSubscription(
 	db: Db,
 	userId: string,
 	input: SubscriptionInput,
-	now = new Date()
+	now: Date
 ): string {
 	return db.transaction((tx) => {
 		tx.delete(pushSubscriptions).where(eq(pushSubscriptions.endpoint, input.endpoint)).run();

@@ -33,12 +33,7 @@ export function noticesFor(db: Db, userId: string, limit = 50) {
 }
 
 /** Mark one of this person's notices read; returns its link, or null when it is not theirs. */
-export function markNoticeRead(
-	db: Db,
-	userId: string,
-	noticeId: string,
-	now = new Date()
-): string | null {
+export function markNoticeRead(db: Db, userId: string, noticeId: string, now: Date): string | null {
 	const row = db
 		.select({ link: notices.link, readAt: notices.readAt })
 		.from(notices)
@@ -49,7 +44,7 @@ export function markNoticeRead(
 	return row.link;
 }
 
-export function markAllNoticesRead(db: Db, userId: string, now = new Date()): number {
+export function markAllNoticesRead(db: Db, userId: string, now: Date): number {
 	return db
 		.update(notices)
 		.set({ readAt: now })

@@ -27,7 +27,7 @@ export function notify(
 	recipients: string[],
 	kind: NoticeKind,
 	link: string,
-	now = new Date()
+	now: Date
 ): void {
 	if (!link.startsWith('/') || link.startsWith('//'))
 		throw new Error('A notice links inside Hearth only');

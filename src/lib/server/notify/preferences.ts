@@ -21,12 +21,7 @@ export function preferencesOf(db: Executor, userId: string, roles: readonly Role
 	return { pushEnabled: !youngPerson, quietStart: null, quietEnd: null };
 }
 
-export function savePreferences(
-	db: Db,
-	userId: string,
-	preferences: Preferences,
-	now = new Date()
-): void {
+export function savePreferences(db: Db, userId: string, preferences: Preferences, now: Date): void {
 	const values = { ...preferences, updatedAt: now };
 	db.insert(noticePreferences)
 		.values({ userId, ...values })

@@ -1,9 +1,7 @@
 import { asc, eq, max } from 'drizzle-orm';
 import type { Eligibility } from '$lib/domain/offer';
-import type { Db, Executor } from '../db';
+import type { Db } from '../db';
 import { entitlements, pledgePromises, pledgeThemes, type Entitlement } from '../db/schema';
-import { newId } from '../ids';
-import { DEMO_OFFER, DEMO_PLEDGE } from '../demo/content';
 import { translateAll } from './translations';
 
 /**
@@ -72,50 +70,4 @@ export function lastUpdated(db: Db, what: 'pledge' | 'offer'): Date | null {
 	if (!themeLatest) return latest;
 	if (!latest) return themeLatest;
 	return latest > themeLatest ? latest : themeLatest;
-}
-
-/** Load Brightwater's demo Pledge and Offer into an empty database. */
-export function insertDemoContent(db: Executor, now = new Date()): void {
-	DEMO_PLEDGE.forEach((theme, themeIndex) => {
-		const themeId = newId();
-		db.insert(pledgeThemes)
-			.values({
-				id: themeId,
-				title: theme.title,
-				intro: theme.intro,
-				position: themeIndex,
-				updatedAt: now
-			})
-			.run();
-		theme.promises.forEach((text, position) => {
-			db.insert(pledgePromises)
-				.values({ id: newId(), themeId, text, position, updatedAt: now })
-				.run();
-		});
-	});
-	DEMO_OFFER.forEach((item, position) => {
-		db.insert(entitlements)
-			.values({
-				id: newId(),
-				slug: item.slug,
-				area: item.area,
-				title: item.title,
-				summary: item.summary,
-				details: item.details,
-				amountPence: item.amountPounds === undefined ? null : Math.round(item.amountPounds * 100),
-				frequency: item.frequency ?? null,
-				statutory: item.statutory,
-				categories: item.categories ?? [],
-				fromAge: item.fromAge ?? null,
-				untilAge: item.untilAge ?? null,
-				conditions: item.conditions ?? [],
-				howToGet: item.howToGet,
-				contact:
-					item.contact ??
-					'Your PA or social worker, or Brightwater Children\u2019s Services on 01632 960 100',
-				position,
-				updatedAt: now
-			})
-			.run();
-	});
 }

@@ -70,7 +70,7 @@ export function saveEntitlementDraft(
 	actorId: string,
 	entityId: string | null,
 	fields: EntitlementFields,
-	now = new Date()
+	now: Date
 ): string {
 	return db.transaction((tx) => {
 		const id = entityId ?? newId();
@@ -179,7 +179,7 @@ export function publishEntitlement(
 	db: Db,
 	actorId: string,
 	entityId: string,
-	now = new Date()
+	now: Date
 ): PublishResult {
 	const draft = entitlementDraft(db, entityId);
 	if (!draft) return { ok: false, reason: 'no_draft' };
@@ -211,7 +211,7 @@ export function restoreEntitlementVersion(
 	db: Db,
 	actorId: string,
 	versionId: string,
-	now = new Date()
+	now: Date
 ): PublishResult {
 	const old = db.select().from(contentVersions).where(eq(contentVersions.id, versionId)).get();
 	if (!old || old.entityType !== 'entitlement' || old.state === 'draft')
@@ -320,7 +320,7 @@ export function savePromise(
 	db: Db,
 	actorId: string,
 	input: { promiseId: string | null; themeId: string; text: string },
-	now = new Date()
+	now: Date
 ): string {
 	const id = input.promiseId ?? newId();
 	db.transaction((tx) => {

@@ -30,7 +30,7 @@ export function ratePromise(
 		rating: PromiseRatingValue;
 		comment: string | null;
 	},
-	now = new Date()
+	now: Date
 ): void {
 	const values = {
 		rating: input.rating,

@@ -20,7 +20,7 @@ export function offerProfile(db: Db, youngPersonId: string): Person | null {
 }
 
 /** Who answers a young person's requests: their PA, or their social worker when they have no PA. */
-export function requestHandlers(db: Db, youngPersonId: string, today = ukToday()): string[] {
+export function requestHandlers(db: Db, youngPersonId: string, today: string): string[] {
 	const links = db
 		.select({ staffUserId: workerLinks.staffUserId, linkType: workerLinks.linkType })
 		.from(workerLinks)
@@ -37,7 +37,7 @@ export type AskResult = { ok: true; id: string } | { ok: false; reason: 'no_pa' 
 export function askAbout(
 	db: Db,
 	input: { youngPersonId: string; entitlementId: string; message: string | null },
-	now = new Date()
+	now: Date
 ): AskResult {
 	const handlers = requestHandlers(db, input.youngPersonId, ukToday(now));
 	if (!handlers.length) return { ok: false, reason: 'no_pa' };
@@ -94,7 +94,7 @@ export function myRequests(db: Db, youngPersonId: string) {
 }
 
 /** Requests from the young people a worker answers for today (as their PA, or social worker with no PA). */
-export function requestsForWorker(db: Db, workerId: string, today = ukToday()) {
+export function requestsForWorker(db: Db, workerId: string, today: string) {
 	const linked = db
 		.selectDistinct({ youngPersonId: workerLinks.youngPersonId })
 		.from(workerLinks)
@@ -136,7 +136,7 @@ export function answerRequest(
 	db: Db,
 	workerId: string,
 	input: { requestId: string; status: 'done' | 'declined'; answer: string },
-	now = new Date()
+	now: Date
 ): AnswerResult {
 	const request = db
 		.select({

@@ -105,7 +105,7 @@ export function saveTranslation(
 	db: Db,
 	input: { type: TranslatableType; id: string; locale: string; fields: Record<string, string> },
 	officerId: string,
-	now = new Date()
+	now: Date
 ): boolean {
 	const english = englishOf(db, input.type, input.id);
 	if (!english) return false;

@@ -37,7 +37,7 @@ export function isLinked(
 	db: Db,
 	staffUserId: string,
 	youngPersonId: string,
-	today = ukToday()
+	today: string
 ): boolean {
 	return !!db
 		.select({ id: workerLinks.id })
@@ -53,7 +53,7 @@ export function isLinked(
 }
 
 /** The young people a member of staff is linked to today, by name. */
-export function youngPeopleLinkedTo(db: Db, staffUserId: string, today = ukToday()) {
+export function youngPeopleLinkedTo(db: Db, staffUserId: string, today: string) {
 	return db
 		.select({
 			id: users.id,
@@ -72,7 +72,7 @@ export function youngPeopleLinkedTo(db: Db, staffUserId: string, today = ukToday
 }
 
 /** One young person's record for staff, with every link past and present. Null when there is none. */
-export function youngPersonRecord(db: Db, youngPersonId: string, today = ukToday()) {
+export function youngPersonRecord(db: Db, youngPersonId: string, today: string) {
 	const person = db
 		.select({
 			id: users.id,
@@ -107,7 +107,7 @@ export function youngPersonRecord(db: Db, youngPersonId: string, today = ukToday
 }
 
 /** The workers a young person can see are theirs today: names and what they do, nothing else. */
-export function myWorkers(db: Db, youngPersonId: string, today = ukToday()) {
+export function myWorkers(db: Db, youngPersonId: string, today: string) {
 	return prepared(db, 'my-workers', (db) =>
 		db
 			.select({ name: users.displayName, linkType: workerLinks.linkType })
@@ -140,7 +140,7 @@ export function addLink(
 	db: Db,
 	actorId: string,
 	link: { youngPersonId: string; staffUserId: string; linkType: LinkType; startsOn: string },
-	now = new Date()
+	now: Date
 ): void {
 	db.transaction((tx) => {
 		tx.insert(workerLinks)
@@ -160,7 +160,7 @@ export function endLink(
 	actorId: string,
 	linkId: string,
 	endsOn: string,
-	now = new Date()
+	now: Date
 ): boolean {
 	return db.transaction((tx) => {
 		const link = tx.select().from(workerLinks).where(eq(workerLinks.id, linkId)).get();
@@ -217,7 +217,7 @@ export function insertYoungPerson(
 		conditions?: Condition[];
 		links: { staffUserId: string; linkType: LinkType }[];
 	},
-	now = new Date()
+	now: Date
 ): void {
 	const { links, ...person } = profile;
 	db.insert(youngPeople)
@@ -232,7 +232,7 @@ export function insertYoungPerson(
 }
 
 /** Every young person, for managers' oversight. */
-export function allYoungPeople(db: Db, today = ukToday()) {
+export function allYoungPeople(db: Db, today: string) {
 	return db
 		.select({
 			id: users.id,
@@ -253,7 +253,7 @@ export function setConditions(
 	actorId: string,
 	youngPersonId: string,
 	conditions: Condition[],
-	now = new Date()
+	now: Date
 ): void {
 	db.transaction((tx) => {
 		tx.update(youngPeople).set({ conditions }).where(eq(youngPeople.userId, youngPersonId)).run();

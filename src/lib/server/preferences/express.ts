@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { ageOn, ukToday } from '$lib/domain/people';
+import { ageOn } from '$lib/domain/people';
 import { expressModeOn, type ExpressSetting } from '$lib/domain/reading';
 import type { Db } from '../db';
 import { users, youngPeople } from '../db/schema';
@@ -15,7 +15,7 @@ export interface ExpressState {
 }
 
 /** Whether picture mode is on for this young person today, and why. */
-export function expressState(db: Db, youngPersonId: string, today = ukToday()): ExpressState {
+export function expressState(db: Db, youngPersonId: string, today: string): ExpressState {
 	const preferences = preferencesOf(db, youngPersonId);
 	const profile = db
 		.select({ dateOfBirth: youngPeople.dateOfBirth })
@@ -47,7 +47,7 @@ export function setExpress(
 	youngPersonId: string,
 	setting: ExpressSetting,
 	byUserId: string,
-	now = new Date()
+	now: Date
 ): void {
 	db.transaction(() => {
 		savePreferences(db, youngPersonId, { express: setting }, byUserId, now);

@@ -31,7 +31,7 @@ export function enableLanguage(
 	db: Db,
 	input: { code: ShippedCode; checkedBy: string; checkedOn: string },
 	adminId: string | null,
-	now = new Date()
+	now: Date
 ): void {
 	if (input.code === BASE_LANGUAGE) return;
 	db.transaction((tx) => {
@@ -58,7 +58,7 @@ export function enableLanguage(
 }
 
 /** Turn a language off: people who chose it see English (or their device's next choice). */
-export function disableLanguage(db: Db, code: string, adminId: string, now = new Date()): void {
+export function disableLanguage(db: Db, code: string, adminId: string, now: Date): void {
 	db.transaction((tx) => {
 		tx.delete(councilLanguages).where(eq(councilLanguages.code, code)).run();
 		recordAudit(tx, { actorId: adminId, action: 'language.disabled', detail: code }, now);

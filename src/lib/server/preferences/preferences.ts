@@ -49,7 +49,7 @@ export function savePreferences(
 	userId: string,
 	change: Partial<ReadingPreferences & { locale: string | null }>,
 	setBy: string,
-	now = new Date()
+	now: Date
 ): Preferences {
 	const current = preferencesOf(db, userId);
 	const next = { ...current, ...change };

@@ -97,7 +97,7 @@ const json = (text: string | null) => {
 	}
 };
 
-export function personalRecord(db: Db, userId: string, now = new Date()): PersonalRecord | null {
+export function personalRecord(db: Db, userId: string, now: Date): PersonalRecord | null {
 	const sql = db.$client;
 	const all = <T>(query: string, ...params: unknown[]) => sql.prepare(query).all(...params) as T[];
 	const user = sql
@@ -373,7 +373,7 @@ export function erasePerson(
 	actorId: string | null,
 	userId: string,
 	how: 'data.erased' | 'data.expired',
-	now = new Date()
+	now: Date
 ): AccountChange {
 	const sql = db.$client;
 	const erasedWords = seal(JSON.stringify({ erased: true }));
@@ -434,7 +434,7 @@ export function erasePerson(
  * The retention rule: a young person's words are erased `months` after their account was
  * switched off, or after their 25th birthday, whichever comes first. Returns who was erased.
  */
-export function eraseExpired(db: Db, months: number, now = new Date()): string[] {
+export function eraseExpired(db: Db, months: number, now: Date): string[] {
 	const cutoff = new Date(now);
 	cutoff.setUTCMonth(cutoff.getUTCMonth() - months);
 	const cutoffDay = cutoff.toISOString().slice(0, 10);

@@ -59,12 +59,7 @@ function chairedBy(db: Db, staffId: string, today: string) {
 }
 
 /** Whether this member of staff chairs this young person's reviews today. */
-export function chairsReviewsFor(
-	db: Db,
-	staffId: string,
-	youngPersonId: string,
-	today = ukToday()
-) {
+export function chairsReviewsFor(db: Db, staffId: string, youngPersonId: string, today: string) {
 	return chairedBy(db, staffId, today).some((child) => child.id === youngPersonId);
 }
 
@@ -84,7 +79,7 @@ function heldReviews(db: Db, youngPersonId: string) {
 }
 
 /** Where a child in care's reviews stand: held ones (late or not) and the next due. Null without a care start date. */
-export function timelineFor(db: Db, youngPersonId: string, today = ukToday()) {
+export function timelineFor(db: Db, youngPersonId: string, today: string) {
 	const careStartedOn = db
 		.select({ careStartedOn: youngPeople.careStartedOn })
 		.from(youngPeople)
@@ -106,7 +101,7 @@ function upcoming(db: Db, youngPersonId: string) {
 }
 
 /** The IRO's (or PA's) work list: each young person, their next review, late flags, the meeting booked. */
-export function reviewWorkList(db: Db, staffId: string, today = ukToday()) {
+export function reviewWorkList(db: Db, staffId: string, today: string) {
 	return chairedBy(db, staffId, today).map((child) => {
 		const timeline = child.careStatus === 'in_care' ? timelineFor(db, child.id, today) : null;
 		return {
@@ -133,7 +128,7 @@ export function scheduleReview(
 	db: Db,
 	chairId: string,
 	input: { youngPersonId: string; meetingAt: string; place: string },
-	now = new Date()
+	now: Date
 ): ScheduleResult {
 	const today = ukToday(now);
 	const child = chairedBy(db, chairId, today).find((c) => c.id === input.youngPersonId);
@@ -181,7 +176,7 @@ export function scheduleReview(
 
 /** The invitation and reminder jobs: tell the child, unless it no longer applies. */
 export function reviewNoticeJob(kind: 'invite' | 'remind') {
-	return (db: Db, payload: Record<string, unknown>, now = new Date()) => {
+	return (db: Db, payload: Record<string, unknown>, now: Date) => {
 		const review = db
 			.select()
 			.from(reviews)
@@ -260,7 +255,7 @@ export function saveConsultation(
 	reviewId: string,
 	answers: ConsultationAnswers,
 	send: boolean,
-	now = new Date()
+	now: Date
 ): SaveResult {
 	const review = db.select().from(reviews).where(eq(reviews.id, reviewId)).get();
 	if (!review || review.status !== 'scheduled') return { ok: false, reason: 'closed' };
@@ -299,7 +294,7 @@ export function recordOutcome(
 	chairId: string,
 	reviewId: string,
 	input: { heldOn: string; code: ParticipationCode | null; decisions: string; letter: string },
-	now = new Date()
+	now: Date
 ): OutcomeResult {
 	const review = reviewById(db, reviewId);
 	if (!review) return { ok: false, reason: 'not_scheduled' };
@@ -352,7 +347,7 @@ export function myReviews(db: Db, youngPersonId: string) {
 }
 
 /** Who chairs a young person's reviews today (their IRO, or PA for a care leaver). */
-export function myChair(db: Db, youngPersonId: string, today = ukToday()) {
+export function myChair(db: Db, youngPersonId: string, today: string) {
 	const rows = db
 		.select({
 			name: users.displayName,

@@ -1,5 +1,6 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { requireLinkedYoungPerson } from '../auth/guard';
+import { requireLinkedYoungPerson, requireRecord } from '../auth/guard';
+import type { SignedInContext } from '../http/context';
 import { getDb } from '../db';
 import { m } from '$lib/paraglide/messages';
 import { statementOwner } from './statements';
@@ -21,4 +22,20 @@ export function requireAlertAccess(event: Event, alertId: string) {
 	if (!alert) error(404, m.error_not_found());
 	const user = requireLinkedYoungPerson(event, alert.youngPersonId);
 	return { user, alert };
+}
+
+/** A statement, for staff who may open its young person's record (audited as requireRecord). */
+export function openStatement(ctx: SignedInContext, statementId: string, detail: string) {
+	const owner = statementOwner(ctx.db, statementId);
+	if (!owner) error(404, m.error_not_found());
+	requireRecord(ctx, owner.youngPersonId, detail);
+	return owner;
+}
+
+/** A safety alert, for staff who may open its young person's record (audited as requireRecord). */
+export function openAlert(ctx: SignedInContext, alertId: string, detail: string) {
+	const alert = safetyAlert(ctx.db, alertId);
+	if (!alert) error(404, m.error_not_found());
+	requireRecord(ctx, alert.youngPersonId, detail);
+	return alert;
 }

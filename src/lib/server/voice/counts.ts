@@ -8,7 +8,7 @@ import { statementMonthCounts, statementThemeMonthCounts } from '../db/schema';
  * months (UK calendar months). Only counts leave this function: no name, no id, no words. They
  * come from running totals kept by triggers, so the cost does not grow with the statements.
  */
-export function statementCounts(db: Db, months: number, now = new Date()) {
+export function statementCounts(db: Db, months: number, now: Date) {
 	const monthList = lastMonths(now, months);
 	const byTemplate = db
 		.select({

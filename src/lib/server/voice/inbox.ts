@@ -38,7 +38,7 @@ function linkedYoungPeople(db: Db, staffId: string, now: Date): string[] {
 export function alertsFor(
 	db: Db,
 	staff: { id: string; roles: readonly Role[] },
-	now = new Date(),
+	now: Date,
 	linkedIds?: string[]
 ) {
 	const about = seesEveryAlert(staff.roles)
@@ -58,8 +58,8 @@ export type StaffAlert = ReturnType<typeof alertsFor>[number];
 export function workerInbox(
 	db: Db,
 	staffId: string,
-	filter: InboxFilter = {},
-	now = new Date(),
+	filter: InboxFilter,
+	now: Date,
 	roles: readonly Role[] = []
 ) {
 	const linkedIds = linkedYoungPeople(db, staffId, now);
@@ -138,7 +138,7 @@ export function workerInbox(
  * A manager's view: every open safety alert and every statement nobody has answered yet,
  * longest waiting first, with how long each has waited.
  */
-export function teamWaiting(db: Db, now = new Date()) {
+export function teamWaiting(db: Db, now: Date) {
 	const youngPerson = alias(users, 'young_person');
 	const recipient = alias(users, 'recipient');
 	const unanswered = db

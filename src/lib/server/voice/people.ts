@@ -1,6 +1,5 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { LinkType } from '$lib/domain/people';
-import { ukToday } from '$lib/domain/people';
 import { RECIPIENT_LINK_TYPES } from '$lib/domain/voice';
 import type { Db, Executor } from '../db';
 import { managerDuty, userRoles, users, workerLinks } from '../db/schema';
@@ -8,7 +7,7 @@ import { activeOn } from '../people/young-people';
 import { recordAudit } from '../audit/log';
 
 /** The workers a young person may send a statement to today: id, name and what they do. */
-export function statementRecipients(db: Executor, youngPersonId: string, today = ukToday()) {
+export function statementRecipients(db: Executor, youngPersonId: string, today: string) {
 	return db
 		.selectDistinct({ id: users.id, name: users.displayName, linkType: workerLinks.linkType })
 		.from(workerLinks)
@@ -33,7 +32,7 @@ const SAFETY_LINK_TYPES: readonly LinkType[] = [
 ];
 
 /** The workers who must hear at once when a young person says they feel unsafe. */
-export function safetyContacts(db: Executor, youngPersonId: string, today = ukToday()): string[] {
+export function safetyContacts(db: Executor, youngPersonId: string, today: string): string[] {
 	return statementRecipients(db, youngPersonId, today)
 		.filter((worker) => SAFETY_LINK_TYPES.includes(worker.linkType))
 		.map((worker) => worker.id);
@@ -43,7 +42,7 @@ export function safetyContacts(db: Executor, youngPersonId: string, today = ukTo
  * Who a duty manager rings about a young person: their social worker, PA or supervising social
  * worker today, with the work phone each has given (null when Hearth holds none).
  */
-export function alertContacts(db: Executor, youngPersonId: string, today = ukToday()) {
+export function alertContacts(db: Executor, youngPersonId: string, today: string) {
 	return db
 		.selectDistinct({
 			id: users.id,
@@ -71,7 +70,7 @@ export function setWorkPhone(
 	actorId: string,
 	staffId: string,
 	workPhone: string | null,
-	now = new Date()
+	now: Date
 ): void {
 	db.transaction((tx) => {
 		tx.update(users).set({ workPhone }).where(eq(users.id, staffId)).run();
@@ -123,7 +122,7 @@ export function isOnDuty(db: Db, managerId: string): boolean {
 }
 
 /** A manager goes on or off duty. */
-export function setDuty(db: Db, managerId: string, onDuty: boolean, now = new Date()): void {
+export function setDuty(db: Db, managerId: string, onDuty: boolean, now: Date): void {
 	db.transaction((tx) => {
 		tx.insert(managerDuty)
 			.values({ userId: managerId, onDuty, changedAt: now })

@@ -49,7 +49,12 @@ export function safetyAlertStillOpen(db: Executor, link: string): boolean {
 	return alert !== undefined && alert.acknowledgedAt === null;
 }
 
-function scheduleEscalation(db: Executor, alert: { id: string; raisedAt: Date }, step: number) {
+function scheduleEscalation(
+	db: Executor,
+	alert: { id: string; raisedAt: Date },
+	step: number,
+	now: Date
+) {
 	enqueueJob(
 		db,
 		ESCALATION_JOB,
@@ -59,7 +64,8 @@ function scheduleEscalation(db: Executor, alert: { id: string; raisedAt: Date },
 			// An escalation must not be lost to a passing fault: keep trying for hours.
 			maxAttempts: 20,
 			uniqueKey: `${ESCALATION_JOB}:${alert.id}:${step}`
-		}
+		},
+		now
 	);
 }
 
@@ -105,7 +111,7 @@ export function raiseSafetyAlert(
 		source?: AlertSource;
 		raisedBy?: string;
 	},
-	now = new Date()
+	now: Date
 ): { id: string; created: boolean } {
 	const existing = db
 		.select({ id: safetyAlerts.id, statementId: safetyAlerts.statementId })
@@ -161,7 +167,7 @@ export function raiseSafetyAlert(
 			})
 			.run();
 		recordTold(tx, { alertId: id, kind: 'told', at: now, step: 0 }, told);
-		scheduleEscalation(tx, { id, raisedAt: now }, 1);
+		scheduleEscalation(tx, { id, raisedAt: now }, 1, now);
 		return { id, created: true };
 	});
 }
@@ -170,7 +176,7 @@ export function raiseSafetyAlert(
  * The escalation job: if nobody has acknowledged the alert, tell every manager and the young
  * person's workers again, log the step, and schedule the next. Runs once per step.
  */
-export function escalateSafetyAlert(db: Db, payload: Record<string, unknown>, now = new Date()) {
+export function escalateSafetyAlert(db: Db, payload: Record<string, unknown>, now: Date) {
 	const alertId = String(payload.alertId);
 	const step = Number(payload.step);
 	db.transaction((tx) => {
@@ -192,7 +198,7 @@ export function escalateSafetyAlert(db: Db, payload: Record<string, unknown>, no
 			.where(eq(safetyAlerts.id, alert.id))
 			.run();
 		recordTold(tx, { alertId: alert.id, kind: 'escalated', at: now, step }, told);
-		scheduleEscalation(tx, alert, step + 1);
+		scheduleEscalation(tx, alert, step + 1, now);
 	});
 }
 
@@ -201,7 +207,7 @@ export function acknowledgeSafetyAlert(
 	db: Db,
 	staffId: string,
 	alertId: string,
-	now = new Date()
+	now: Date
 ): boolean {
 	return db.transaction((tx) => acknowledgeIn(tx, staffId, alertId, now));
 }
@@ -245,7 +251,7 @@ export function addSafetyAlertNote(
 	staffId: string,
 	alertId: string,
 	body: string,
-	now = new Date()
+	now: Date
 ): boolean {
 	return db.transaction((tx) => {
 		const alert = tx.select().from(safetyAlerts).where(eq(safetyAlerts.id, alertId)).get();
@@ -265,7 +271,7 @@ export function closeSafetyAlert(
 	staffId: string,
 	alertId: string,
 	input: { outcome: AlertOutcome; note: string },
-	now = new Date()
+	now: Date
 ): boolean {
 	return db.transaction((tx) => {
 		const alert = tx.select().from(safetyAlerts).where(eq(safetyAlerts.id, alertId)).get();

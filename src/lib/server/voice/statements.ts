@@ -61,7 +61,7 @@ export function sendStatement(
 		/** The worker sitting with the young person ("with me"), when made together. */
 		madeWithId?: string | null;
 	},
-	now = new Date()
+	now: Date
 ): SendResult {
 	const existing = db
 		.select({ id: statements.id })
@@ -256,7 +256,6 @@ export function statementThread(db: Db, statementId: string) {
 		alert: alert ?? null
 	};
 }
-export type StatementThread = NonNullable<ReturnType<typeof statementThread>>;
 
 /** Who may see a statement, as a plain fact about it: its young person and current recipient. */
 export function statementOwner(db: Executor, statementId: string) {
@@ -270,12 +269,12 @@ export function statementOwner(db: Executor, statementId: string) {
 }
 
 /** The young person opened their statement: replies so far are no longer new. */
-export function markSeenByYoungPerson(db: Db, statementId: string, now = new Date()): void {
+export function markSeenByYoungPerson(db: Db, statementId: string, now: Date): void {
 	db.update(statements).set({ youngPersonSeenAt: now }).where(eq(statements.id, statementId)).run();
 }
 
 /** A worker opened it: the first time is the young person's "read" receipt. */
-export function markSeenByWorker(db: Db, statementId: string, now = new Date()): void {
+export function markSeenByWorker(db: Db, statementId: string, now: Date): void {
 	db.transaction((tx) => {
 		const row = tx
 			.select({ readAt: statements.readAt })
@@ -297,7 +296,7 @@ export function markSeenByWorker(db: Db, statementId: string, now = new Date()):
 export function addMessage(
 	db: Db,
 	input: { statementId: string; authorId: string; body: string; clientKey: string },
-	now = new Date()
+	now: Date
 ): { duplicate: boolean } {
 	return db.transaction((tx) => {
 		const statement = tx
@@ -351,12 +350,7 @@ export function addMessage(
 }
 
 /** "I have read this": the worker takes it in hand. */
-export function acknowledgeStatement(
-	db: Db,
-	staffId: string,
-	statementId: string,
-	now = new Date()
-) {
+export function acknowledgeStatement(db: Db, staffId: string, statementId: string, now: Date) {
 	db.update(statements)
 		.set({ acknowledgedAt: now, acknowledgedBy: staffId })
 		.where(eq(statements.id, statementId))
@@ -391,7 +385,7 @@ export function handOverStatement(
 		note: string;
 		clientKey: string;
 	},
-	now = new Date()
+	now: Date
 ): HandOverResult {
 	return db.transaction((tx) => {
 		const owner = statementOwner(tx, input.statementId);
@@ -458,7 +452,7 @@ export function statementHandoversOf(db: Db, statementId: string) {
 }
 
 /** The worker has copied it into the young person's case record. */
-export function markCaseRecorded(db: Db, staffId: string, statementId: string, now = new Date()) {
+export function markCaseRecorded(db: Db, staffId: string, statementId: string, now: Date) {
 	db.update(statements)
 		.set({ caseRecordedAt: now, caseRecordedBy: staffId })
 		.where(eq(statements.id, statementId))

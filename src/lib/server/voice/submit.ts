@@ -1,8 +1,7 @@
 import { isTemplateId, TEMPLATES, withExpressMood, type TemplateId } from '$lib/domain/voice';
 import { parseStatement, replySchema } from '$lib/schemas/voice';
-import { parseForm, text, type FieldErrors } from '../forms';
-import { getDb } from '../db';
-import { now } from '../clock';
+import type { z } from 'zod';
+import type { FieldErrors } from '../http/form';
 import type { Db } from '../db';
 import { durably } from '../db/durable';
 import { m } from '$lib/paraglide/messages';
@@ -29,7 +28,7 @@ export function submitStatement(
 		clientKey: unknown;
 		language?: unknown;
 	},
-	now = new Date(),
+	now: Date,
 	madeWithId: string | null = null
 ): SubmitResult {
 	if (!isTemplateId(templateId))
@@ -62,7 +61,7 @@ export function submitStatement(
 }
 
 /** "I feel unsafe", from the button or from the offline queue. */
-export function submitUnsafe(db: Db, youngPersonId: string, clientKey: string, now = new Date()) {
+export function submitUnsafe(db: Db, youngPersonId: string, clientKey: string, now: Date) {
 	return durably(db, () =>
 		raiseSafetyAlert(db, { youngPersonId, clientKey: `button:${clientKey}` }, now)
 	);
@@ -77,12 +76,7 @@ const pictureAlertKey = (roundKey: string) => `statement:${roundKey}`;
  * fresh page and key) joins it instead of raising another. Returns the round's key, which the
  * next steps carry to Send, and the alert.
  */
-export function raisePictureAlert(
-	db: Db,
-	youngPersonId: string,
-	clientKey: string,
-	now = new Date()
-) {
+export function raisePictureAlert(db: Db, youngPersonId: string, clientKey: string, now: Date) {
 	return durably(db, () =>
 		db.transaction((tx) => {
 			const open = tx
@@ -129,15 +123,11 @@ export function pictureAlert(db: Db, youngPersonId: string, roundKey: string) {
  * Add a reply from a posted form, by whoever may (the caller has checked). Returns the 400 to
  * send back, with the words kept, when the reply is empty or too long; null when it is saved.
  */
-export async function replyFromForm(request: Request, statementId: string, authorId: string) {
-	const formData = await request.formData();
-	const parsed = parseForm(
-		replySchema,
-		{ body: text(formData, 'body'), clientKey: text(formData, 'clientKey') },
-		formData
-	);
-	if (!parsed.ok) return parsed.failure;
-	const db = getDb();
-	durably(db, () => addMessage(db, { statementId, authorId, ...parsed.data }, now()));
-	return null;
+/** A reply in a statement's conversation, from the young person or staff; a form key keeps it once. */
+export function replyToStatement(
+	db: Db,
+	reply: { statementId: string; authorId: string } & z.output<typeof replySchema>,
+	now: Date
+): void {
+	durably(db, () => addMessage(db, reply, now));
 }

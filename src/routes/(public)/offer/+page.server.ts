@@ -1,12 +1,11 @@
 import { OFFER_AREAS } from '$lib/domain/offer';
-import { getDb } from '$lib/server/db';
 import { lastUpdated, offer } from '$lib/server/offer/content';
-import { getLocale } from '$lib/paraglide/runtime';
+import { page } from '$lib/server/http/handlers';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => {
-	const db = getDb();
-	const items = offer(db, getLocale()).map((item) => ({
+export const load = page('anyone', (ctx) => {
+	const db = ctx.db;
+	const items = offer(db, ctx.locale).map((item) => ({
 		slug: item.slug,
 		area: item.area,
 		title: item.title,
@@ -23,7 +22,7 @@ export const load: PageServerLoad = () => {
 		})).filter((group) => group.items.length),
 		updated: lastUpdated(db, 'offer')
 	};
-};
+}) satisfies PageServerLoad;
 
-// No framework JavaScript: the page works as plain HTML, and static/enhance.js does the rest.
+// No framework JavaScript: the page works as plain HTML, and enhance.js does the rest.
 export const csr = false;

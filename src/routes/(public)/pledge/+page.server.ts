@@ -1,12 +1,11 @@
-import { getDb } from '$lib/server/db';
 import { lastUpdated, pledge } from '$lib/server/offer/content';
-import { getLocale } from '$lib/paraglide/runtime';
+import { page } from '$lib/server/http/handlers';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => {
-	const db = getDb();
-	return { themes: pledge(db, getLocale()), updated: lastUpdated(db, 'pledge') };
-};
+export const load = page('anyone', ({ db, locale }) => ({
+	themes: pledge(db, locale),
+	updated: lastUpdated(db, 'pledge')
+})) satisfies PageServerLoad;
 
-// No framework JavaScript: the page works as plain HTML, and static/enhance.js does the rest.
+// No framework JavaScript: the page works as plain HTML, and enhance.js does the rest.
 export const csr = false;

@@ -1,40 +1,28 @@
 import { redirect } from '@sveltejs/kit';
 import { landingFor } from '$lib/domain/roles';
 import { resetSchema } from '$lib/schemas/auth';
-import { getDb } from '$lib/server/db';
 import { redeemResetCode } from '$lib/server/accounts/invitations';
 import { startSession } from '$lib/server/auth/cookies';
 import { CODE_MESSAGES, codeGuesses } from '$lib/server/accounts/code-forms';
-import { invalid, parseForm, text } from '$lib/server/forms';
-import { now } from '$lib/server/clock';
+import { action, formActions, page, refuse } from '$lib/server/http/handlers';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ url }) => ({ code: url.searchParams.get('code') ?? '' });
+export const load = page('anyone', (_ctx, { url }) => ({
+	code: url.searchParams.get('code') ?? ''
+})) satisfies PageServerLoad;
 
-export const actions: Actions = {
-	default: async (event) => {
-		const formData = await event.request.formData();
-		const parsed = parseForm(
-			resetSchema,
-			{
-				code: text(formData, 'code'),
-				password: text(formData, 'password'),
-				passwordAgain: text(formData, 'passwordAgain')
-			},
-			formData
-		);
-		if (!parsed.ok) return parsed.failure;
-		const db = getDb();
-		const guesses = codeGuesses(db, event, formData);
+export const actions = formActions({
+	default: action('anyone', resetSchema, async (ctx, input, event) => {
+		const guesses = codeGuesses(ctx.db, ctx.address, ctx.now);
 		if (guesses.wait) return guesses.wait;
-		const result = await redeemResetCode(db, parsed.data, now());
+		const result = await redeemResetCode(ctx.db, input, ctx.now);
 		if (!result.ok) {
 			if (result.reason === 'unknown') guesses.missed();
-			return invalid(formData, { code: CODE_MESSAGES[result.reason]() });
+			return refuse({ code: CODE_MESSAGES[result.reason]() });
 		}
 		startSession(event, result.userId);
 		redirect(303, `${landingFor(result.roles)}?new-password`);
-	}
-};
+	})
+}) satisfies Actions;
 
 export const csr = false;

@@ -1,42 +1,33 @@
 import { error, redirect } from '@sveltejs/kit';
 import { setupSchema } from '$lib/schemas/auth';
-import { getDb } from '$lib/server/db';
 import { completeSetup, isSetUp, setupTokenMatches } from '$lib/server/accounts/setup';
 import { startSession } from '$lib/server/auth/cookies';
-import { invalid, parseForm, text } from '$lib/server/forms';
+import { contextOf } from '$lib/server/http/context';
+import { formInput } from '$lib/server/http/form';
+import { action, formActions, page, refuse, type ActionEvent } from '$lib/server/http/handlers';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ url }) => {
-	if (isSetUp(getDb())) redirect(303, '/signin');
+export const load = page('anyone', (ctx, { url }) => {
+	if (isSetUp(ctx.db)) redirect(303, '/signin');
 	return { token: url.searchParams.get('token') ?? '' };
+}) satisfies PageServerLoad;
+
+/** Once there is an administrator, the form is closed, whatever was sent. */
+const setupForm = {
+	schema: setupSchema,
+	read: (formData: FormData, event: ActionEvent) => {
+		if (isSetUp(contextOf(event).db)) error(403, m.setup_done_already());
+		return formInput(setupSchema, formData);
+	}
 };
 
-export const actions: Actions = {
-	default: async (event) => {
-		if (isSetUp(getDb())) error(403, m.setup_done_already());
-		const formData = await event.request.formData();
-		const fields = [
-			'token',
-			'councilName',
-			'councilEmail',
-			'displayName',
-			'username',
-			'password',
-			'passwordAgain'
-		];
-		const parsed = parseForm(
-			setupSchema,
-			Object.fromEntries(fields.map((name) => [name, text(formData, name)])),
-			formData
-		);
-		if (!parsed.ok) return parsed.failure;
-		if (!setupTokenMatches(parsed.data.token)) {
-			return invalid(formData, { token: m.setup_token_wrong() }, 403);
-		}
-		const result = await completeSetup(getDb(), parsed.data);
+export const actions = formActions({
+	default: action('anyone', setupForm, async (ctx, input, event) => {
+		if (!setupTokenMatches(input.token)) return refuse({ token: m.setup_token_wrong() }, 403);
+		const result = await completeSetup(ctx.db, input, ctx.now);
 		if (!result.ok) error(403, m.setup_done_already());
 		startSession(event, result.userId);
 		redirect(303, '/admin');
-	}
-};
+	})
+}) satisfies Actions;

@@ -40,7 +40,7 @@ export const actions: Actions = {
 			formData
 		);
 		if (!parsed.ok) return parsed.failure;
-		savePreferences(getDb(), user.id, parsed.data);
+		savePreferences(getDb(), user.id, parsed.data, now());
 		return { saved: true };
 	},
 	workPhone: async (event) => {

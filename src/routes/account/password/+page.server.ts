@@ -8,6 +8,7 @@ import { waitMessage } from '$lib/server/auth/wait-message';
 import { invalid, parseForm, text } from '$lib/server/forms';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
+import { now } from '$lib/server/clock';
 
 export const load: PageServerLoad = (event) => {
 	requireUser(event);
@@ -28,17 +29,21 @@ export const actions: Actions = {
 		);
 		if (!parsed.ok) return parsed.failure;
 		const db = getDb();
-		const checked = await checkCurrentPassword(db, {
-			userId: user.id,
-			password: parsed.data.currentPassword,
-			...guessClient(event)
-		});
+		const checked = await checkCurrentPassword(
+			db,
+			{
+				userId: user.id,
+				password: parsed.data.currentPassword,
+				...guessClient(event)
+			},
+			now()
+		);
 		if (!checked.ok) {
 			return checked.reason === 'wait'
 				? invalid(formData, { currentPassword: waitMessage(checked.waitMs) }, 429)
 				: invalid(formData, { currentPassword: m.password_wrong() });
 		}
-		await changePassword(db, user.id, parsed.data.password, undefined);
+		await changePassword(db, user.id, parsed.data.password, undefined, now());
 		// Every session ended, this one too; a fresh one keeps this person signed in here.
 		startSession(event, user.id, true);
 		return { changed: true };

@@ -1,7 +1,7 @@
-import { error, type RequestEvent } from '@sveltejs/kit';
-import { hasAnyRole, STAFF_ROLES } from '$lib/domain/roles';
-import { requireUser } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
+import { error } from '@sveltejs/kit';
+import { totpCodeSchema, totpSetupSchema } from '$lib/schemas/second-factor';
+import type { RequestContext } from '$lib/server/http/context';
+import { action, formActions, page } from '$lib/server/http/handlers';
 import {
 	disableTotp,
 	hasTotp,
@@ -9,8 +9,8 @@ import {
 	sessionPolicy
 } from '$lib/server/auth/second-factor';
 import {
-	checkTotpForm,
-	enableTotpForm,
+	checkCode,
+	enableApp,
 	secondFactorGiven,
 	setupSecret
 } from '$lib/server/auth/second-factor-forms';
@@ -18,49 +18,40 @@ import { secondFactorState, type SessionUser } from '$lib/server/auth/session';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Staff may add an authenticator app to their account; young people sign in with a password only. */
-function requireStaff(event: RequestEvent) {
-	const user = requireUser(event);
-	if (!hasAnyRole(user.roles, STAFF_ROLES)) error(403, m.error_forbidden());
-	return user;
-}
+// Staff may add an authenticator app to their account; young people sign in with a password only.
 
 /** Whether the council requires this person to keep one (the rule sign-in applies). */
-const required = (roles: SessionUser['roles']) =>
+const required = (ctx: RequestContext, roles: SessionUser['roles']) =>
 	secondFactorState({
 		hasApp: false,
 		givenInSession: false,
 		roles,
-		policy: sessionPolicy(getDb())
+		policy: sessionPolicy(ctx.db)
 	}) === 'setup';
 
-export const load: PageServerLoad = (event) => {
-	const user = requireStaff(event);
-	const db = getDb();
-	const on = hasTotp(db, user.id);
+export const load = page('useSecondFactor', (ctx) => {
+	const on = hasTotp(ctx.db, ctx.user.id);
 	return {
 		on,
-		required: required(user.roles),
-		codesLeft: on ? recoveryCodesLeft(db, user.id) : 0,
-		secret: on ? null : setupSecret(user)
+		required: required(ctx, ctx.user.roles),
+		codesLeft: on ? recoveryCodesLeft(ctx.db, ctx.user.id) : 0,
+		secret: on ? null : setupSecret(ctx.db, ctx.user)
 	};
-};
+}) satisfies PageServerLoad;
 
-export const actions: Actions = {
-	enable: async (event) => {
-		const user = requireStaff(event);
-		const enabled = await enableTotpForm(event, user);
-		if (!enabled.ok) return enabled.failure;
+export const actions = formActions({
+	enable: action('useSecondFactor', totpSetupSchema, async (ctx, input, event) => {
+		const enabled = await enableApp(ctx, event, ctx.user, input);
+		if (!enabled.ok) return enabled.refused;
 		// The first code was just given: this session goes on without asking for another.
-		secondFactorGiven(event, user, 'set up');
+		secondFactorGiven(ctx, event, ctx.user, 'set up');
 		return { recoveryCodes: enabled.recoveryCodes };
-	},
-	disable: async (event) => {
-		const user = requireStaff(event);
-		if (required(user.roles)) error(403, m.second_factor_cannot_remove());
-		const checked = await checkTotpForm(event, user);
-		if (!checked.ok) return checked.failure;
-		disableTotp(getDb(), user.id, user.id, event.locals.session?.id);
+	}),
+	disable: action('useSecondFactor', totpCodeSchema, async (ctx, input, event) => {
+		if (required(ctx, ctx.user.roles)) error(403, m.second_factor_cannot_remove());
+		const refused = await checkCode(ctx, event, ctx.user, 'app', input.code);
+		if (refused) return refused;
+		disableTotp(ctx.db, ctx.user.id, ctx.user.id, ctx.sessionId ?? undefined, ctx.now);
 		return { removed: true };
-	}
-};
+	})
+}) satisfies Actions;

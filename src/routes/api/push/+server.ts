@@ -7,6 +7,7 @@ import { isAllowedPushEndpoint } from '$lib/server/notify/endpoints';
 import { preferencesOf, savePreferences } from '$lib/server/notify/preferences';
 import { readJson } from '$lib/server/json';
 import type { RequestHandler } from './$types';
+import { now } from '$lib/server/clock';
 
 /** Turn on notifications for this device. */
 export const POST: RequestHandler = async (event) => {
@@ -17,14 +18,20 @@ export const POST: RequestHandler = async (event) => {
 	if (!isAllowedPushEndpoint(parsed.data.endpoint))
 		error(400, 'That is not a push service Hearth can use.');
 	const db = getDb();
-	saveSubscription(db, user.id, {
-		endpoint: parsed.data.endpoint,
-		keys: parsed.data.keys,
-		deviceLabel: deviceLabelFrom(event.request.headers.get('user-agent') ?? '')
-	});
+	saveSubscription(
+		db,
+		user.id,
+		{
+			endpoint: parsed.data.endpoint,
+			keys: parsed.data.keys,
+			deviceLabel: deviceLabelFrom(event.request.headers.get('user-agent') ?? '')
+		},
+		now()
+	);
 	// Turning a device on is saying yes to notifications.
 	const preferences = preferencesOf(db, user.id, user.roles);
-	if (!preferences.pushEnabled) savePreferences(db, user.id, { ...preferences, pushEnabled: true });
+	if (!preferences.pushEnabled)
+		savePreferences(db, user.id, { ...preferences, pushEnabled: true }, now());
 	return json({ ok: true }, { status: 201 });
 };
 

@@ -58,5 +58,5 @@ export const actions: Actions = {
 	}
 };
 
-// No framework JavaScript: the page is a server-made view, with static/enhance.js for the bell.
+// No framework JavaScript: the page is a server-made view, with enhance.js for the bell.
 export const csr = false;

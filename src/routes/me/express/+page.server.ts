@@ -24,7 +24,7 @@ import { newId } from '$lib/server/ids';
 import { statementRecipients } from '$lib/server/voice/people';
 import { careStatusOf, statementOwner, statementThread } from '$lib/server/voice/statements';
 import { pictureAlert, raisePictureAlert, submitStatement } from '$lib/server/voice/submit';
-import { now } from '$lib/server/clock';
+import { now, todayInUk } from '$lib/server/clock';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
@@ -73,7 +73,7 @@ export const load: PageServerLoad = (event) => {
 			}))
 		};
 	}
-	const recipients = statementRecipients(db, user.id);
+	const recipients = statementRecipients(db, user.id, todayInUk());
 	const careStatus = careStatusOf(db, user.id) ?? 'in_care';
 	return {
 		step: 'send' as const,

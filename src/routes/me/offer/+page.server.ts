@@ -8,13 +8,14 @@ import { myRequests, offerProfile } from '$lib/server/offer/requests';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { PageServerLoad } from './$types';
+import { now } from '$lib/server/clock';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, 'young_person', 'forum_member');
 	const db = getDb();
 	const person = offerProfile(db, user.id);
 	if (!person) error(404, m.error_not_found());
-	const today = ukToday();
+	const today = ukToday(now());
 	const items = offer(db, getLocale()).map((item) => ({
 		slug: item.slug,
 		area: item.area,

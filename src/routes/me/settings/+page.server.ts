@@ -16,7 +16,7 @@ import { expressState, setExpress } from '$lib/server/preferences/express';
 import { enabledLanguages } from '$lib/server/preferences/languages';
 import { setLanguageCookie } from '$lib/server/preferences/locale';
 import { preferencesOf, savePreferences } from '$lib/server/preferences/preferences';
-import { now } from '$lib/server/clock';
+import { now, todayInUk } from '$lib/server/clock';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
@@ -27,7 +27,7 @@ export const load: PageServerLoad = (event) => {
 	const user = requireRole(event, ...YOUNG_PEOPLE);
 	const db = getDb();
 	const preferences = preferencesOf(db, user.id);
-	const express = expressState(db, user.id);
+	const express = expressState(db, user.id, todayInUk());
 	return {
 		current: {
 			locale: getLocale(),
@@ -70,7 +70,7 @@ export const actions: Actions = {
 		setLanguageCookie(event.cookies, locale, event.url.protocol === 'https:');
 		redirect(303, '/me/settings?saved');
 	},
-	/** The read-aloud bar's speed, saved as it is changed (static/read-aloud.js). */
+	/** The read-aloud bar's speed, saved as it is changed (read-aloud.js). */
 	speech: async (event) => {
 		const user = requireRole(event, ...YOUNG_PEOPLE);
 		const formData = await event.request.formData();

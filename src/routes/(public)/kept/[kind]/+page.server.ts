@@ -1,7 +1,5 @@
-import { error } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { getCouncilSettings } from '$lib/server/council/settings';
-import { m } from '$lib/paraglide/messages';
+import { notFound, page } from '$lib/server/http/handlers';
 import type { PageServerLoad } from './$types';
 
 const KINDS = ['offline', 'unsafe', 'told', 'statement', 'signout', 'signout-waiting'] as const;
@@ -18,14 +16,14 @@ const isKind = (kind: string): kind is (typeof KINDS)[number] =>
  * names nobody (the person holding the phone may not be the child).
  * Nothing here is anyone's own: only the council's out-of-hours number.
  */
-export const load: PageServerLoad = ({ params }) => {
+export const load = page('anyone', (ctx, { params }) => {
 	const kind = params.kind;
-	if (!isKind(kind)) error(404, m.error_not_found());
+	if (!isKind(kind)) notFound();
 	return {
 		kind,
-		outOfHours: getCouncilSettings(getDb())?.outOfHoursPhone ?? null
+		outOfHours: getCouncilSettings(ctx.db)?.outOfHoursPhone ?? null
 	};
-};
+}) satisfies PageServerLoad;
 
-// No framework JavaScript: the page works as plain HTML, and static/enhance.js does the rest.
+// No framework JavaScript: the page works as plain HTML, and enhance.js does the rest.
 export const csr = false;

@@ -1,14 +1,11 @@
-import { error } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
 import { entitlementBySlug } from '$lib/server/offer/content';
 import { renderMarkdown } from '$lib/server/offer/markdown';
-import { m } from '$lib/paraglide/messages';
-import { getLocale } from '$lib/paraglide/runtime';
+import { notFound, page } from '$lib/server/http/handlers';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ params }) => {
-	const item = entitlementBySlug(getDb(), params.slug, getLocale());
-	if (!item) error(404, m.error_not_found());
+export const load = page('anyone', (ctx, { params }) => {
+	const item = entitlementBySlug(ctx.db, params.slug, ctx.locale);
+	if (!item) notFound();
 	return {
 		item: {
 			slug: item.slug,
@@ -28,7 +25,7 @@ export const load: PageServerLoad = ({ params }) => {
 			updatedAt: item.updatedAt
 		}
 	};
-};
+}) satisfies PageServerLoad;
 
-// No framework JavaScript: the page works as plain HTML, and static/enhance.js does the rest.
+// No framework JavaScript: the page works as plain HTML, and enhance.js does the rest.
 export const csr = false;

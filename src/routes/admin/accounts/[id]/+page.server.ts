@@ -11,7 +11,7 @@ import { workPhoneSchema } from '$lib/schemas/account';
 import { setWorkPhone, workPhoneOf } from '$lib/server/voice/people';
 import { disableTotp, hasTotp } from '$lib/server/auth/second-factor';
 import { startSession } from '$lib/server/auth/cookies';
-import { now } from '$lib/server/clock';
+import { now, todayInUk } from '$lib/server/clock';
 import { erasePerson } from '$lib/server/privacy/records';
 import { createResetCode } from '$lib/server/accounts/invitations';
 import { linkChoices } from '$lib/server/accounts/invite-form';
@@ -26,13 +26,19 @@ export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	const account = accountSummary(db, event.params.id);
 	if (!account) error(404, m.error_not_found());
-	recordAudit(db, {
-		actorId: admin.id,
-		action: 'account.viewed',
-		subjectUserId: account.id,
-		address: event.getClientAddress()
-	});
-	const record = account.roles.includes('young_person') ? youngPersonRecord(db, account.id) : null;
+	recordAudit(
+		db,
+		{
+			actorId: admin.id,
+			action: 'account.viewed',
+			subjectUserId: account.id,
+			address: event.getClientAddress()
+		},
+		now()
+	);
+	const record = account.roles.includes('young_person')
+		? youngPersonRecord(db, account.id, todayInUk())
+		: null;
 	return {
 		account,
 		staff: isStaff(account.roles),
@@ -43,7 +49,7 @@ export const load: PageServerLoad = (event) => {
 		rolesSaved: event.url.searchParams.has('roles-saved'),
 		links: record?.links ?? null,
 		choices: record ? linkChoices() : null,
-		today: ukToday()
+		today: ukToday(now())
 	};
 };
 
@@ -109,13 +115,13 @@ export const actions: Actions = {
 	},
 	disable: (event) => {
 		const admin = requireRole(event, 'admin');
-		if (!setAccountDisabled(getDb(), admin.id, event.params.id, true).ok)
+		if (!setAccountDisabled(getDb(), admin.id, event.params.id, true, now()).ok)
 			return fail(400, { errors: { form: m.error_forbidden() } as Record<string, string> });
 		redirect(303, `/admin/accounts/${event.params.id}`);
 	},
 	enable: (event) => {
 		const admin = requireRole(event, 'admin');
-		setAccountDisabled(getDb(), admin.id, event.params.id, false);
+		setAccountDisabled(getDb(), admin.id, event.params.id, false, now());
 		redirect(303, `/admin/accounts/${event.params.id}`);
 	},
 	addLink: async (event) => {
@@ -136,8 +142,8 @@ export const actions: Actions = {
 		if (!choices.some((staff) => staff.id === parsed.data.staffUserId)) {
 			return invalid(formData, { staffUserId: m.error_link_unknown() });
 		}
-		if (!youngPersonRecord(db, event.params.id)) error(404, m.error_not_found());
-		addLink(db, admin.id, { youngPersonId: event.params.id, ...parsed.data });
+		if (!youngPersonRecord(db, event.params.id, todayInUk())) error(404, m.error_not_found());
+		addLink(db, admin.id, { youngPersonId: event.params.id, ...parsed.data }, now());
 		redirect(303, `/admin/accounts/${event.params.id}`);
 	},
 	endLink: async (event) => {
@@ -147,11 +153,11 @@ export const actions: Actions = {
 		if (!parsed.ok) return parsed.failure;
 		const db = getDb();
 		// Only a link of the young person on this page, so the audit entry and the page agree.
-		const ownLink = youngPersonRecord(db, event.params.id)?.links.some(
+		const ownLink = youngPersonRecord(db, event.params.id, todayInUk())?.links.some(
 			(link) => link.id === parsed.data.linkId
 		);
 		if (!ownLink) error(404, m.error_not_found());
-		endLink(db, admin.id, parsed.data.linkId, ukToday());
+		endLink(db, admin.id, parsed.data.linkId, ukToday(now()), now());
 		redirect(303, `/admin/accounts/${event.params.id}`);
 	}
 };

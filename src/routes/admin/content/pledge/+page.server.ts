@@ -9,6 +9,7 @@ import { movePromise, savePromise } from '$lib/server/offer/editing';
 import { parseForm, text } from '$lib/server/forms';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
+import { now } from '$lib/server/clock';
 
 const EDITORS = ['admin', 'participation_officer'] as const;
 
@@ -41,7 +42,7 @@ export const actions: Actions = {
 		) {
 			error(404, m.error_not_found());
 		}
-		const id = savePromise(db, user.id, parsed.data);
+		const id = savePromise(db, user.id, parsed.data, now());
 		return { saved: id };
 	},
 	move: async (event) => {

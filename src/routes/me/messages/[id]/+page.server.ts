@@ -1,30 +1,26 @@
-import { error } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
+import { replySchema } from '$lib/schemas/voice';
+import type { RequestContext } from '$lib/server/http/context';
+import { action, formActions, notFound, page } from '$lib/server/http/handlers';
 import { newId } from '$lib/server/ids';
 import {
 	markSeenByYoungPerson,
 	statementOwner,
 	statementThread
 } from '$lib/server/voice/statements';
-import { now } from '$lib/server/clock';
-import { replyFromForm } from '$lib/server/voice/submit';
-import { m } from '$lib/paraglide/messages';
+import { replyToStatement } from '$lib/server/voice/submit';
 import { SIGNALS } from '$lib/domain/voice';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A young person's own statement, or 404: another's looks the same as none. */
-function ownStatement(statementId: string, youngPersonId: string) {
-	const owner = statementOwner(getDb(), statementId);
-	if (!owner || owner.youngPersonId !== youngPersonId) error(404, m.error_not_found());
+function ownStatement(ctx: RequestContext, statementId: string, youngPersonId: string) {
+	const owner = statementOwner(ctx.db, statementId);
+	if (!owner || owner.youngPersonId !== youngPersonId) notFound();
 }
 
-export const load: PageServerLoad = (event) => {
-	const user = requireRole(event, 'young_person', 'forum_member');
-	ownStatement(event.params.id, user.id);
-	const db = getDb();
-	const thread = statementThread(db, event.params.id)!;
-	markSeenByYoungPerson(db, thread.id, now());
+export const load = page('useMyPages', (ctx, event) => {
+	ownStatement(ctx, event.params.id, ctx.user.id);
+	const thread = statementThread(ctx.db, event.params.id)!;
+	markSeenByYoungPerson(ctx.db, thread.id, ctx.now);
 	return {
 		statement: {
 			id: thread.id,
@@ -43,14 +39,16 @@ export const load: PageServerLoad = (event) => {
 		sent: event.url.searchParams.has('sent'),
 		replyKey: newId()
 	};
-};
+}) satisfies PageServerLoad;
 
-export const actions: Actions = {
-	reply: async (event) => {
-		const user = requireRole(event, 'young_person', 'forum_member');
-		ownStatement(event.params.id, user.id);
-		const refused = await replyFromForm(event.request, event.params.id, user.id);
-		if (refused) return refused;
+export const actions = formActions({
+	reply: action('useMyPages', replySchema, (ctx, reply, event) => {
+		ownStatement(ctx, event.params.id, ctx.user.id);
+		replyToStatement(
+			ctx.db,
+			{ statementId: event.params.id, authorId: ctx.user.id, ...reply },
+			ctx.now
+		);
 		return { replied: true };
-	}
-};
+	})
+}) satisfies Actions;

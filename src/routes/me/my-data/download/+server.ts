@@ -13,12 +13,16 @@ export const GET: RequestHandler = (event) => {
 	const db = getDb();
 	const record = personalRecord(db, user.id, now());
 	if (!record) error(404, m.error_not_found());
-	recordAudit(db, {
-		actorId: user.id,
-		action: 'data.downloaded',
-		subjectUserId: user.id,
-		address: event.getClientAddress()
-	});
+	recordAudit(
+		db,
+		{
+			actorId: user.id,
+			action: 'data.downloaded',
+			subjectUserId: user.id,
+			address: event.getClientAddress()
+		},
+		now()
+	);
 	return new Response(recordAsText(record, { title: m.my_data_file_title() }), {
 		headers: {
 			'content-type': 'text/plain; charset=utf-8',

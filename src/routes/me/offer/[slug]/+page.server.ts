@@ -11,6 +11,7 @@ import { invalid, parseForm, text } from '$lib/server/forms';
 import { m } from '$lib/paraglide/messages';
 import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
+import { now } from '$lib/server/clock';
 
 const YOUNG_PEOPLE = ['young_person', 'forum_member'] as const;
 
@@ -36,7 +37,7 @@ export const load: PageServerLoad = (event) => {
 			howToGet: item.howToGet,
 			contact: item.contact
 		},
-		verdict: judge(item.eligibility, person, ukToday()),
+		verdict: judge(item.eligibility, person, ukToday(now())),
 		requests: myRequests(db, user.id)
 			.filter((request) => request.slug === item.slug)
 			.map(({ message: _message, ...request }) => request),
@@ -53,11 +54,15 @@ export const actions: Actions = {
 		const db = getDb();
 		const item = entitlementBySlug(db, event.params.slug);
 		if (!item) error(404, m.error_not_found());
-		const result = askAbout(db, {
-			youngPersonId: user.id,
-			entitlementId: item.id,
-			message: parsed.data.message
-		});
+		const result = askAbout(
+			db,
+			{
+				youngPersonId: user.id,
+				entitlementId: item.id,
+				message: parsed.data.message
+			},
+			now()
+		);
 		if (!result.ok)
 			return invalid(formData, {
 				form: result.reason === 'no_pa' ? m.ask_no_pa() : m.ask_already()

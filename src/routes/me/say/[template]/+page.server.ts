@@ -16,7 +16,7 @@ import { newId } from '$lib/server/ids';
 import { statementRecipients } from '$lib/server/voice/people';
 import { careStatusOf } from '$lib/server/voice/statements';
 import { submitStatement } from '$lib/server/voice/submit';
-import { now } from '$lib/server/clock';
+import { now, todayInUk } from '$lib/server/clock';
 import { withMeNow } from '$lib/server/auth/with-me';
 import { writingLanguages } from '$lib/components/language-labels';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -30,7 +30,7 @@ export const load: PageServerLoad = (event) => {
 	const id = event.params.template;
 	if (!isTemplateId(id) || !templatesFor(careStatus).some((t) => t.id === id))
 		error(404, m.error_not_found());
-	const recipients = statementRecipients(db, user.id);
+	const recipients = statementRecipients(db, user.id, todayInUk());
 	return {
 		template: TEMPLATES[id],
 		recipients,
@@ -94,5 +94,5 @@ export const actions: Actions = {
 	}
 };
 
-// No framework JavaScript: a plain form, with static/enhance.js for drafts.
+// No framework JavaScript: a plain form, with src/lib/client-scripts/enhance.ts for drafts.
 export const csr = false;

@@ -23,12 +23,16 @@ export const GET: RequestHandler = (event) => {
 				? thisYear
 				: thisYear - 1;
 	const rows = participationRows(getDb(), `${year}-04-01`, `${year + 1}-03-31`);
-	recordAudit(getDb(), {
-		actorId: user.id,
-		action: 'reviews.exported',
-		detail: String(year),
-		address: event.getClientAddress()
-	});
+	recordAudit(
+		getDb(),
+		{
+			actorId: user.id,
+			action: 'reviews.exported',
+			detail: String(year),
+			address: event.getClientAddress()
+		},
+		now()
+	);
 	return csv(
 		`review-participation-${year}-${year + 1}.csv`,
 		['child_reference', 'review_date', 'participation_code'],

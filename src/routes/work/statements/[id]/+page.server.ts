@@ -1,9 +1,8 @@
-import { reassignSchema, themesSchema } from '$lib/schemas/voice';
-import { recordAudit } from '$lib/server/audit/log';
-import { getDb } from '$lib/server/db';
-import { invalid, parseForm, text } from '$lib/server/forms';
+import { reassignSchema, replySchema, themesSchema } from '$lib/schemas/voice';
+import { action, formActions, page, refuse, type ActionEvent } from '$lib/server/http/handlers';
+import type { SignedInContext } from '$lib/server/http/context';
 import { newId } from '$lib/server/ids';
-import { requireStatementAccess } from '$lib/server/voice/access';
+import { openStatement } from '$lib/server/voice/access';
 import { statementRecipients } from '$lib/server/voice/people';
 import {
 	acknowledgeStatement,
@@ -13,95 +12,77 @@ import {
 	setStatementThemes,
 	statementThread
 } from '$lib/server/voice/statements';
-import { now } from '$lib/server/clock';
-import { replyFromForm } from '$lib/server/voice/submit';
+import { replyToStatement } from '$lib/server/voice/submit';
 import { m } from '$lib/paraglide/messages';
 import type { AuditAction } from '$lib/domain/audit';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	const { user, owner } = requireStatementAccess(event, event.params.id);
-	const db = getDb();
+export const load = page('openRecords', (ctx, event) => {
+	const owner = openStatement(ctx, event.params.id, event.url.pathname);
 	// Only the person it is addressed to gives the young person their "read" receipt.
-	if (owner.recipientId === user.id) markSeenByWorker(db, event.params.id, now());
-	const thread = statementThread(db, event.params.id)!;
+	if (owner.recipientId === ctx.user.id) markSeenByWorker(ctx.db, event.params.id, ctx.now);
+	const thread = statementThread(ctx.db, event.params.id)!;
 	const { youngPersonId, recipientId, ...statement } = thread;
 	return {
 		statement,
-		isRecipient: recipientId === user.id,
-		colleagues: statementRecipients(db, youngPersonId)
+		isRecipient: recipientId === ctx.user.id,
+		colleagues: statementRecipients(ctx.db, youngPersonId, ctx.today)
 			.filter((worker) => worker.id !== recipientId)
 			.map(({ id, name, linkType }) => ({ id, name, linkType })),
 		replyKey: newId(),
 		handoverKey: newId()
 	};
-};
+}) satisfies PageServerLoad;
 
-function audit(event: RequestEvent, actorId: string, youngPersonId: string, action: AuditAction) {
-	recordAudit(getDb(), {
-		actorId,
-		action,
-		subjectUserId: youngPersonId,
-		detail: event.params.id,
-		address: event.getClientAddress()
-	});
+/** Opens the statement (refused and audited as its record would be), then logs what was done to it. */
+function changeStatement(ctx: SignedInContext, event: ActionEvent, action: AuditAction) {
+	const owner = openStatement(ctx, event.params.id, event.url.pathname);
+	return () => ctx.audit({ action, subjectUserId: owner.youngPersonId, detail: event.params.id });
 }
 
-export const actions: Actions = {
-	reply: async (event) => {
-		const { user } = requireStatementAccess(event, event.params.id);
-		const refused = await replyFromForm(event.request, event.params.id, user.id);
-		if (refused) return refused;
-		return { done: m.statement_saved() };
-	},
-	acknowledge: async (event) => {
-		const { user, owner } = requireStatementAccess(event, event.params.id);
-		acknowledgeStatement(getDb(), user.id, event.params.id, now());
-		audit(event, user.id, owner.youngPersonId, 'statement.acknowledged');
-		return { done: m.statement_saved() };
-	},
-	themes: async (event) => {
-		const { user, owner } = requireStatementAccess(event, event.params.id);
-		const formData = await event.request.formData();
-		const parsed = parseForm(themesSchema, { themes: formData.getAll('themes') }, formData);
-		if (!parsed.ok) return parsed.failure;
-		setStatementThemes(getDb(), event.params.id, parsed.data.themes);
-		audit(event, user.id, owner.youngPersonId, 'statement.themes_changed');
-		return { done: m.statement_saved() };
-	},
-	reassign: async (event) => {
-		const { user, owner } = requireStatementAccess(event, event.params.id);
-		const formData = await event.request.formData();
-		const parsed = parseForm(
-			reassignSchema,
-			{
-				staffId: text(formData, 'staffId'),
-				note: text(formData, 'note'),
-				clientKey: text(formData, 'clientKey')
-			},
-			formData
+export const actions = formActions({
+	reply: action('openRecords', replySchema, (ctx, reply, event) => {
+		openStatement(ctx, event.params.id, event.url.pathname);
+		replyToStatement(
+			ctx.db,
+			{ statementId: event.params.id, authorId: ctx.user.id, ...reply },
+			ctx.now
 		);
-		if (!parsed.ok) return parsed.failure;
+		return { done: m.statement_saved() };
+	}),
+	acknowledge: action('openRecords', (ctx, event) => {
+		const audit = changeStatement(ctx, event, 'statement.acknowledged');
+		acknowledgeStatement(ctx.db, ctx.user.id, event.params.id, ctx.now);
+		audit();
+		return { done: m.statement_saved() };
+	}),
+	themes: action('openRecords', themesSchema, (ctx, { themes }, event) => {
+		const audit = changeStatement(ctx, event, 'statement.themes_changed');
+		setStatementThemes(ctx.db, event.params.id, themes);
+		audit();
+		return { done: m.statement_saved() };
+	}),
+	reassign: action('openRecords', reassignSchema, (ctx, handover, event) => {
+		const audit = changeStatement(ctx, event, 'statement.reassigned');
 		const passed = handOverStatement(
-			getDb(),
+			ctx.db,
 			{
 				statementId: event.params.id,
-				toStaffId: parsed.data.staffId,
-				byStaffId: user.id,
-				note: parsed.data.note,
-				clientKey: parsed.data.clientKey
+				toStaffId: handover.staffId,
+				byStaffId: ctx.user.id,
+				note: handover.note,
+				clientKey: handover.clientKey
 			},
-			now()
+			ctx.now
 		);
-		if (!passed.ok) return invalid(formData, { staffId: m.error_not_linked() });
-		if (passed.duplicate) return { done: m.statement_reassigned() };
-		audit(event, user.id, owner.youngPersonId, 'statement.reassigned');
+		if (!passed.ok) return refuse({ staffId: m.error_not_linked() });
+		if (!passed.duplicate) audit();
 		return { done: m.statement_reassigned() };
-	},
-	caseRecord: async (event) => {
-		const { user, owner } = requireStatementAccess(event, event.params.id);
-		markCaseRecorded(getDb(), user.id, event.params.id, now());
-		audit(event, user.id, owner.youngPersonId, 'statement.case_recorded');
+	}),
+	caseRecord: action('openRecords', (ctx, event) => {
+		const audit = changeStatement(ctx, event, 'statement.case_recorded');
+		markCaseRecorded(ctx.db, ctx.user.id, event.params.id, ctx.now);
+		audit();
 		return { done: m.statement_saved() };
-	}
-};
+	})
+}) satisfies Actions;

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { CONDITIONS } from '$lib/domain/offer';
 import { setConditions } from '$lib/server/people/young-people';
 import { createResetCode } from '$lib/server/accounts/invitations';
-import { now } from '$lib/server/clock';
+import { now, todayInUk } from '$lib/server/clock';
 import { expressChoiceSchema } from '$lib/schemas/preferences';
 import { expressState, setExpress } from '$lib/server/preferences/express';
 import { invalid, parseForm, text } from '$lib/server/forms';
@@ -18,11 +18,11 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const user = requireLinkedYoungPerson(event, event.params.id);
-	const record = youngPersonRecord(getDb(), event.params.id);
+	const record = youngPersonRecord(getDb(), event.params.id, todayInUk());
 	if (!record) error(404, m.error_not_found());
 	// A manager who is not linked to them must say why before making a new-password code.
 	const resetNeedsReason = !isLinked(getDb(), user.id, event.params.id, ukToday(now()));
-	const express = expressState(getDb(), event.params.id);
+	const express = expressState(getDb(), event.params.id, todayInUk());
 	return {
 		record,
 		express: { on: express.on, setting: express.setting, setByName: express.setByName },
@@ -40,7 +40,7 @@ export const actions: Actions = {
 		const parsed = parseForm(expressChoiceSchema, { express: text(formData, 'express') }, formData);
 		if (!parsed.ok) return parsed.failure;
 		const db = getDb();
-		if (!youngPersonRecord(db, event.params.id)) error(404, m.error_not_found());
+		if (!youngPersonRecord(db, event.params.id, todayInUk())) error(404, m.error_not_found());
 		setExpress(db, event.params.id, parsed.data.express, user.id, now());
 		redirect(303, `/work/young-people/${event.params.id}?express-saved`);
 	},
@@ -52,7 +52,7 @@ export const actions: Actions = {
 		const user = requireLinkedYoungPerson(event, event.params.id);
 		const formData = await event.request.formData();
 		const db = getDb();
-		const record = youngPersonRecord(db, event.params.id);
+		const record = youngPersonRecord(db, event.params.id, todayInUk());
 		if (!record) error(404, m.error_not_found());
 		const reason = z.enum(RESET_REASONS).safeParse(text(formData, 'reason'));
 		const made = createResetCode(
@@ -72,8 +72,8 @@ export const actions: Actions = {
 		const formData = await event.request.formData();
 		const parsed = z.array(z.enum(CONDITIONS)).safeParse(formData.getAll('conditions'));
 		if (!parsed.success) error(400, m.error_choose_one());
-		if (!youngPersonRecord(getDb(), event.params.id)) error(404, m.error_not_found());
-		setConditions(getDb(), user.id, event.params.id, parsed.data);
+		if (!youngPersonRecord(getDb(), event.params.id, todayInUk())) error(404, m.error_not_found());
+		setConditions(getDb(), user.id, event.params.id, parsed.data, now());
 		redirect(303, `/work/young-people/${event.params.id}?saved`);
 	}
 };

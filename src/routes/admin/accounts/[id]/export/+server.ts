@@ -13,12 +13,16 @@ export const GET: RequestHandler = (event) => {
 	const db = getDb();
 	const record = personalRecord(db, event.params.id, now());
 	if (!record) error(404, m.error_not_found());
-	recordAudit(db, {
-		actorId: admin.id,
-		action: 'data.exported',
-		subjectUserId: event.params.id,
-		address: event.getClientAddress()
-	});
+	recordAudit(
+		db,
+		{
+			actorId: admin.id,
+			action: 'data.exported',
+			subjectUserId: event.params.id,
+			address: event.getClientAddress()
+		},
+		now()
+	);
 	return new Response(JSON.stringify(record, null, 2), {
 		headers: {
 			'content-type': 'application/json; charset=utf-8',

@@ -13,6 +13,7 @@ import { renderMarkdown } from '$lib/server/offer/markdown';
 import { invalid, parseForm, text } from '$lib/server/forms';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { now } from '$lib/server/clock';
 
 const EDITORS = ['admin', 'participation_officer'] as const;
 const TEXT_FIELDS = [
@@ -102,7 +103,8 @@ async function saveDraft(event: RequestEvent, userId: string) {
 		getDb(),
 		userId,
 		event.params.id === 'new' ? null : event.params.id,
-		parsed.data
+		parsed.data,
+		now()
 	);
 	return { id };
 }
@@ -122,7 +124,7 @@ export const actions: Actions = {
 	},
 	publish: async (event) => {
 		const user = requireRole(event, ...EDITORS);
-		const result = publishEntitlement(getDb(), user.id, event.params.id);
+		const result = publishEntitlement(getDb(), user.id, event.params.id, now());
 		if (!result.ok) return invalid(await event.request.formData(), { form: m.content_no_draft() });
 		redirect(303, `/admin/content/offer/${event.params.id}?published=${result.told}`);
 	}

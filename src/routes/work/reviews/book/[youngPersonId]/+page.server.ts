@@ -6,7 +6,7 @@ import { getDb } from '$lib/server/db';
 import { invalid, parseForm, text } from '$lib/server/forms';
 import { chairsReviewsFor, scheduleReview, timelineFor } from '$lib/server/reviews/reviews';
 import { youngPersonRecord } from '$lib/server/people/young-people';
-import { now } from '$lib/server/clock';
+import { now, todayInUk } from '$lib/server/clock';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -16,7 +16,7 @@ export const load: PageServerLoad = (event) => {
 	const today = ukToday(now());
 	if (!chairsReviewsFor(db, user.id, event.params.youngPersonId, today))
 		error(403, m.error_not_linked());
-	const person = youngPersonRecord(db, event.params.youngPersonId)!;
+	const person = youngPersonRecord(db, event.params.youngPersonId, todayInUk())!;
 	return { name: person.name, next: timelineFor(db, person.id, today)?.next ?? null, today };
 };
 

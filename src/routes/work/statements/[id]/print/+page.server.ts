@@ -10,13 +10,17 @@ export const load: PageServerLoad = (event) => {
 	const db = getDb();
 	const thread = statementThread(db, event.params.id)!;
 	// A paper copy leaves the system: say who made one, and when.
-	recordAudit(db, {
-		actorId: user.id,
-		action: 'statement.printed',
-		subjectUserId: owner.youngPersonId,
-		detail: event.params.id,
-		address: event.getClientAddress()
-	});
+	recordAudit(
+		db,
+		{
+			actorId: user.id,
+			action: 'statement.printed',
+			subjectUserId: owner.youngPersonId,
+			detail: event.params.id,
+			address: event.getClientAddress()
+		},
+		now()
+	);
 	return {
 		statement: {
 			id: thread.id,

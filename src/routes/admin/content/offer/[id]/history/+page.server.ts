@@ -7,6 +7,7 @@ import { contentHistory, restoreEntitlementVersion } from '$lib/server/offer/edi
 import { text } from '$lib/server/forms';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
+import { now } from '$lib/server/clock';
 
 const EDITORS = ['admin', 'participation_officer'] as const;
 
@@ -45,7 +46,7 @@ export const actions: Actions = {
 	restore: async (event) => {
 		const user = requireRole(event, ...EDITORS);
 		const versionId = text(await event.request.formData(), 'versionId').slice(0, 64);
-		const result = restoreEntitlementVersion(getDb(), user.id, versionId);
+		const result = restoreEntitlementVersion(getDb(), user.id, versionId, now());
 		if (!result.ok) error(404, m.error_not_found());
 		redirect(303, `/admin/content/offer/${event.params.id}/history?restored`);
 	}
