@@ -35,6 +35,15 @@ test('a young person cannot use a staff form by posting to it', async ({ page })
 	expect(response.status()).toBe(403);
 });
 
+test('a young person cannot give a work phone by posting to the staff form', async ({ page }) => {
+	await signIn(page, 'tyler');
+	const response = await page.request.post('/account/notifications?/workPhone', {
+		form: { workPhone: '01632 960 123' },
+		headers: { origin: DEMO_ORIGIN }
+	});
+	expect(response.status()).toBe(403);
+});
+
 test('signed out, a protected page asks you to sign in', async ({ page }) => {
 	await page.goto('/me');
 	await expect(page).toHaveURL('/signin?next=%2Fme');

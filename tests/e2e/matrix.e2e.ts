@@ -373,9 +373,10 @@ function actionsOf(route: string): string[] {
 	const source = readFileSync(file, 'utf8');
 	const start = source.indexOf('export const actions');
 	if (start === -1) return [];
-	return [...source.slice(start).matchAll(/^\t(\w+): (?:async )?\(?event\)? =>/gm)].map(
-		(match) => match[1]
-	);
+	// Written by hand (`name: async (event) =>`) or built (`name: action(`).
+	return [
+		...source.slice(start).matchAll(/^\t(\w+): (?:action\(|(?:async )?\(?event\)? =>)/gm)
+	].map((match) => match[1]);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ import { auditLog, sessions, statements, users, youngPeople } from '$lib/server/
 import { hashPassword } from '$lib/server/auth/password';
 import { createSession, generateSessionToken } from '$lib/server/auth/session';
 import { endWithMe, startWithMe, withMeNow, WITH_ME_MS } from '$lib/server/auth/with-me';
-import { expressState, setExpress } from '$lib/server/preferences/express';
+import { expressState, saveOwnChoices, setExpress } from '$lib/server/preferences/express';
 import {
 	disableLanguage,
 	enableLanguage,
@@ -279,6 +279,30 @@ describe('preferences', () => {
 		// Turning 8 with the setting left "by age" turns it off.
 		setExpress(db, leo, 'by_age', leo, T0);
 		expect(expressState(db, leo, '2028-09-01').on).toBe(false);
+	});
+
+	it('picture mode chosen with a worker keeps their name until the young person changes it', () => {
+		const db = freshDb();
+		const sam = makeStaff(db, 'sam', ['worker']);
+		const leo = makeYoungPerson(db, 'leo', [{ staffUserId: sam, linkType: 'social_worker' }]);
+		setExpress(db, leo, 'on', sam, T0);
+		const page = {
+			locale: 'cy',
+			textSize: 'large',
+			font: 'standard',
+			contrast: 'standard',
+			speechRate: 100,
+			express: 'on'
+		} as const;
+		saveOwnChoices(db, leo, page, T0);
+		expect(preferencesOf(db, leo)).toMatchObject({ locale: 'cy', textSize: 'large' });
+		expect(expressState(db, leo, '2026-11-22')).toMatchObject({ setting: 'on', setByName: 'sam' });
+		saveOwnChoices(db, leo, { ...page, express: 'off' }, T0);
+		expect(expressState(db, leo, '2026-11-22')).toMatchObject({ setting: 'off', setByName: null });
+		// Only the worker's change is audited; the young person's own is not.
+		expect(
+			db.select().from(auditLog).where(eq(auditLog.action, 'express.changed')).all()
+		).toHaveLength(1);
 	});
 });
 

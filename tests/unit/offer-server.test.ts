@@ -7,7 +7,7 @@ import { seal, unseal } from '$lib/server/crypto/seal';
 import { offer, pledge } from '$lib/server/offer/content';
 import { insertDemoContent } from '$lib/server/demo/content';
 import { answerRequest, askAbout, myRequests, requestsForWorker } from '$lib/server/offer/requests';
-import { myRatings, ratePromise } from '$lib/server/offer/ratings';
+import { answerPromise, myRatings, ratePromise } from '$lib/server/offer/ratings';
 import { offerRequests, promiseRatings } from '$lib/server/db/schema';
 import { unreadCount } from '$lib/server/notify/notices';
 import { freshDb, makeStaff, makeYoungPerson } from './db';
@@ -162,5 +162,37 @@ describe('promise ratings', () => {
 		);
 		expect(myRatings(db, maya)).toEqual({ [promiseId]: { rating: 'sometimes', comment: '' } });
 		expect(db.select().from(promiseRatings).all()).toHaveLength(1);
+	});
+
+	it('tell the participation officers of a new or changed comment only, and refuse a made-up promise', () => {
+		const db = freshDb();
+		insertDemoContent(db);
+		const officer = makeStaff(db, 'leah', ['participation_officer']);
+		const maya = makeYoungPerson(db, 'maya');
+		const promiseId = pledge(db)[0].promises[0].id;
+		const at = new Date('2026-11-22T10:00:00Z');
+		const answer = (rating: 'yes' | 'no', comment: string | null) =>
+			answerPromise(db, { youngPersonId: maya, promiseId, rating, comment }, at);
+		expect(answer('no', null)).toBe(true);
+		expect(unreadCount(db, officer)).toBe(0);
+		expect(answer('no', 'Nobody asked me')).toBe(true);
+		expect(unreadCount(db, officer)).toBe(1);
+		// The same words again, or another rating with them: nothing new to read.
+		expect(answer('yes', 'Nobody asked me')).toBe(true);
+		expect(unreadCount(db, officer)).toBe(1);
+		expect(answer('yes', 'They asked me this week')).toBe(true);
+		expect(unreadCount(db, officer)).toBe(2);
+		expect(myRatings(db, maya)).toEqual({
+			[promiseId]: { rating: 'yes', comment: 'They asked me this week' }
+		});
+		expect(
+			answerPromise(
+				db,
+				{ youngPersonId: maya, promiseId: 'no-such-promise', rating: 'no', comment: 'x' },
+				at
+			)
+		).toBe(false);
+		expect(db.select().from(promiseRatings).all()).toHaveLength(1);
+		expect(unreadCount(db, officer)).toBe(2);
 	});
 });

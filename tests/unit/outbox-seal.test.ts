@@ -126,11 +126,21 @@ describe('GET /api/outbox-key', () => {
 		displayName: id,
 		roles
 	});
-	const ask = (user: SessionUser | null, headers: Record<string, string> = {}) =>
+	const ask = (
+		user: SessionUser | null,
+		headers: Record<string, string> = {},
+		locked: SessionUser | null = null
+	) =>
 		(async () => {
 			try {
 				const response = await GET({
-					locals: { user, session: null, pending: null, locked: null, endedBecause: null },
+					locals: {
+						user,
+						session: null,
+						pending: null,
+						locked: locked && { user: locked },
+						endedBecause: null
+					},
 					url: new URL('http://localhost/api/outbox-key'),
 					request: new Request('http://localhost/api/outbox-key', { headers }),
 					getClientAddress: () => '127.0.0.1'
@@ -145,6 +155,12 @@ describe('GET /api/outbox-key', () => {
 		expect((await ask(null)).status).toBe(303);
 		for (const role of ['worker', 'manager', 'iro', 'admin', 'board_member'] as const)
 			expect((await ask(person('staff-id', [role]))).status, role).toBe(403);
+	});
+
+	it('gives no key to a phone quick exit locked: its owner types their password first', async () => {
+		const asked = await ask(null, {}, person('dan-id', ['young_person']));
+		expect(asked.status).toBe(303);
+		expect(asked.body).toBeNull();
 	});
 
 	it('refuses a request another site made', async () => {

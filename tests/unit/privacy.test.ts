@@ -10,7 +10,14 @@ import {
 	personalRecord,
 	recordAsText
 } from '$lib/server/privacy/records';
-import { auditLog, statementMessages, statements, users } from '$lib/server/db/schema';
+import {
+	auditLog,
+	sessions,
+	statementMessages,
+	statements,
+	users,
+	youngPeople
+} from '$lib/server/db/schema';
 import { runDailyCleanup } from '$lib/server/jobs/cleanup';
 import { freshDb, makeStaff, makeYoungPerson } from './db';
 
@@ -132,5 +139,31 @@ describe('erasure', () => {
 		// Maya, active and 14, stays; the daily job applies the council's setting.
 		expect(runDailyCleanup(db, new Date('2028-01-03T00:00:00Z')).erased).toBe(0);
 		expect(db.select().from(users).where(eq(users.id, maya)).get()!.erasedAt).toBeNull();
+	});
+
+	it('counts a 29 February birthday as 1 March in a year without one', () => {
+		const { db } = council();
+		const leap = makeYoungPerson(db, 'leap');
+		db.update(youngPeople)
+			.set({ dateOfBirth: '2004-02-29' })
+			.where(eq(youngPeople.userId, leap))
+			.run();
+		// 25 on 1 March 2029: not yet on 28 February, and erased on the day.
+		expect(eraseExpired(db, 0, new Date('2029-02-28T12:00:00Z'))).toEqual([]);
+		expect(eraseExpired(db, 0, new Date('2029-03-01T12:00:00Z'))).toEqual([leap]);
+	});
+
+	it('keeps the day an account was switched off, and ends every session', () => {
+		const { db, admin, tyler } = council();
+		const switchedOff = new Date('2026-01-01T00:00:00Z');
+		setAccountDisabled(db, admin, tyler, true, switchedOff);
+		db.insert(sessions)
+			.values({ id: 'tyler-phone', userId: tyler, expiresAt: T0, createdAt: switchedOff })
+			.run();
+		erasePerson(db, admin, tyler, 'data.erased', T0);
+		const user = db.select().from(users).where(eq(users.id, tyler)).get()!;
+		expect(user.disabledAt).toEqual(switchedOff);
+		expect(user.erasedAt).toEqual(T0);
+		expect(db.select().from(sessions).where(eq(sessions.userId, tyler)).all()).toEqual([]);
 	});
 });

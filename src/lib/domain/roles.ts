@@ -68,7 +68,9 @@ export const CAPABILITIES = {
 	/** Run Hearth (/admin): accounts, staff invitations, settings, languages, the audit log. */
 	administer: ['admin'],
 	/** Set up a second factor for the account (staff only). */
-	useSecondFactor: STAFF_ROLES
+	useSecondFactor: STAFF_ROLES,
+	/** Give one's own work phone, for a duty manager to ring about a safety alert (staff only). */
+	giveWorkPhone: STAFF_ROLES
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -91,3 +91,22 @@ export const staffRolesSchema = z
 	.min(1)
 	.max(STAFF_ROLES.length)
 	.transform((roles) => [...new Set(roles)]);
+
+/** The roles form: one message beside the ticks, whatever is wrong with them. */
+export const staffRolesFormSchema = z.object({
+	roles: z.array(z.string()).transform((roles, context) => {
+		const parsed = staffRolesSchema.safeParse(roles);
+		if (parsed.success) return parsed.data;
+		context.addIssue({ code: 'custom', message: m.error_choose_one() });
+		return z.NEVER;
+	})
+});
+
+/** Erasing a person: their username typed again, compared where the account is known. */
+export const eraseSchema = z.object({ confirm: z.string() });
+
+/** The settings page's form: the settings, the Board's chair, and a logo file when one is chosen. */
+export const settingsFormSchema = settingsSchema.extend({
+	boardChairId: z.string(),
+	logo: z.unknown().transform((file) => (file instanceof File && file.size > 0 ? file : null))
+});

@@ -69,3 +69,17 @@ export const promiseSchema = z.object({
 	themeId: z.string().min(1).max(64),
 	text: required(400)
 });
+
+/** An id from a list's own form: cut short, never refused (an unknown one changes nothing). */
+const listedId = z.string().transform((id) => id.slice(0, 64));
+
+/** Moving an entry one place in its list: anything but "up" moves it down. */
+export const moveSchema = z.object({
+	id: listedId,
+	direction: z
+		.string()
+		.transform((direction): 'up' | 'down' => (direction === 'up' ? 'up' : 'down'))
+});
+
+/** Putting an old version of an entitlement back. */
+export const restoreSchema = z.object({ versionId: listedId });

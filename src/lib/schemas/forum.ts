@@ -29,7 +29,8 @@ export const raiseSchema = issueTextSchema.extend({
 		.string()
 		.min(1, { error: () => m.error_choose_one() })
 		.max(64),
-	named: z.boolean()
+	/** The "show my name to the Board" checkbox: ticked sends 'yes', unticked sends nothing. */
+	named: z.string().transform((value) => value === 'yes')
 });
 
 export const reasonSchema = z.object({ reason: words(1000, () => m.forum_error_reason()) });

@@ -20,6 +20,9 @@ export const speechRateSchema = z.coerce
 	})
 	.transform((rate) => rate as SpeechRate);
 
+/** The read-aloud bar's speed, saved as it is changed (static/read-aloud.js). */
+export const speechSchema = z.object({ speechRate: speechRateSchema });
+
 /** The reading and language page: every choice is one of a fixed few. */
 export const preferencesSchema = z.object({
 	locale: z.string().refine(isShipped, { error: () => m.language_error() }),

@@ -40,3 +40,6 @@ export const preferencesSchema = z
 		path: ['quietEnd'],
 		error: () => m.error_quiet_both()
 	});
+
+/** Turning notifications off on one device, from the list of one's own devices. */
+export const removeDeviceSchema = z.object({ id: z.string().transform((id) => id.slice(0, 64)) });

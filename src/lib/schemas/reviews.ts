@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONSULTATION_QUESTIONS } from '$lib/domain/consultation';
 import { isIsoDate } from '$lib/domain/people';
 import { PARTICIPATION_CODE_LIST } from '$lib/domain/reviews';
 import { m } from '$lib/paraglide/messages';
@@ -47,3 +48,13 @@ export function outcomeSchema(today: string, needsCode: boolean) {
 		letter: letterText(() => m.error_letter())
 	});
 }
+
+/**
+ * "Have your say" as its form posts it: an answer to every question any age is asked, and whether
+ * to send. The review's own age group's schema (consultationSchema) then checks them and keeps
+ * only its own questions.
+ */
+export const consultationFormSchema = z.object({
+	intent: z.string(),
+	...Object.fromEntries(CONSULTATION_QUESTIONS.map((question) => [question.id, z.string()]))
+});

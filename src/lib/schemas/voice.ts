@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
 	ALERT_OUTCOMES,
+	EXPRESS_FEELINGS,
 	MAX_TEXT,
 	THEMES,
 	answersSchema,
@@ -17,6 +18,35 @@ export const clientKeySchema = z
 	.string()
 	.trim()
 	.regex(/^[A-Za-z0-9_-]{8,64}$/);
+
+/**
+ * A statement as its form posts it: only the shape. What it says is checked by submitStatement,
+ * the one gate the form, picture mode and the offline queue share, so none of them can store
+ * what another would refuse. `answers` are the template's questions, read by answersInput.
+ */
+export const statementFormSchema = z.object({
+	answers: z.record(z.string(), z.unknown()),
+	recipientId: z.string(),
+	clientKey: z.string(),
+	language: z.string()
+});
+
+/** Picture mode's Send: the two taps and who it goes to, checked by submitStatement as above. */
+export const expressSendSchema = z.object({
+	feeling: z.string(),
+	want: z.string(),
+	recipientId: z.string(),
+	clientKey: z.string()
+});
+
+/**
+ * A feeling tapped in picture mode, with the round's key. Either one made up or missing comes
+ * back as null (never a refusal): the page then starts the round again.
+ */
+export const expressFeelingSchema = z.object({
+	feeling: z.enum(EXPRESS_FEELINGS).nullable().catch(null),
+	clientKey: clientKeySchema.nullable().catch(null)
+});
 
 /** The answers in a submitted form (or JSON body), shaped for the template's schema. */
 export function answersInput(

@@ -1,17 +1,10 @@
-import { seesEveryAlert } from '$lib/domain/roles';
-import { requireRole } from '$lib/server/auth/guard';
+import { page } from '$lib/server/http/handlers';
 import { alertsFor, shownAlerts } from '$lib/server/voice/inbox';
-import { now } from '$lib/server/clock';
-import { getDb } from '$lib/server/db';
 import { pendingInvitationsBy } from '$lib/server/accounts/invitations';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	const user = requireRole(event, 'admin');
-	const db = getDb();
-	return {
-		pending: pendingInvitationsBy(db, null, now()),
-		// An admin who is also a manager sees the open safety alerts here too.
-		alerts: seesEveryAlert(user.roles) ? shownAlerts(alertsFor(db, user, now())) : null
-	};
-};
+export const load = page('administer', (ctx) => ({
+	pending: pendingInvitationsBy(ctx.db, null, ctx.now),
+	// An admin who is also a manager sees the open safety alerts here too.
+	alerts: ctx.can('seeEveryAlert') ? shownAlerts(alertsFor(ctx.db, ctx.user, ctx.now)) : null
+})) satisfies PageServerLoad;

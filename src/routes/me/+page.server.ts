@@ -1,30 +1,24 @@
-import { requireRole } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
+import { page } from '$lib/server/http/handlers';
 import { myWorkers } from '$lib/server/people/young-people';
 import { newReplyCount } from '$lib/server/voice/statements';
 import { feelingChoices } from '$lib/components/express-pictures';
 import { newId } from '$lib/server/ids';
 import { expressState } from '$lib/server/preferences/express';
 import type { PageServerLoad } from './$types';
-import { todayInUk } from '$lib/server/clock';
 
-export const load: PageServerLoad = (event) => {
-	const user = requireRole(event, 'young_person', 'forum_member');
-	const express = expressState(getDb(), user.id, todayInUk());
+export const load = page('useMyPages', (ctx, event) => {
+	const express = expressState(ctx.db, ctx.user.id, ctx.today);
 	return {
 		// Picture mode (on by itself under 8): the home page is the first step of saying how they feel.
-		express: express.on
-			? {
-					feelings: feelingChoices(newId(), user.id)
-				}
-			: null,
-		name: user.displayName,
-		workers: myWorkers(getDb(), user.id, todayInUk()),
-		newReplies: newReplyCount(getDb(), user.id),
+		express: express.on ? { feelings: feelingChoices(newId(), ctx.user.id) } : null,
+		name: ctx.user.displayName,
+		workers: myWorkers(ctx.db, ctx.user.id, ctx.today),
+		newReplies: newReplyCount(ctx.db, ctx.user.id),
+		// Flags from the pages that send a young person here: joining, and a new password.
 		welcome: event.url.searchParams.has('welcome'),
 		newPassword: event.url.searchParams.has('new-password')
 	};
-};
+}) satisfies PageServerLoad;
 
-// No framework JavaScript: plain HTML, with enhance.js for offline and the bell.
+// No framework JavaScript: plain HTML, with static/enhance.js for offline and the bell.
 export const csr = false;

@@ -1,5 +1,5 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import { can, capabilityForPath, CAPABILITIES, hasAnyRole, type Role } from '$lib/domain/roles';
+import { capabilityForPath, CAPABILITIES, hasAnyRole, type Role } from '$lib/domain/roles';
 import { mayOpenRecord } from '$lib/domain/record-access';
 import { m } from '$lib/paraglide/messages';
 import { isLinked, youngPersonExists } from '../people/young-people';
@@ -65,27 +65,15 @@ export function requireLinkedYoungPerson(event: Event, youngPersonId: string): S
 }
 
 /**
- * Where a young person asks for help: the "I feel unsafe" form, and the outbox's way in (which
- * lets only "I feel unsafe" through for a locked device: see askingForHelp).
+ * Where a young person asks for help: the "I feel unsafe" form, and the outbox's way in. A device
+ * quick exit locked is let through to their handlers, which ask for 'askForHelp' (see authorise
+ * in http/handlers.ts): the lock never stops a child raising an alert.
  */
 const HELP_PATHS = ['/me/unsafe', '/api/voice'];
 
-/**
- * A young person asking for help ("I feel unsafe"): the one signed in, or the owner of this
- * device's session after quick exit locked it. The lock keeps their pages from whoever holds the
- * phone; it never stops a child raising an alert, and nothing of theirs is shown back while it
- * holds (`locked`: answer with a page that names nobody). Anyone else: as requireRole.
- */
-export function askingForHelp(event: Event): { user: SessionUser; locked: boolean } {
-	const owner = event.locals.locked?.user;
-	if (!event.locals.user && owner && can(owner.roles, 'askForHelp'))
-		return { user: owner, locked: true };
-	return { user: requireRole(event, ...CAPABILITIES.askForHelp), locked: false };
-}
-
 /** The path-prefix rule the hook applies before any page or action runs. */
 export function checkArea(event: Event & { request?: Pick<Request, 'method'> }): void {
-	// A locked device's "I feel unsafe" is let through to its handler, which asks askingForHelp.
+	// A locked device's "I feel unsafe" is let through to its handler, which asks for askForHelp.
 	if (
 		event.request?.method === 'POST' &&
 		event.locals.locked &&

@@ -2,7 +2,7 @@ import { unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../db';
 import { newId } from '../ids';
-import { staffWithRoles } from '../people/young-people';
+import { boardMembers } from '../people/young-people';
 import { getCouncilSettings, saveCouncilSettings, type CouncilSettingsInput } from './settings';
 
 export const LOGO_MAX_BYTES = 200 * 1024;
@@ -43,7 +43,7 @@ export async function saveSettingsWithLogo(
 	if (logo.upload && (!kind || logo.upload.length > LOGO_MAX_BYTES))
 		return { ok: false, problem: 'logo' };
 	const chair = input.boardChairId ?? null;
-	if (chair && !staffWithRoles(db, ['board_member']).some((member) => member.id === chair))
+	if (chair && !boardMembers(db).some((member) => member.id === chair))
 		return { ok: false, problem: 'boardChairId' };
 
 	const oldFile = getCouncilSettings(db)?.logoFile ?? null;

@@ -111,6 +111,13 @@ export type FormSpec<S extends z.ZodType> =
 	S | { schema: S; read: (formData: FormData, event: ActionEvent) => unknown };
 
 /**
+ * A form that depends on the request: its schema needs today's date or the thing it is about.
+ * Made after the access check and before the form is read, so what it throws (a record's 403 or
+ * 404) refuses the post unread, as a page's own guard would.
+ */
+export type FormFor<S extends z.ZodType, C> = (ctx: C, event: ActionEvent) => FormSpec<S>;
+
+/**
  * The event an action receives. Its params are the route's (every route param is required in
  * Hearth, so each is a string); an action is written inside its route, which names them.
  */
@@ -124,7 +131,7 @@ type ActionResult<R> = Promise<
 interface ActionBuilder {
 	<A extends Access, S extends z.ZodType, R>(
 		access: A,
-		spec: FormSpec<S>,
+		spec: FormSpec<S> | FormFor<S, ContextFor<A>>,
 		act: (ctx: ContextFor<A>, input: z.output<S>, event: ActionEvent) => R
 	): NamedAction<R>;
 	<A extends Access, R>(
@@ -139,13 +146,17 @@ export type NamedAction<R> = ((name: string) => (event: ActionEvent) => ActionRe
 };
 
 /**
- * One form action: checks access, reads the fields its schema names, and on a mistake answers
- * 400 with the input kept (secrets never echoed) and a message per field. Success is whatever the
- * handler returns (`{ done: m.saved() }` for the banner) or a redirect; each result names its form.
+ * One form action: checks access, reads the fields its schema names (a `FormFor` makes the schema
+ * for this request first), and on a mistake answers 400 with the input kept (secrets never
+ * echoed) and a message per field. Success is whatever the handler returns (`{ done: m.saved() }`
+ * for the banner) or a redirect; each result names its form.
  */
 export const action: ActionBuilder = (
 	access: Access,
-	specOrAct: FormSpec<z.ZodType> | ((ctx: never, event: ActionEvent) => unknown),
+	specOrAct:
+		| FormSpec<z.ZodType>
+		| FormFor<z.ZodType, never>
+		| ((ctx: never, event: ActionEvent) => unknown),
 	maybeAct?: (ctx: never, input: unknown, event: ActionEvent) => unknown
 ) => {
 	const built = (name: string) => async (event: ActionEvent) => {
@@ -155,7 +166,10 @@ export const action: ActionBuilder = (
 			fail(status, { form: name, values: formData ? formValues(formData) : {}, errors });
 		let result: unknown;
 		if (maybeAct) {
-			const spec = specOrAct as FormSpec<z.ZodType>;
+			const spec =
+				typeof specOrAct === 'function'
+					? (specOrAct as FormFor<z.ZodType, RequestContext>)(ctx, event)
+					: specOrAct;
 			formData = await event.request.formData();
 			const schema = 'safeParse' in spec ? spec : spec.schema;
 			const input = 'safeParse' in spec ? formInput(schema, formData) : spec.read(formData, event);

@@ -71,3 +71,12 @@ export function lastUpdated(db: Db, what: 'pledge' | 'offer'): Date | null {
 	if (!latest) return themeLatest;
 	return latest > themeLatest ? latest : themeLatest;
 }
+
+/** Whether a Pledge theme with this id exists: a promise is only added to a real one. */
+export function pledgeThemeExists(db: Db, themeId: string): boolean {
+	return !!db
+		.select({ id: pledgeThemes.id })
+		.from(pledgeThemes)
+		.where(eq(pledgeThemes.id, themeId))
+		.get();
+}

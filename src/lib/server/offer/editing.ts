@@ -362,3 +362,20 @@ export function savePromise(
 	notify(db, everyone, 'pledge_update', '/me/pledge', now);
 	return id;
 }
+
+/** The ids of the entitlements with a draft waiting, for the officers' list. */
+export function entitlementIdsWithDrafts(db: Db): Set<string> {
+	return new Set(
+		db
+			.select({ entityId: contentVersions.entityId })
+			.from(contentVersions)
+			.where(and(eq(contentVersions.entityType, 'entitlement'), eq(contentVersions.state, 'draft')))
+			.all()
+			.map((row) => row.entityId)
+	);
+}
+
+/** An entitlement as it is live now (not its draft), or null. */
+export function liveEntitlement(db: Db, entityId: string) {
+	return db.select().from(entitlements).where(eq(entitlements.id, entityId)).get() ?? null;
+}

@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { pledgePromises, promiseRatings } from '../db/schema';
 import type { PromiseRatingValue } from '$lib/domain/offer';
 import { sealOptional, unsealOptional } from '../crypto/seal';
+import { tellOfficers } from '../forum/moderation';
 
 export type { PromiseRatingValue } from '$lib/domain/offer';
 
@@ -52,4 +53,28 @@ export function promiseExists(db: Db, promiseId: string): boolean {
 		.from(pledgePromises)
 		.where(eq(pledgePromises.id, promiseId))
 		.get();
+}
+
+/**
+ * A young person answers "Is this promise kept for me?" (the Pledge page): saved, and a new or
+ * changed "tell us more" reaches the participation officers. False when there is no such promise.
+ */
+export function answerPromise(
+	db: Db,
+	input: {
+		youngPersonId: string;
+		promiseId: string;
+		rating: PromiseRatingValue;
+		comment: string | null;
+	},
+	now: Date
+): boolean {
+	return db.transaction(() => {
+		if (!promiseExists(db, input.promiseId)) return false;
+		const before = myRatings(db, input.youngPersonId)[input.promiseId]?.comment ?? '';
+		ratePromise(db, input, now);
+		if (input.comment && input.comment !== before)
+			tellOfficers(db, 'pledge_comment', '/board/pledge', now);
+		return true;
+	});
 }

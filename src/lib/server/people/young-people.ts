@@ -285,3 +285,8 @@ export function activeYoungPeopleProfiles(db: Db) {
 		.all()
 		.map((row) => ({ ...row, category: row.category ?? ('none' as const) }));
 }
+
+/** The Board's members, for choosing its chair (who must be one of them). */
+export function boardMembers(db: Db) {
+	return staffWithRoles(db, ['board_member']);
+}

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { ageOn } from '$lib/domain/people';
-import { expressModeOn, type ExpressSetting } from '$lib/domain/reading';
+import { expressModeOn, type ExpressSetting, type ReadingPreferences } from '$lib/domain/reading';
 import type { Db } from '../db';
 import { users, youngPeople } from '../db/schema';
 import { recordAudit } from '../audit/log';
@@ -62,5 +62,24 @@ export function setExpress(
 				},
 				now
 			);
+	});
+}
+
+/**
+ * A young person's own reading and language choices, saved together. Picture mode counts as
+ * their choice only when they change it: saving the page keeps the name of a worker who chose
+ * it with them.
+ */
+export function saveOwnChoices(
+	db: Db,
+	youngPersonId: string,
+	choices: ReadingPreferences & { locale: string },
+	now: Date
+): void {
+	const { express, ...rest } = choices;
+	db.transaction(() => {
+		const before = preferencesOf(db, youngPersonId);
+		savePreferences(db, youngPersonId, rest, youngPersonId, now);
+		if (express !== before.express) setExpress(db, youngPersonId, express, youngPersonId, now);
 	});
 }

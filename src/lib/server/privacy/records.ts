@@ -1,6 +1,34 @@
+import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
-import type { CareStatus, LeavingCareCategory, LinkType } from '$lib/domain/people';
-import type { Condition } from '$lib/domain/offer';
+import {
+	auditLog,
+	entitlements,
+	forumIssues,
+	issueSupports,
+	offerRequests,
+	pledgePromises,
+	promiseRatings,
+	pushSubscriptions,
+	reviewConsultations,
+	reviews,
+	safetyAlerts,
+	statementMessages,
+	statementThemes,
+	statements,
+	userPreferences,
+	userRoles,
+	users,
+	workerLinks,
+	youngPeople
+} from '../db/schema';
+import {
+	MAX_AGE,
+	type CareStatus,
+	type LeavingCareCategory,
+	type LinkType
+} from '$lib/domain/people';
+import type { Condition, PromiseRatingValue } from '$lib/domain/offer';
 import type { Role } from '$lib/domain/roles';
 import {
 	careStatusLabel,
@@ -13,8 +41,8 @@ import { formatDateTime } from '$lib/utils';
 import { say } from '$lib/components/say';
 import { languageOf } from '$lib/domain/languages';
 import { recordAudit } from '../audit/log';
-import { seal, unsealOptional } from '../crypto/seal';
-import { invalidateUserSessions } from '../auth/session';
+import { unsealOptional } from '../crypto/seal';
+import { eraseListedRows } from './person-data';
 import { wouldLoseAdmin, type AccountChange } from '../accounts/accounts';
 
 /**
@@ -27,17 +55,17 @@ export interface PersonalRecord {
 	account: {
 		username: string;
 		name: string;
-		roles: string[];
+		roles: Role[];
 		createdAt: string;
 		disabledAt: string | null;
 	};
 	profile: {
 		dateOfBirth: string;
-		careStatus: string;
-		leavingCareCategory: string;
-		conditions: unknown;
+		careStatus: CareStatus;
+		leavingCareCategory: LeavingCareCategory | null;
+		conditions: Condition[];
 	} | null;
-	workers: { name: string; as: string; from: string; until: string | null }[];
+	workers: { name: string; as: LinkType; from: string; until: string | null }[];
 	statements: {
 		sentAt: string;
 		about: string;
@@ -50,8 +78,9 @@ export interface PersonalRecord {
 	}[];
 	unsafeAlerts: { raisedAt: string; acknowledgedAt: string | null; by: string | null }[];
 	reviews: {
-		number: number;
-		dueOn: string;
+		/** Only reviews of children in care are numbered and have a due date. */
+		number: number | null;
+		dueOn: string | null;
 		heldOn: string | null;
 		status: string;
 		yourViews: unknown;
@@ -65,7 +94,12 @@ export interface PersonalRecord {
 		status: string;
 		answer: string | null;
 	}[];
-	promiseRatings: { promise: string; rating: number; comment: string | null; at: string }[];
+	promiseRatings: {
+		promise: string;
+		rating: PromiseRatingValue;
+		comment: string | null;
+		at: string;
+	}[];
 	forumIssues: {
 		title: string;
 		whatIsWrong: string;
@@ -87,8 +121,10 @@ export interface PersonalRecord {
 	recordOpenedBy: { at: string; by: string }[];
 }
 
-const iso = (ms: number | null | undefined) => (ms == null ? null : new Date(ms).toISOString());
-const json = (text: string | null) => {
+const iso = (at: Date) => at.toISOString();
+const isoOrNull = (at: Date | null) => (at ? at.toISOString() : null);
+/** Sealed answers are JSON; anything that is not (an older or hand-made row) is shown as written. */
+const json = (text: string | null): unknown => {
 	if (text == null) return null;
 	try {
 		return JSON.parse(text);
@@ -97,160 +133,288 @@ const json = (text: string | null) => {
 	}
 };
 
-export function personalRecord(db: Db, userId: string, now: Date): PersonalRecord | null {
-	const sql = db.$client;
-	const all = <T>(query: string, ...params: unknown[]) => sql.prepare(query).all(...params) as T[];
-	const user = sql
-		.prepare(
-			'select username, display_name as name, created_at as createdAt, disabled_at as disabledAt from users where id = ?'
-		)
-		.get(userId) as
-		{ username: string; name: string; createdAt: number; disabledAt: number | null } | undefined;
+type Read<T> = (db: Db, userId: string) => T;
+
+const readAccount: Read<PersonalRecord['account'] | null> = (db, userId) => {
+	const user = db
+		.select({
+			username: users.username,
+			name: users.displayName,
+			createdAt: users.createdAt,
+			disabledAt: users.disabledAt
+		})
+		.from(users)
+		.where(eq(users.id, userId))
+		.get();
 	if (!user) return null;
-	const roles = all<{ role: string }>('select role from user_roles where user_id = ?', userId).map(
-		(r) => r.role
-	);
-	const profile = sql
-		.prepare(
-			'select date_of_birth as dateOfBirth, care_status as careStatus, leaving_care_category as leavingCareCategory, conditions from young_people where user_id = ?'
-		)
-		.get(userId) as
-		| { dateOfBirth: string; careStatus: string; leavingCareCategory: string; conditions: string }
-		| undefined;
+	const roles = db
+		.select({ role: userRoles.role })
+		.from(userRoles)
+		.where(eq(userRoles.userId, userId))
+		.all()
+		.map((row) => row.role);
+	return {
+		username: user.username,
+		name: user.name,
+		roles,
+		createdAt: iso(user.createdAt),
+		disabledAt: isoOrNull(user.disabledAt)
+	};
+};
 
-	const statements = all<{
-		id: string;
-		createdAt: number;
-		template: string;
-		to: string;
-		answers: string;
-		language: string;
-		madeWith: string | null;
-	}>(
-		`select s.id, s.created_at as createdAt, s.template, u.display_name as "to", s.answers_sealed as answers,
-		 s.language, w.display_name as madeWith
-		 from statements s join users u on u.id = s.recipient_id left join users w on w.id = s.made_with_id
-		 where s.young_person_id = ? order by s.created_at`,
-		userId
-	).map((s) => ({
-		sentAt: iso(s.createdAt)!,
-		about: s.template,
-		to: s.to,
-		answers: json(unsealOptional(s.answers)),
-		writtenIn: languageOf(s.language).englishName,
-		madeWith: s.madeWith,
-		themes: all<{ theme: string }>(
-			'select theme from statement_themes where statement_id = ?',
-			s.id
-		).map((t) => t.theme),
-		messages: all<{ at: number; from: string; body: string }>(
-			`select m.created_at as at, u.display_name as "from", m.body_sealed as body
-			 from statement_messages m join users u on u.id = m.author_id where m.statement_id = ? order by m.created_at`,
-			s.id
-		).map((m) => ({ at: iso(m.at)!, from: m.from, words: unsealOptional(m.body) ?? '' }))
-	}));
+const readProfile: Read<PersonalRecord['profile']> = (db, userId) =>
+	db
+		.select({
+			dateOfBirth: youngPeople.dateOfBirth,
+			careStatus: youngPeople.careStatus,
+			leavingCareCategory: youngPeople.leavingCareCategory,
+			conditions: youngPeople.conditions
+		})
+		.from(youngPeople)
+		.where(eq(youngPeople.userId, userId))
+		.get() ?? null;
 
+const readWorkers: Read<PersonalRecord['workers']> = (db, userId) =>
+	db
+		.select({
+			name: users.displayName,
+			as: workerLinks.linkType,
+			from: workerLinks.startsOn,
+			until: workerLinks.endsOn
+		})
+		.from(workerLinks)
+		.innerJoin(users, eq(users.id, workerLinks.staffUserId))
+		.where(eq(workerLinks.youngPersonId, userId))
+		.orderBy(asc(workerLinks.startsOn))
+		.all();
+
+const readStatements: Read<PersonalRecord['statements']> = (db, userId) => {
+	const madeWith = alias(users, 'made_with');
+	// Prepared once per download, not once per statement: building the SQL costs more than
+	// running it, and a young person may have sent hundreds.
+	const themesOf = db
+		.select({ theme: statementThemes.theme })
+		.from(statementThemes)
+		.where(eq(statementThemes.statementId, sql.placeholder('statementId')))
+		.prepare();
+	const messagesOf = db
+		.select({
+			at: statementMessages.createdAt,
+			from: users.displayName,
+			body: statementMessages.bodySealed
+		})
+		.from(statementMessages)
+		.innerJoin(users, eq(users.id, statementMessages.authorId))
+		.where(eq(statementMessages.statementId, sql.placeholder('statementId')))
+		.orderBy(asc(statementMessages.createdAt))
+		.prepare();
+	return db
+		.select({
+			id: statements.id,
+			createdAt: statements.createdAt,
+			template: statements.template,
+			to: users.displayName,
+			answers: statements.answersSealed,
+			language: statements.language,
+			madeWith: madeWith.displayName
+		})
+		.from(statements)
+		.innerJoin(users, eq(users.id, statements.recipientId))
+		.leftJoin(madeWith, eq(madeWith.id, statements.madeWithId))
+		.where(eq(statements.youngPersonId, userId))
+		.orderBy(asc(statements.createdAt))
+		.all()
+		.map((statement) => ({
+			sentAt: iso(statement.createdAt),
+			about: statement.template,
+			to: statement.to,
+			answers: json(unsealOptional(statement.answers)),
+			writtenIn: languageOf(statement.language).englishName,
+			madeWith: statement.madeWith,
+			themes: themesOf.all({ statementId: statement.id }).map((row) => row.theme),
+			messages: messagesOf.all({ statementId: statement.id }).map((message) => ({
+				at: iso(message.at),
+				from: message.from,
+				words: unsealOptional(message.body) ?? ''
+			}))
+		}));
+};
+
+const readReadingChoices: Read<PersonalRecord['readingChoices']> = (db, userId) =>
+	db
+		.select({
+			language: userPreferences.locale,
+			textSize: userPreferences.textSize,
+			font: userPreferences.font,
+			contrast: userPreferences.contrast,
+			speechRate: userPreferences.speechRate,
+			pictureMode: userPreferences.express
+		})
+		.from(userPreferences)
+		.where(eq(userPreferences.userId, userId))
+		.get() ?? null;
+
+const readUnsafeAlerts: Read<PersonalRecord['unsafeAlerts']> = (db, userId) =>
+	db
+		.select({
+			raisedAt: safetyAlerts.raisedAt,
+			acknowledgedAt: safetyAlerts.acknowledgedAt,
+			by: users.displayName
+		})
+		.from(safetyAlerts)
+		.leftJoin(users, eq(users.id, safetyAlerts.acknowledgedBy))
+		.where(eq(safetyAlerts.youngPersonId, userId))
+		.orderBy(asc(safetyAlerts.raisedAt))
+		.all()
+		.map((alert) => ({
+			raisedAt: iso(alert.raisedAt),
+			acknowledgedAt: isoOrNull(alert.acknowledgedAt),
+			by: alert.by
+		}));
+
+const readReviews: Read<PersonalRecord['reviews']> = (db, userId) =>
+	db
+		.select({
+			number: reviews.number,
+			dueOn: reviews.dueOn,
+			heldOn: reviews.heldOn,
+			status: reviews.status,
+			views: reviewConsultations.answersSealed,
+			decisions: reviews.decisionsSealed,
+			letter: reviews.letterSealed
+		})
+		.from(reviews)
+		.leftJoin(reviewConsultations, eq(reviewConsultations.reviewId, reviews.id))
+		.where(eq(reviews.youngPersonId, userId))
+		.orderBy(asc(reviews.dueOn))
+		.all()
+		.map((review) => ({
+			number: review.number,
+			dueOn: review.dueOn,
+			heldOn: review.heldOn,
+			status: review.status,
+			yourViews: json(unsealOptional(review.views)),
+			decisions: unsealOptional(review.decisions),
+			letter: unsealOptional(review.letter)
+		}));
+
+const readRequests: Read<PersonalRecord['requests']> = (db, userId) =>
+	db
+		.select({
+			about: entitlements.title,
+			at: offerRequests.createdAt,
+			words: offerRequests.messageSealed,
+			status: offerRequests.status,
+			answer: offerRequests.answerSealed
+		})
+		.from(offerRequests)
+		.innerJoin(entitlements, eq(entitlements.id, offerRequests.entitlementId))
+		.where(eq(offerRequests.youngPersonId, userId))
+		.orderBy(asc(offerRequests.createdAt))
+		.all()
+		.map((request) => ({
+			about: request.about,
+			at: iso(request.at),
+			words: unsealOptional(request.words),
+			status: request.status,
+			answer: unsealOptional(request.answer)
+		}));
+
+const readPromiseRatings: Read<PersonalRecord['promiseRatings']> = (db, userId) =>
+	db
+		.select({
+			promise: pledgePromises.text,
+			rating: promiseRatings.rating,
+			comment: promiseRatings.commentSealed,
+			at: promiseRatings.updatedAt
+		})
+		.from(promiseRatings)
+		.innerJoin(pledgePromises, eq(pledgePromises.id, promiseRatings.promiseId))
+		.where(eq(promiseRatings.youngPersonId, userId))
+		.all()
+		.map((rating) => ({
+			promise: rating.promise,
+			rating: rating.rating,
+			comment: unsealOptional(rating.comment),
+			at: iso(rating.at)
+		}));
+
+const readForumIssues: Read<PersonalRecord['forumIssues']> = (db, userId) =>
+	db
+		.select()
+		.from(forumIssues)
+		.where(eq(forumIssues.raisedBy, userId))
+		.orderBy(asc(forumIssues.createdAt))
+		.all()
+		// Their own words as they wrote them, before an officer took personal details out.
+		.map((issue) => ({
+			title: issue.originalTitle ?? issue.title,
+			whatIsWrong: issue.originalWhatIsWrong ?? issue.whatIsWrong,
+			whatToChange: issue.originalWhatToChange ?? issue.whatToChange,
+			status: issue.status,
+			at: iso(issue.createdAt)
+		}));
+
+const readIssuesSupported: Read<PersonalRecord['issuesSupported']> = (db, userId) =>
+	db
+		.select({ title: forumIssues.title, at: issueSupports.createdAt })
+		.from(issueSupports)
+		.innerJoin(forumIssues, eq(forumIssues.id, issueSupports.issueId))
+		.where(eq(issueSupports.userId, userId))
+		.all()
+		.map((support) => ({ title: support.title, at: iso(support.at) }));
+
+const readDevices: Read<PersonalRecord['devices']> = (db, userId) =>
+	db
+		.select({ label: pushSubscriptions.deviceLabel, since: pushSubscriptions.createdAt })
+		.from(pushSubscriptions)
+		.where(eq(pushSubscriptions.userId, userId))
+		.all()
+		.map((device) => ({ label: device.label, since: iso(device.since) }));
+
+const readSignIns: Read<PersonalRecord['signIns']> = (db, userId) =>
+	db
+		.select({ at: auditLog.at })
+		.from(auditLog)
+		.where(and(eq(auditLog.actorId, userId), eq(auditLog.action, 'signed_in')))
+		.orderBy(asc(auditLog.at))
+		.all()
+		.map((row) => iso(row.at));
+
+const readRecordOpenedBy: Read<PersonalRecord['recordOpenedBy']> = (db, userId) =>
+	db
+		.select({ at: auditLog.at, by: users.displayName })
+		.from(auditLog)
+		.innerJoin(users, eq(users.id, auditLog.actorId))
+		.where(and(eq(auditLog.subjectUserId, userId), eq(auditLog.action, 'young_person.viewed')))
+		.orderBy(asc(auditLog.at))
+		.all()
+		.map((row) => ({ at: iso(row.at), by: row.by }));
+
+/**
+ * Everything Hearth holds about one person that they are given; null when there is no account.
+ * Each part reads the tables PERSON_DATA (person-data.ts) says it shows.
+ */
+export function personalRecord(db: Db, userId: string, now: Date): PersonalRecord | null {
+	const account = readAccount(db, userId);
+	if (!account) return null;
+	// The admin's JSON export keeps the order it always had, so two exports compare line by line.
 	return {
 		madeAt: now.toISOString(),
-		account: {
-			username: user.username,
-			name: user.name,
-			roles,
-			createdAt: iso(user.createdAt)!,
-			disabledAt: iso(user.disabledAt)
-		},
-		profile: profile ? { ...profile, conditions: json(profile.conditions) } : null,
-		workers: all<{ name: string; as: string; from: string; until: string | null }>(
-			`select u.display_name as name, l.link_type as "as", l.starts_on as "from", l.ends_on as "until"
-			 from worker_links l join users u on u.id = l.staff_user_id where l.young_person_id = ? order by l.starts_on`,
-			userId
-		),
-		statements,
-		readingChoices:
-			(sql
-				.prepare(
-					`select locale as language, text_size as textSize, font, contrast, speech_rate as speechRate,
-					 express as pictureMode from user_preferences where user_id = ?`
-				)
-				.get(userId) as PersonalRecord['readingChoices'] | undefined) ?? null,
-		unsafeAlerts: all<{ raisedAt: number; acknowledgedAt: number | null; by: string | null }>(
-			`select a.raised_at as raisedAt, a.acknowledged_at as acknowledgedAt, u.display_name as by
-			 from safety_alerts a left join users u on u.id = a.acknowledged_by where a.young_person_id = ? order by a.raised_at`,
-			userId
-		).map((a) => ({ raisedAt: iso(a.raisedAt)!, acknowledgedAt: iso(a.acknowledgedAt), by: a.by })),
-		reviews: all<{
-			number: number;
-			dueOn: string;
-			heldOn: string | null;
-			status: string;
-			views: string | null;
-			decisions: string | null;
-			letter: string | null;
-		}>(
-			`select r.number, r.due_on as dueOn, r.held_on as heldOn, r.status, c.answers_sealed as views,
-			 r.decisions_sealed as decisions, r.letter_sealed as letter
-			 from reviews r left join review_consultations c on c.review_id = r.id where r.young_person_id = ? order by r.due_on`,
-			userId
-		).map((r) => ({
-			number: r.number,
-			dueOn: r.dueOn,
-			heldOn: r.heldOn,
-			status: r.status,
-			yourViews: json(unsealOptional(r.views)),
-			decisions: unsealOptional(r.decisions),
-			letter: unsealOptional(r.letter)
-		})),
-		requests: all<{
-			about: string;
-			at: number;
-			words: string | null;
-			status: string;
-			answer: string | null;
-		}>(
-			`select e.title as about, r.created_at as at, r.message_sealed as words, r.status, r.answer_sealed as answer
-			 from offer_requests r join entitlements e on e.id = r.entitlement_id where r.young_person_id = ? order by r.created_at`,
-			userId
-		).map((r) => ({
-			about: r.about,
-			at: iso(r.at)!,
-			words: unsealOptional(r.words),
-			status: r.status,
-			answer: unsealOptional(r.answer)
-		})),
-		promiseRatings: all<{ promise: string; rating: number; comment: string | null; at: number }>(
-			`select p.text as promise, r.rating, r.comment_sealed as comment, r.updated_at as at
-			 from promise_ratings r join pledge_promises p on p.id = r.promise_id where r.young_person_id = ?`,
-			userId
-		).map((r) => ({ ...r, comment: unsealOptional(r.comment), at: iso(r.at)! })),
-		forumIssues: all<{
-			title: string;
-			whatIsWrong: string;
-			whatToChange: string;
-			status: string;
-			at: number;
-		}>(
-			`select coalesce(original_title, title) as title, coalesce(original_what_is_wrong, what_is_wrong) as whatIsWrong,
-			 coalesce(original_what_to_change, what_to_change) as whatToChange, status, created_at as at
-			 from forum_issues where raised_by = ? order by created_at`,
-			userId
-		).map((i) => ({ ...i, at: iso(i.at)! })),
-		issuesSupported: all<{ title: string; at: number }>(
-			`select i.title, s.created_at as at from issue_supports s join forum_issues i on i.id = s.issue_id where s.user_id = ?`,
-			userId
-		).map((s) => ({ title: s.title, at: iso(s.at)! })),
-		devices: all<{ label: string | null; since: number }>(
-			'select device_label as label, created_at as since from push_subscriptions where user_id = ?',
-			userId
-		).map((d) => ({ label: d.label, since: iso(d.since)! })),
-		signIns: all<{ at: number }>(
-			"select at from audit_log where actor_id = ? and action = 'signed_in' order by at",
-			userId
-		).map((row) => iso(row.at)!),
-		recordOpenedBy: all<{ at: number; by: string }>(
-			`select a.at, u.display_name as by from audit_log a join users u on u.id = a.actor_id
-			 where a.subject_user_id = ? and a.action = 'young_person.viewed' order by a.at`,
-			userId
-		).map((row) => ({ at: iso(row.at)!, by: row.by }))
+		account,
+		profile: readProfile(db, userId),
+		workers: readWorkers(db, userId),
+		statements: readStatements(db, userId),
+		readingChoices: readReadingChoices(db, userId),
+		unsafeAlerts: readUnsafeAlerts(db, userId),
+		reviews: readReviews(db, userId),
+		requests: readRequests(db, userId),
+		promiseRatings: readPromiseRatings(db, userId),
+		forumIssues: readForumIssues(db, userId),
+		issuesSupported: readIssuesSupported(db, userId),
+		devices: readDevices(db, userId),
+		signIns: readSignIns(db, userId),
+		recordOpenedBy: readRecordOpenedBy(db, userId)
 	};
 }
 
@@ -364,9 +528,10 @@ export function recordAsText(record: PersonalRecord, labels: { title: string }):
 
 /**
  * Erase a person: their name, username and every word they or staff wrote to them are gone;
- * what remains is a row with no name, so the Board's past counts stay true. The audit log keeps
- * that it happened and who did it (it cannot be changed or deleted). Refused when it would
- * erase the actor themselves or the last administrator (`wouldLoseAdmin`).
+ * what remains is a row with no name, so the Board's past counts stay true. What happens to each
+ * table is PERSON_DATA's (person-data.ts) erasure rule. The audit log keeps that it happened and
+ * who did it (it cannot be changed or deleted). Refused when it would erase the actor themselves
+ * or the last administrator (`wouldLoseAdmin`).
  */
 export function erasePerson(
 	db: Db,
@@ -375,58 +540,13 @@ export function erasePerson(
 	how: 'data.erased' | 'data.expired',
 	now: Date
 ): AccountChange {
-	const sql = db.$client;
-	const erasedWords = seal(JSON.stringify({ erased: true }));
 	const refused = db.transaction((tx) => {
 		if (wouldLoseAdmin(tx, actorId, userId, 'erase')) return true;
-		const run = (query: string, ...params: unknown[]) => sql.prepare(query).run(...params);
-		run(
-			'delete from statement_messages where statement_id in (select id from statements where young_person_id = ?)',
-			userId
-		);
-		run('update statements set answers_sealed = ? where young_person_id = ?', erasedWords, userId);
-		run(
-			'update reviews set decisions_sealed = null, letter_sealed = null where young_person_id = ?',
-			userId
-		);
-		run(
-			'delete from review_consultations where review_id in (select id from reviews where young_person_id = ?)',
-			userId
-		);
-		run(
-			'update offer_requests set message_sealed = null, answer_sealed = null where young_person_id = ?',
-			userId
-		);
-		run('update promise_ratings set comment_sealed = null where young_person_id = ?', userId);
-		run(
-			`update forum_issues set named = 0, original_title = null, original_what_is_wrong = null,
-			 original_what_to_change = null where raised_by = ?`,
-			userId
-		);
-		run('delete from worker_links where young_person_id = ?', userId);
-		for (const table of [
-			'forum_members',
-			'notices',
-			'push_subscriptions',
-			'notice_preferences',
-			'user_preferences',
-			'recovery_codes',
-			'user_roles'
-		])
-			run(`delete from ${table} where user_id = ?`, userId);
-		run(
-			`update users set display_name = 'Erased', username = 'erased-' || id, password_hash = '!',
-			 totp_key_sealed = null, totp_enabled_at = null, disabled_at = coalesce(disabled_at, ?), erased_at = ?
-			 where id = ?`,
-			now.getTime(),
-			now.getTime(),
-			userId
-		);
+		eraseListedRows({ tx, userId, now });
 		recordAudit(tx, { actorId, action: how, subjectUserId: userId }, now);
 		return false;
 	});
 	if (refused) return { ok: false, refused: 'keeps_an_admin' };
-	invalidateUserSessions(db, userId);
 	return { ok: true };
 }
 
@@ -437,17 +557,31 @@ export function erasePerson(
 export function eraseExpired(db: Db, months: number, now: Date): string[] {
 	const cutoff = new Date(now);
 	cutoff.setUTCMonth(cutoff.getUTCMonth() - months);
-	const cutoffDay = cutoff.toISOString().slice(0, 10);
-	const due = db.$client
-		.prepare(
-			`select u.id from users u join young_people p on p.user_id = u.id
-			 where u.erased_at is null and (
-			   (u.disabled_at is not null and u.disabled_at <= ?)
-			   or date(p.date_of_birth, '+25 years') <= ?
-			 )`
+	const due = db
+		.select({ id: users.id })
+		.from(users)
+		.innerJoin(youngPeople, eq(youngPeople.userId, users.id))
+		.where(
+			and(
+				isNull(users.erasedAt),
+				or(
+					lte(users.disabledAt, cutoff),
+					lte(youngPeople.dateOfBirth, bornOnOrBeforeForAge(MAX_AGE, cutoff))
+				)
+			)
 		)
-		.all(cutoff.getTime(), cutoffDay) as { id: string }[];
+		.all();
 	return due
 		.filter(({ id }) => erasePerson(db, null, id, 'data.expired', now).ok)
 		.map((row) => row.id);
+}
+
+/**
+ * The latest date of birth (YYYY-MM-DD) of someone `years` old on `day` (a UTC date). Dates of
+ * birth are ISO text, so comparing them as text orders them; someone born on 29 February comes of
+ * age on 1 March in a year without one, as `ageOn` counts.
+ */
+function bornOnOrBeforeForAge(years: number, day: Date): string {
+	const [y, m, d] = day.toISOString().slice(0, 10).split('-');
+	return `${Number(y) - years}-${m}-${d}`;
 }

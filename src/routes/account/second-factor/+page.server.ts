@@ -45,13 +45,20 @@ export const actions = formActions({
 		if (!enabled.ok) return enabled.refused;
 		// The first code was just given: this session goes on without asking for another.
 		secondFactorGiven(ctx, event, ctx.user, 'set up');
-		return { recoveryCodes: enabled.recoveryCodes };
+		return { done: m.second_factor_on(), recoveryCodes: enabled.recoveryCodes };
 	}),
-	disable: action('useSecondFactor', totpCodeSchema, async (ctx, input, event) => {
-		if (required(ctx, ctx.user.roles)) error(403, m.second_factor_cannot_remove());
-		const refused = await checkCode(ctx, event, ctx.user, 'app', input.code);
-		if (refused) return refused;
-		disableTotp(ctx.db, ctx.user.id, ctx.user.id, ctx.sessionId ?? undefined, ctx.now);
-		return { removed: true };
-	})
+	disable: action(
+		'useSecondFactor',
+		(ctx) => {
+			// Refused before the code is read (or counted as a guess) when the council requires one.
+			if (required(ctx, ctx.user.roles)) error(403, m.second_factor_cannot_remove());
+			return totpCodeSchema;
+		},
+		async (ctx, input, event) => {
+			const refused = await checkCode(ctx, event, ctx.user, 'app', input.code);
+			if (refused) return refused;
+			disableTotp(ctx.db, ctx.user.id, ctx.user.id, ctx.sessionId ?? undefined, ctx.now);
+			return { done: m.second_factor_removed() };
+		}
+	)
 }) satisfies Actions;

@@ -1,11 +1,9 @@
 import { accountFilterSchema } from '$lib/schemas/admin';
-import { requireRole } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
 import { listAccounts } from '$lib/server/accounts/accounts';
+import { page } from '$lib/server/http/handlers';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	requireRole(event, 'admin');
+export const load = page('administer', (ctx, event) => {
 	const filter = accountFilterSchema.parse(Object.fromEntries(event.url.searchParams));
-	return { filter, accounts: listAccounts(getDb(), filter) };
-};
+	return { filter, accounts: listAccounts(ctx.db, filter) };
+}) satisfies PageServerLoad;

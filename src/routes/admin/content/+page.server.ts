@@ -1,6 +1,4 @@
-import { requireRole } from '$lib/server/auth/guard';
+import { page } from '$lib/server/http/handlers';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	requireRole(event, 'admin', 'participation_officer');
-};
+export const load = page('editContent', () => {}) satisfies PageServerLoad;

@@ -1,19 +1,25 @@
-import { requireRole } from '$lib/server/auth/guard';
-import { inviteStaff, inviteYoungPerson, linkChoices } from '$lib/server/accounts/invite-form';
+import { staffInviteSchema } from '$lib/schemas/invite';
+import {
+	inviteStaffWith,
+	inviteYoungPersonWith,
+	linkChoices,
+	youngPersonInviteForm
+} from '$lib/server/accounts/invite-form';
+import { action, formActions, page, refuse } from '$lib/server/http/handlers';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	requireRole(event, 'admin');
-	return { choices: linkChoices() };
-};
+export const load = page('administer', (ctx) => ({
+	choices: linkChoices(ctx.db)
+})) satisfies PageServerLoad;
 
-export const actions: Actions = {
-	staff: async (event) => {
-		const admin = requireRole(event, 'admin');
-		return inviteStaff(event, admin.id);
-	},
-	youngPerson: async (event) => {
-		const admin = requireRole(event, 'admin');
-		return inviteYoungPerson(event, admin.id);
-	}
-};
+export const actions = formActions({
+	staff: action('administer', staffInviteSchema, (ctx, invite, event) =>
+		inviteStaffWith(ctx.db, ctx.user.id, invite, event.url.origin, ctx.now)
+	),
+	youngPerson: action('administer', youngPersonInviteForm, (ctx, invite, event) => {
+		const made = inviteYoungPersonWith(ctx.db, ctx.user.id, invite, event.url.origin, ctx.now);
+		if ('unknownLink' in made) return refuse({ [made.unknownLink]: m.error_link_unknown() });
+		return made;
+	})
+}) satisfies Actions;

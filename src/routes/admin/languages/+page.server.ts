@@ -1,25 +1,20 @@
-import { redirect } from '@sveltejs/kit';
 import { SHIPPED_LANGUAGES, BASE_LANGUAGE, isSafetyMessage } from '$lib/domain/languages';
-import { ukToday } from '$lib/domain/people';
 import { enableLanguageSchema, languageCodeSchema } from '$lib/schemas/languages';
-import { requireRole } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
-import { parseForm, text } from '$lib/server/forms';
+import { action, formActions, page } from '$lib/server/http/handlers';
 import {
 	disableLanguage,
 	enableLanguage,
 	languageSettings
 } from '$lib/server/preferences/languages';
 import { safetyWords } from '$lib/server/preferences/safety-words';
-import { now } from '$lib/server/clock';
+import { m } from '$lib/paraglide/messages';
 import type { ShippedCode } from '$lib/domain/languages';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	requireRole(event, 'admin');
-	const settings = new Map(languageSettings(getDb()).map((row) => [row.code, row]));
+export const load = page('administer', (ctx) => {
+	const settings = new Map(languageSettings(ctx.db).map((row) => [row.code, row]));
 	return {
-		today: ukToday(now()),
+		today: ctx.today,
 		languages: SHIPPED_LANGUAGES.filter((language) => language.code !== BASE_LANGUAGE).map(
 			(language) => {
 				const setting = settings.get(language.code);
@@ -36,40 +31,27 @@ export const load: PageServerLoad = (event) => {
 				};
 			}
 		),
-		safetyCount: safetyWords(BASE_LANGUAGE).filter((word) => isSafetyMessage(word.key)).length,
-		saved: event.url.searchParams.get('saved')
+		safetyCount: safetyWords(BASE_LANGUAGE).filter((word) => isSafetyMessage(word.key)).length
 	};
-};
+}) satisfies PageServerLoad;
 
-export const actions: Actions = {
-	enable: async (event) => {
-		const user = requireRole(event, 'admin');
-		const formData = await event.request.formData();
-		const parsed = parseForm(
-			enableLanguageSchema(ukToday(now())),
-			{
-				code: text(formData, 'code'),
-				checkedBy: text(formData, 'checkedBy'),
-				checkedOn: text(formData, 'checkedOn'),
-				confirm: text(formData, 'confirm')
-			},
-			formData
-		);
-		if (!parsed.ok) return parsed.failure;
-		enableLanguage(
-			getDb(),
-			{ ...parsed.data, code: parsed.data.code as ShippedCode },
-			user.id,
-			now()
-		);
-		redirect(303, `/admin/languages?saved=${parsed.data.code}`);
-	},
-	disable: async (event) => {
-		const user = requireRole(event, 'admin');
-		const formData = await event.request.formData();
-		const parsed = parseForm(languageCodeSchema, { code: text(formData, 'code') }, formData);
-		if (!parsed.ok) return parsed.failure;
-		disableLanguage(getDb(), parsed.data.code, user.id, now());
-		redirect(303, `/admin/languages?saved=${parsed.data.code}`);
-	}
-};
+export const actions = formActions({
+	// The safety words cannot have been checked on a day still to come.
+	enable: action(
+		'administer',
+		(ctx) => enableLanguageSchema(ctx.today),
+		(ctx, checked) => {
+			enableLanguage(
+				ctx.db,
+				{ ...checked, code: checked.code as ShippedCode },
+				ctx.user.id,
+				ctx.now
+			);
+			return { done: m.languages_saved() };
+		}
+	),
+	disable: action('administer', languageCodeSchema, (ctx, { code }) => {
+		disableLanguage(ctx.db, code, ctx.user.id, ctx.now);
+		return { done: m.languages_saved() };
+	})
+}) satisfies Actions;

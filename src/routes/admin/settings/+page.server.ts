@@ -1,19 +1,16 @@
-import { settingsSchema } from '$lib/schemas/admin';
-import { requireRole } from '$lib/server/auth/guard';
+import { settingsFormSchema, settingsSchema } from '$lib/schemas/admin';
 import { dataDir } from '$lib/server/config';
-import { getDb } from '$lib/server/db';
 import { getCouncilSettings } from '$lib/server/council/settings';
 import { saveSettingsWithLogo } from '$lib/server/council/logo';
-import { now } from '$lib/server/clock';
-import { invalid, parseForm, text } from '$lib/server/forms';
+import { formInput, text } from '$lib/server/http/form';
+import { action, formActions, page, refuse } from '$lib/server/http/handlers';
 import { m } from '$lib/paraglide/messages';
-import { staffWithRoles } from '$lib/server/people/young-people';
+import { boardMembers } from '$lib/server/people/young-people';
 import { vapidSubject } from '$lib/server/notify/vapid';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	requireRole(event, 'admin');
-	const settings = getCouncilSettings(getDb())!;
+export const load = page('administer', (ctx) => {
+	const settings = getCouncilSettings(ctx.db)!;
 	const { id: _id, updatedAt: _updated, ...values } = settings;
 	// Pushes are refused without a contact push services can reach: say why, and what to do.
 	const contact = vapidSubject(settings.email);
@@ -25,60 +22,37 @@ export const load: PageServerLoad = (event) => {
 	return {
 		settings: values,
 		pushOff,
-		boardMembers: staffWithRoles(getDb(), ['board_member']),
-		saved: event.url.searchParams.has('saved')
+		boardMembers: boardMembers(ctx.db)
 	};
+}) satisfies PageServerLoad;
+
+/** The settings form: ticked boxes as they are sent, the Board's chair, and the logo file. */
+const settingsForm = {
+	schema: settingsFormSchema,
+	read: (formData: FormData) => ({
+		...formInput(settingsSchema, formData),
+		removeLogo: formData.has('removeLogo'),
+		requireSecondFactor: formData.get('requireSecondFactor') === 'yes',
+		boardChairId: text(formData, 'boardChairId'),
+		logo: formData.get('logo')
+	})
 };
 
-export const actions: Actions = {
-	default: async (event) => {
-		const admin = requireRole(event, 'admin');
-		const formData = await event.request.formData();
-		const fields = [
-			'name',
-			'primaryColour',
-			'accentColour',
-			'phone',
-			'outOfHoursPhone',
-			'email',
-			'quickExitUrl',
-			'alertMinutes',
-			'smallNumberThreshold',
-			'staffIdleMinutes',
-			'staffSessionHours',
-			'retentionMonths'
-		];
-		const parsed = parseForm(
-			settingsSchema,
-			{
-				...Object.fromEntries(fields.map((f) => [f, text(formData, f)])),
-				removeLogo: formData.has('removeLogo'),
-				requireSecondFactor: formData.get('requireSecondFactor') === 'yes'
-			},
-			formData
-		);
-		if (!parsed.ok) return parsed.failure;
-		const upload = formData.get('logo');
-		const { removeLogo, ...settings } = parsed.data;
+export const actions = formActions({
+	default: action('administer', settingsForm, async (ctx, input) => {
+		const { removeLogo, logo, boardChairId, ...settings } = input;
 		const saved = await saveSettingsWithLogo(
-			getDb(),
-			admin.id,
-			{ ...settings, boardChairId: text(formData, 'boardChairId') || null },
-			{
-				upload:
-					upload instanceof File && upload.size > 0
-						? new Uint8Array(await upload.arrayBuffer())
-						: null,
-				remove: removeLogo
-			},
+			ctx.db,
+			ctx.user.id,
+			{ ...settings, boardChairId: boardChairId || null },
+			{ upload: logo ? new Uint8Array(await logo.arrayBuffer()) : null, remove: removeLogo },
 			dataDir(),
-			now()
+			ctx.now
 		);
 		if (!saved.ok)
-			return invalid(
-				formData,
+			return refuse(
 				saved.problem === 'logo' ? { logo: m.error_logo() } : { boardChairId: m.error_choose_one() }
 			);
-		return { saved: true };
-	}
-};
+		return { done: m.settings_saved() };
+	})
+}) satisfies Actions;

@@ -2,12 +2,9 @@ import { error, json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { TEMPLATES, isTemplateId } from '$lib/domain/voice';
 import { answersInput, clientKeySchema } from '$lib/schemas/voice';
-import { askingForHelp } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
+import { endpoint } from '$lib/server/http/handlers';
 import { readJson } from '$lib/server/json';
 import { submitStatement, submitUnsafe } from '$lib/server/voice/submit';
-import { now } from '$lib/server/clock';
-import { withMeNow } from '$lib/server/auth/with-me';
 import type { RequestHandler } from './$types';
 
 // Five thousand characters of words can take four bytes each, plus the chips and keys.
@@ -25,20 +22,19 @@ const envelope = z.object({
 /**
  * The offline queue's way in: a statement or an "I feel unsafe" written while offline and sent
  * by the service worker later. The same checks as the forms; the same form key is kept once.
+ * 'askForHelp' lets in the owner of a device quick exit locked (`ctx.locked`), for an alert only.
  */
-export const POST: RequestHandler = async (event) => {
-	const { user, locked } = askingForHelp(event);
+export const POST = endpoint('askForHelp', async (ctx, event) => {
 	const parsed = envelope.safeParse(await readJson(event, MAX_BODY_BYTES));
 	if (!parsed.success) error(400, 'That message is not in the right shape.');
 	const body = parsed.data;
 	// After quick exit only "I feel unsafe" goes before the password is typed again: a statement
 	// waits (423, so the outbox keeps it), an alert never does.
-	if (locked && body.kind !== 'unsafe') return json({ error: 'locked' }, { status: 423 });
+	if (ctx.locked && body.kind !== 'unsafe') return json({ error: 'locked' }, { status: 423 });
 	// Written by someone else who used this phone: it waits until they sign in again.
-	if (body.owner !== user.id) return json({ error: 'not_yours' }, { status: 409 });
-	const db = getDb();
+	if (body.owner !== ctx.user.id) return json({ error: 'not_yours' }, { status: 409 });
 	if (body.kind === 'unsafe') {
-		const alert = submitUnsafe(db, user.id, body.clientKey, now());
+		const alert = submitUnsafe(ctx.db, ctx.user.id, body.clientKey, ctx.now);
 		return json({ id: alert.id }, { status: alert.created ? 201 : 200 });
 	}
 	const templateId = body.template ?? '';
@@ -54,8 +50,8 @@ export const POST: RequestHandler = async (event) => {
 			)
 		: {};
 	const result = submitStatement(
-		db,
-		user.id,
+		ctx.db,
+		ctx.user.id,
 		templateId,
 		{
 			answers: shaped,
@@ -63,9 +59,9 @@ export const POST: RequestHandler = async (event) => {
 			clientKey: body.clientKey,
 			language: answers.language
 		},
-		now(),
-		withMeNow(db, event.locals.session!.id, user.id, now())?.workerId ?? null
+		ctx.now,
+		ctx.withMe()?.workerId ?? null
 	);
 	if (!result.ok) return json({ errors: result.errors }, { status: result.status });
 	return json({ id: result.id, alertId: result.alertId }, { status: 201 });
-};
+}) satisfies RequestHandler;

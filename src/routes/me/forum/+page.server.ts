@@ -1,44 +1,25 @@
 import { raiseSchema } from '$lib/schemas/forum';
-import { requireRole } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
-import { invalid, parseForm, text } from '$lib/server/forms';
+import { action, formActions, page, refuse } from '$lib/server/http/handlers';
 import { forumIssueList, forumsFor, myIssues, raiseIssue } from '$lib/server/forum/issues';
-import { now } from '$lib/server/clock';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	const user = requireRole(event, 'young_person', 'forum_member');
-	const db = getDb();
-	const forums = forumsFor(db, user.id);
+export const load = page('useMyPages', (ctx) => {
+	const forums = forumsFor(ctx.db, ctx.user.id);
 	return {
 		forums: forums.map(({ id, name, description }) => ({ id, name, description })),
 		memberOf: forums
 			.filter((forum) => forum.member)
-			.map((forum) => ({ ...forum, issues: forumIssueList(db, forum.id, user.id) })),
-		mine: myIssues(db, user.id),
-		raised: event.url.searchParams.has('raised')
+			.map((forum) => ({ ...forum, issues: forumIssueList(ctx.db, forum.id, ctx.user.id) })),
+		mine: myIssues(ctx.db, ctx.user.id)
 	};
-};
+}) satisfies PageServerLoad;
 
-export const actions: Actions = {
-	raise: async (event) => {
-		const user = requireRole(event, 'young_person', 'forum_member');
-		const formData = await event.request.formData();
-		const parsed = parseForm(
-			raiseSchema,
-			{
-				forumId: text(formData, 'forumId'),
-				named: formData.get('named') === 'yes',
-				title: text(formData, 'title'),
-				whatIsWrong: text(formData, 'whatIsWrong'),
-				whatToChange: text(formData, 'whatToChange')
-			},
-			formData
-		);
-		if (!parsed.ok) return parsed.failure;
-		const id = raiseIssue(getDb(), { ...parsed.data, raisedBy: user.id }, now());
-		if (!id) return invalid(formData, { forumId: m.error_choose_one() });
-		return { raised: id };
-	}
-};
+export const actions = formActions({
+	raise: action('useMyPages', raiseSchema, (ctx, issue) => {
+		const id = raiseIssue(ctx.db, { ...issue, raisedBy: ctx.user.id }, ctx.now);
+		// A forum that does not exist (a made-up id) is answered as choosing none.
+		if (!id) return refuse({ forumId: m.error_choose_one() });
+		return { done: m.forum_raised() };
+	})
+}) satisfies Actions;

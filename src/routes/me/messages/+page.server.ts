@@ -1,11 +1,9 @@
-import { requireRole } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
+import { page } from '$lib/server/http/handlers';
 import { myStatements } from '$lib/server/voice/statements';
 import { myAlerts } from '$lib/server/voice/safety';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	const user = requireRole(event, 'young_person', 'forum_member');
-	const db = getDb();
-	return { statements: myStatements(db, user.id), alerts: myAlerts(db, user.id) };
-};
+export const load = page('useMyPages', (ctx) => ({
+	statements: myStatements(ctx.db, ctx.user.id),
+	alerts: myAlerts(ctx.db, ctx.user.id)
+})) satisfies PageServerLoad;

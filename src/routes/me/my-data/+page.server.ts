@@ -1,11 +1,9 @@
-import { requireRole } from '$lib/server/auth/guard';
 import { getCouncilSettings } from '$lib/server/council/settings';
-import { getDb } from '$lib/server/db';
+import { page } from '$lib/server/http/handlers';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	requireRole(event, 'young_person', 'forum_member');
-	return { retentionMonths: getCouncilSettings(getDb())?.retentionMonths ?? 24 };
-};
+export const load = page('useMyPages', (ctx) => ({
+	retentionMonths: getCouncilSettings(ctx.db)?.retentionMonths ?? 24
+})) satisfies PageServerLoad;
 
 export const csr = false;

@@ -1,11 +1,9 @@
 import { templatesFor } from '$lib/domain/voice';
-import { requireRole } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
+import { page } from '$lib/server/http/handlers';
 import { careStatusOf } from '$lib/server/voice/statements';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	const user = requireRole(event, 'young_person', 'forum_member');
-	const careStatus = careStatusOf(getDb(), user.id) ?? 'in_care';
+export const load = page('useMyPages', (ctx) => {
+	const careStatus = careStatusOf(ctx.db, ctx.user.id) ?? 'in_care';
 	return { templates: templatesFor(careStatus).map((template) => template.id) };
-};
+}) satisfies PageServerLoad;

@@ -1,42 +1,29 @@
 import { redirect } from '@sveltejs/kit';
 import { withMeSchema } from '$lib/schemas/with-me';
-import { requireRole } from '$lib/server/auth/guard';
-import { endWithMe, startWithMe, withMeNow } from '$lib/server/auth/with-me';
+import { endWithMe, startWithMe } from '$lib/server/auth/with-me';
 import { guessClient } from '$lib/server/auth/cookies';
 import { waitMessage } from '$lib/server/auth/wait-message';
-import { getDb } from '$lib/server/db';
-import { invalid, parseForm, text } from '$lib/server/forms';
-import { now } from '$lib/server/clock';
+import { action, formActions, page, refuse } from '$lib/server/http/handlers';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
-const YOUNG_PEOPLE = ['young_person', 'forum_member'] as const;
-
-export const load: PageServerLoad = (event) => {
-	const user = requireRole(event, ...YOUNG_PEOPLE);
-	const withMe = withMeNow(getDb(), event.locals.session!.id, user.id, now());
+export const load = page('useMyPages', (ctx) => {
+	const withMe = ctx.withMe();
 	return { withMe: withMe ? { name: withMe.workerName } : null };
-};
+}) satisfies PageServerLoad;
 
-export const actions: Actions = {
-	start: async (event) => {
-		const user = requireRole(event, ...YOUNG_PEOPLE);
-		const formData = await event.request.formData();
-		const parsed = parseForm(
-			withMeSchema,
-			{ username: text(formData, 'username'), password: text(formData, 'password') },
-			formData
-		);
-		if (!parsed.ok) return parsed.failure;
+export const actions = formActions({
+	/** A worker types their own username and password on the young person's phone. */
+	start: action('useMyPages', withMeSchema, async (ctx, worker, event) => {
 		const result = await startWithMe(
-			getDb(),
+			ctx.db,
 			{
-				sessionId: event.locals.session!.id,
-				youngPersonId: user.id,
-				...parsed.data,
+				sessionId: ctx.sessionId!,
+				youngPersonId: ctx.user.id,
+				...worker,
 				...guessClient(event)
 			},
-			now()
+			ctx.now
 		);
 		if (!result.ok) {
 			const message =
@@ -45,19 +32,14 @@ export const actions: Actions = {
 					: result.reason === 'not_linked'
 						? m.with_me_error_not_linked()
 						: m.with_me_error_wrong();
-			return invalid(
-				formData,
-				{ form: message, password: message },
-				result.reason === 'wait' ? 429 : 400
-			);
+			return refuse({ form: message, password: message }, result.reason === 'wait' ? 429 : 400);
 		}
 		redirect(303, '/me');
-	},
-	end: (event) => {
-		const user = requireRole(event, ...YOUNG_PEOPLE);
-		endWithMe(getDb(), event.locals.session!.id, user.id, now());
-		redirect(303, '/me/with-me?ended');
-	}
-};
+	}),
+	end: action('useMyPages', (ctx) => {
+		endWithMe(ctx.db, ctx.sessionId!, ctx.user.id, ctx.now);
+		return { done: m.with_me_ended() };
+	})
+}) satisfies Actions;
 
 export const csr = false;

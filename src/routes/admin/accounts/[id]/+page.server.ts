@@ -1,163 +1,139 @@
-import { error, fail, redirect } from '@sveltejs/kit';
-import { ukToday } from '$lib/domain/people';
-import { addLinkSchema, endLinkSchema } from '$lib/schemas/admin';
-import { requireRole } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
-import { recordAudit } from '$lib/server/audit/log';
+import { error, redirect } from '@sveltejs/kit';
+import {
+	addLinkSchema,
+	endLinkSchema,
+	eraseSchema,
+	staffRolesFormSchema
+} from '$lib/schemas/admin';
 import { accountSummary, setAccountDisabled, setStaffRoles } from '$lib/server/accounts/accounts';
-import { isStaff } from '$lib/domain/roles';
-import { staffRolesSchema } from '$lib/schemas/admin';
+import { isStaff, isYoungPerson } from '$lib/domain/roles';
 import { workPhoneSchema } from '$lib/schemas/account';
 import { setWorkPhone, workPhoneOf } from '$lib/server/voice/people';
 import { disableTotp, hasTotp } from '$lib/server/auth/second-factor';
 import { startSession } from '$lib/server/auth/cookies';
-import { now, todayInUk } from '$lib/server/clock';
 import { erasePerson } from '$lib/server/privacy/records';
 import { createResetCode } from '$lib/server/accounts/invitations';
 import { linkChoices } from '$lib/server/accounts/invite-form';
 import { addLink, endLink, youngPersonRecord } from '$lib/server/people/young-people';
-import { invalid, parseForm, text } from '$lib/server/forms';
+import type { RequestContext } from '$lib/server/http/context';
+import { action, formActions, page, refuse } from '$lib/server/http/handlers';
+import { formatDateTime } from '$lib/utils';
 import { m } from '$lib/paraglide/messages';
-import type { FieldErrors } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	const admin = requireRole(event, 'admin');
-	const db = getDb();
-	const account = accountSummary(db, event.params.id);
+/** A member of staff's account, or 404: only staff have roles to set and a work phone. */
+function staffAccount(ctx: RequestContext, id: string) {
+	const account = accountSummary(ctx.db, id);
+	if (!account || !isStaff(account.roles)) error(404, m.error_not_found());
+	return account;
+}
+
+export const load = page('administer', (ctx, event) => {
+	const account = accountSummary(ctx.db, event.params.id);
 	if (!account) error(404, m.error_not_found());
-	recordAudit(
-		db,
-		{
-			actorId: admin.id,
-			action: 'account.viewed',
-			subjectUserId: account.id,
-			address: event.getClientAddress()
-		},
-		now()
-	);
-	const record = account.roles.includes('young_person')
-		? youngPersonRecord(db, account.id, todayInUk())
+	ctx.audit({ action: 'account.viewed', subjectUserId: account.id });
+	const record = isYoungPerson(account.roles)
+		? youngPersonRecord(ctx.db, account.id, ctx.today)
 		: null;
 	return {
 		account,
 		staff: isStaff(account.roles),
-		secondFactor: hasTotp(db, account.id),
-		workPhone: isStaff(account.roles) ? workPhoneOf(db, account.id) : null,
-		phoneSaved: event.url.searchParams.has('phone-saved'),
-		isSelf: admin.id === account.id,
-		rolesSaved: event.url.searchParams.has('roles-saved'),
+		secondFactor: hasTotp(ctx.db, account.id),
+		workPhone: isStaff(account.roles) ? workPhoneOf(ctx.db, account.id) : null,
+		isSelf: ctx.user.id === account.id,
 		links: record?.links ?? null,
-		choices: record ? linkChoices() : null,
-		today: ukToday(now())
+		choices: record ? linkChoices(ctx.db) : null,
+		today: ctx.today
 	};
-};
+}) satisfies PageServerLoad;
 
-export const actions: Actions = {
+export const actions = formActions({
 	/** A member of staff's work phone, for a duty manager to ring about a safety alert. */
-	workPhone: async (event) => {
-		const admin = requireRole(event, 'admin');
-		const db = getDb();
-		const account = accountSummary(db, event.params.id);
-		if (!account || !isStaff(account.roles)) error(404, m.error_not_found());
-		const formData = await event.request.formData();
-		const parsed = parseForm(workPhoneSchema, { workPhone: text(formData, 'workPhone') }, formData);
-		if (!parsed.ok) return parsed.failure;
-		setWorkPhone(db, admin.id, account.id, parsed.data.workPhone, now());
-		redirect(303, `/admin/accounts/${account.id}?phone-saved`);
-	},
+	workPhone: action(
+		'administer',
+		(ctx, event) => {
+			// Someone who is not staff has none: 404 before the form is read.
+			staffAccount(ctx, event.params.id);
+			return workPhoneSchema;
+		},
+		(ctx, { workPhone }, event) => {
+			const account = staffAccount(ctx, event.params.id);
+			setWorkPhone(ctx.db, ctx.user.id, account.id, workPhone, ctx.now);
+			return { done: m.work_phone_saved() };
+		}
+	),
 	/** A member of staff's roles. Young people's roles come with their account and forum. */
-	roles: async (event) => {
-		const admin = requireRole(event, 'admin');
-		const db = getDb();
-		const account = accountSummary(db, event.params.id);
-		if (!account || !isStaff(account.roles)) error(404, m.error_not_found());
-		const formData = await event.request.formData();
-		const parsed = staffRolesSchema.safeParse(formData.getAll('roles'));
-		if (!parsed.success) return invalid(formData, { roles: m.error_choose_one() });
-		if (!setStaffRoles(db, admin.id, account.id, parsed.data, now()).ok)
-			return invalid(formData, { roles: m.admin_keep_own_admin() });
-		// Their own roles changed: a new session for them too.
-		if (admin.id === account.id) startSession(event, admin.id, true);
-		redirect(303, `/admin/accounts/${event.params.id}?roles-saved`);
-	},
+	roles: action(
+		'administer',
+		(ctx, event) => {
+			staffAccount(ctx, event.params.id);
+			return staffRolesFormSchema;
+		},
+		(ctx, { roles }, event) => {
+			const account = staffAccount(ctx, event.params.id);
+			if (!setStaffRoles(ctx.db, ctx.user.id, account.id, roles, ctx.now).ok)
+				return refuse({ roles: m.admin_keep_own_admin() });
+			// Their own roles changed: a new session for them too.
+			if (ctx.user.id === account.id) startSession(event, ctx.user.id, true);
+			return { done: m.admin_roles_saved() };
+		}
+	),
 	/** A forgotten password: a one-time code the admin gives the person themselves (staff have no worker). */
-	resetCode: (event) => {
-		const admin = requireRole(event, 'admin');
-		const db = getDb();
-		const account = accountSummary(db, event.params.id);
+	resetCode: action('administer', (ctx, event) => {
+		const account = accountSummary(ctx.db, event.params.id);
 		if (!account || account.erasedAt) error(404, m.error_not_found());
 		// For a young person this is refused: their worker, or a manager who says why, makes it.
-		const made = createResetCode(db, { makerId: admin.id, userId: account.id }, now());
-		if (!made.ok) return fail(403, { errors: { reason: m.reset_not_allowed() } as FieldErrors });
-		return { resetCode: { code: made.code, expiresAt: made.expiresAt, name: account.displayName } };
-	},
+		const made = createResetCode(ctx.db, { makerId: ctx.user.id, userId: account.id }, ctx.now);
+		if (!made.ok) return refuse({ reason: m.reset_not_allowed() }, 403);
+		return {
+			done: m.reset_made({
+				name: account.displayName,
+				code: made.code,
+				date: formatDateTime(made.expiresAt)
+			})
+		};
+	}),
 	/** Erase a person for good (the right to erasure, or the end of a mistaken account). */
-	erase: async (event) => {
-		const admin = requireRole(event, 'admin');
-		const db = getDb();
-		const account = accountSummary(db, event.params.id);
+	erase: action('administer', eraseSchema, (ctx, { confirm }, event) => {
+		const account = accountSummary(ctx.db, event.params.id);
 		if (!account) error(404, m.error_not_found());
-		const formData = await event.request.formData();
-		if (text(formData, 'confirm').trim().toLowerCase() !== account.username)
-			return invalid(formData, { confirm: m.admin_erase_mismatch() });
-		if (!erasePerson(db, admin.id, account.id, 'data.erased', now()).ok)
-			return invalid(formData, { confirm: m.error_forbidden() });
+		if (confirm.trim().toLowerCase() !== account.username)
+			return refuse({ confirm: m.admin_erase_mismatch() });
+		if (!erasePerson(ctx.db, ctx.user.id, account.id, 'data.erased', ctx.now).ok)
+			return refuse({ confirm: m.error_forbidden() });
 		redirect(303, `/admin/accounts/${event.params.id}`);
-	},
+	}),
 	/** Someone lost their phone and recovery codes: take the app off so they can set it up again. */
-	removeSecondFactor: (event) => {
-		const admin = requireRole(event, 'admin');
-		const db = getDb();
-		if (!accountSummary(db, event.params.id)) error(404, m.error_not_found());
-		disableTotp(db, admin.id, event.params.id, undefined, now());
+	removeSecondFactor: action('administer', (ctx, event) => {
+		if (!accountSummary(ctx.db, event.params.id)) error(404, m.error_not_found());
+		disableTotp(ctx.db, ctx.user.id, event.params.id, undefined, ctx.now);
 		redirect(303, `/admin/accounts/${event.params.id}`);
-	},
-	disable: (event) => {
-		const admin = requireRole(event, 'admin');
-		if (!setAccountDisabled(getDb(), admin.id, event.params.id, true, now()).ok)
-			return fail(400, { errors: { form: m.error_forbidden() } as Record<string, string> });
+	}),
+	disable: action('administer', (ctx, event) => {
+		if (!setAccountDisabled(ctx.db, ctx.user.id, event.params.id, true, ctx.now).ok)
+			return refuse({ form: m.error_forbidden() });
 		redirect(303, `/admin/accounts/${event.params.id}`);
-	},
-	enable: (event) => {
-		const admin = requireRole(event, 'admin');
-		setAccountDisabled(getDb(), admin.id, event.params.id, false, now());
+	}),
+	enable: action('administer', (ctx, event) => {
+		setAccountDisabled(ctx.db, ctx.user.id, event.params.id, false, ctx.now);
 		redirect(303, `/admin/accounts/${event.params.id}`);
-	},
-	addLink: async (event) => {
-		const admin = requireRole(event, 'admin');
-		const formData = await event.request.formData();
-		const parsed = parseForm(
-			addLinkSchema,
-			{
-				staffUserId: text(formData, 'staffUserId'),
-				linkType: text(formData, 'linkType'),
-				startsOn: text(formData, 'startsOn')
-			},
-			formData
-		);
-		if (!parsed.ok) return parsed.failure;
-		const db = getDb();
-		const choices = linkChoices()[parsed.data.linkType];
-		if (!choices.some((staff) => staff.id === parsed.data.staffUserId)) {
-			return invalid(formData, { staffUserId: m.error_link_unknown() });
+	}),
+	addLink: action('administer', addLinkSchema, (ctx, link, event) => {
+		const choices = linkChoices(ctx.db)[link.linkType];
+		if (!choices.some((staff) => staff.id === link.staffUserId)) {
+			return refuse({ staffUserId: m.error_link_unknown() });
 		}
-		if (!youngPersonRecord(db, event.params.id, todayInUk())) error(404, m.error_not_found());
-		addLink(db, admin.id, { youngPersonId: event.params.id, ...parsed.data }, now());
+		if (!youngPersonRecord(ctx.db, event.params.id, ctx.today)) error(404, m.error_not_found());
+		addLink(ctx.db, ctx.user.id, { youngPersonId: event.params.id, ...link }, ctx.now);
 		redirect(303, `/admin/accounts/${event.params.id}`);
-	},
-	endLink: async (event) => {
-		const admin = requireRole(event, 'admin');
-		const formData = await event.request.formData();
-		const parsed = parseForm(endLinkSchema, { linkId: text(formData, 'linkId') }, formData);
-		if (!parsed.ok) return parsed.failure;
-		const db = getDb();
+	}),
+	endLink: action('administer', endLinkSchema, (ctx, { linkId }, event) => {
 		// Only a link of the young person on this page, so the audit entry and the page agree.
-		const ownLink = youngPersonRecord(db, event.params.id, todayInUk())?.links.some(
-			(link) => link.id === parsed.data.linkId
+		const ownLink = youngPersonRecord(ctx.db, event.params.id, ctx.today)?.links.some(
+			(link) => link.id === linkId
 		);
 		if (!ownLink) error(404, m.error_not_found());
-		endLink(db, admin.id, parsed.data.linkId, ukToday(now()), now());
+		endLink(ctx.db, ctx.user.id, linkId, ctx.today, ctx.now);
 		redirect(303, `/admin/accounts/${event.params.id}`);
-	}
-};
+	})
+}) satisfies Actions;

@@ -1,17 +1,13 @@
 import { languageOf } from '$lib/domain/languages';
 import { TRANSLATION_LOCALES, translationLocaleSchema } from '$lib/schemas/translations';
-import { requireRole } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
+import { page } from '$lib/server/http/handlers';
 import { translationList } from '$lib/server/offer/translations';
 import type { PageServerLoad } from './$types';
 
-const EDITORS = ['admin', 'participation_officer'] as const;
-
-export const load: PageServerLoad = (event) => {
-	requireRole(event, ...EDITORS);
+export const load = page('editContent', (ctx, event) => {
 	const asked = translationLocaleSchema.safeParse(event.url.searchParams.get('locale'));
 	const locale = asked.success ? asked.data : TRANSLATION_LOCALES[0];
-	const items = translationList(getDb(), locale);
+	const items = translationList(ctx.db, locale);
 	return {
 		locale,
 		locales: TRANSLATION_LOCALES.map((code) => ({ code, name: languageOf(code).englishName })),
@@ -22,4 +18,4 @@ export const load: PageServerLoad = (event) => {
 			missing: items.filter((item) => item.state === 'missing').length
 		}
 	};
-};
+}) satisfies PageServerLoad;

@@ -1,28 +1,13 @@
-import { error } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
-import { recordAudit } from '$lib/server/audit/log';
+import { endpoint, notFound } from '$lib/server/http/handlers';
 import { personalRecord, recordAsText } from '$lib/server/privacy/records';
-import { now } from '$lib/server/clock';
 import { m } from '$lib/paraglide/messages';
 import type { RequestHandler } from './$types';
 
 /** Everything Hearth holds about the young person asking, as a text file for their phone. */
-export const GET: RequestHandler = (event) => {
-	const user = requireRole(event, 'young_person', 'forum_member');
-	const db = getDb();
-	const record = personalRecord(db, user.id, now());
-	if (!record) error(404, m.error_not_found());
-	recordAudit(
-		db,
-		{
-			actorId: user.id,
-			action: 'data.downloaded',
-			subjectUserId: user.id,
-			address: event.getClientAddress()
-		},
-		now()
-	);
+export const GET = endpoint('useMyPages', (ctx) => {
+	const record = personalRecord(ctx.db, ctx.user.id, ctx.now);
+	if (!record) notFound();
+	ctx.audit({ action: 'data.downloaded', subjectUserId: ctx.user.id });
 	return new Response(recordAsText(record, { title: m.my_data_file_title() }), {
 		headers: {
 			'content-type': 'text/plain; charset=utf-8',
@@ -30,4 +15,4 @@ export const GET: RequestHandler = (event) => {
 			'cache-control': 'no-store'
 		}
 	});
-};
+}) satisfies RequestHandler;

@@ -1,26 +1,16 @@
-import { error } from '@sveltejs/kit';
 import { judge } from '$lib/domain/offer';
-import { ukToday } from '$lib/domain/people';
 import { askSchema } from '$lib/schemas/offer';
-import { requireRole } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
+import { action, formActions, notFound, page, refuse } from '$lib/server/http/handlers';
 import { entitlementBySlug } from '$lib/server/offer/content';
 import { renderMarkdown } from '$lib/server/offer/markdown';
 import { askAbout, myRequests, offerProfile } from '$lib/server/offer/requests';
-import { invalid, parseForm, text } from '$lib/server/forms';
 import { m } from '$lib/paraglide/messages';
-import { getLocale } from '$lib/paraglide/runtime';
 import type { Actions, PageServerLoad } from './$types';
-import { now } from '$lib/server/clock';
 
-const YOUNG_PEOPLE = ['young_person', 'forum_member'] as const;
-
-export const load: PageServerLoad = (event) => {
-	const user = requireRole(event, ...YOUNG_PEOPLE);
-	const db = getDb();
-	const item = entitlementBySlug(db, event.params.slug, getLocale());
-	const person = offerProfile(db, user.id);
-	if (!item || !person) error(404, m.error_not_found());
+export const load = page('useMyPages', (ctx, event) => {
+	const item = entitlementBySlug(ctx.db, event.params.slug, ctx.locale);
+	const person = offerProfile(ctx.db, ctx.user.id);
+	if (!item || !person) notFound();
 	return {
 		item: {
 			slug: item.slug,
@@ -37,36 +27,25 @@ export const load: PageServerLoad = (event) => {
 			howToGet: item.howToGet,
 			contact: item.contact
 		},
-		verdict: judge(item.eligibility, person, ukToday(now())),
-		requests: myRequests(db, user.id)
+		verdict: judge(item.eligibility, person, ctx.today),
+		requests: myRequests(ctx.db, ctx.user.id)
 			.filter((request) => request.slug === item.slug)
-			.map(({ message: _message, ...request }) => request),
-		sent: event.url.searchParams.has('sent')
+			.map(({ message: _message, ...request }) => request)
 	};
-};
+}) satisfies PageServerLoad;
 
-export const actions: Actions = {
-	default: async (event) => {
-		const user = requireRole(event, ...YOUNG_PEOPLE);
-		const formData = await event.request.formData();
-		const parsed = parseForm(askSchema, { message: text(formData, 'message') }, formData);
-		if (!parsed.ok) return parsed.failure;
-		const db = getDb();
-		const item = entitlementBySlug(db, event.params.slug);
-		if (!item) error(404, m.error_not_found());
+export const actions = formActions({
+	/** "Ask my PA for this": a request they can follow, one open at a time for each entitlement. */
+	default: action('useMyPages', askSchema, (ctx, { message }, event) => {
+		const item = entitlementBySlug(ctx.db, event.params.slug);
+		if (!item) notFound();
 		const result = askAbout(
-			db,
-			{
-				youngPersonId: user.id,
-				entitlementId: item.id,
-				message: parsed.data.message
-			},
-			now()
+			ctx.db,
+			{ youngPersonId: ctx.user.id, entitlementId: item.id, message },
+			ctx.now
 		);
 		if (!result.ok)
-			return invalid(formData, {
-				form: result.reason === 'no_pa' ? m.ask_no_pa() : m.ask_already()
-			});
-		return { sent: true };
-	}
-};
+			return refuse({ form: result.reason === 'no_pa' ? m.ask_no_pa() : m.ask_already() });
+		return { done: m.ask_sent() };
+	})
+}) satisfies Actions;

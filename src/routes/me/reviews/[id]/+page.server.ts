@@ -1,25 +1,23 @@
-import { error } from '@sveltejs/kit';
 import { consultationSchema, questionsFor } from '$lib/domain/consultation';
 import { reviewError } from '$lib/components/review-labels';
-import { requireRole } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
-import { fieldErrors, invalid, text } from '$lib/server/forms';
+import { consultationFormSchema } from '$lib/schemas/reviews';
+import type { SignedInContext } from '$lib/server/http/context';
+import { fieldErrors } from '$lib/server/http/form';
+import { action, formActions, notFound, page, refuse } from '$lib/server/http/handlers';
 import { consultationOf, reviewById, saveConsultation } from '$lib/server/reviews/reviews';
-import { now } from '$lib/server/clock';
 import { m } from '$lib/paraglide/messages';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 /** The young person's own review, or 404: another child's looks the same as none. */
-function requireOwnReview(event: RequestEvent) {
-	const user = requireRole(event, 'young_person', 'forum_member');
-	const review = reviewById(getDb(), event.params.id);
-	if (!review || review.youngPersonId !== user.id) error(404, m.error_not_found());
+function ownReview(ctx: SignedInContext, reviewId: string) {
+	const review = reviewById(ctx.db, reviewId);
+	if (!review || review.youngPersonId !== ctx.user.id) notFound();
 	return review;
 }
 
-export const load: PageServerLoad = (event) => {
-	const review = requireOwnReview(event);
-	const consultation = consultationOf(getDb(), review.id);
+export const load = page('useMyPages', (ctx, event) => {
+	const review = ownReview(ctx, event.params.id);
+	const consultation = consultationOf(ctx.db, review.id);
 	return {
 		review: {
 			id: review.id,
@@ -34,25 +32,28 @@ export const load: PageServerLoad = (event) => {
 		answers: consultation?.answers ?? {},
 		sentAt: consultation?.sentAt ?? null
 	};
-};
+}) satisfies PageServerLoad;
 
-export const actions: Actions = {
-	default: async (event) => {
-		const review = requireOwnReview(event);
-		const formData = await event.request.formData();
-		const sending = text(formData, 'intent') === 'send';
-		const input = Object.fromEntries(
-			questionsFor(review.ageBand).map((question) => [question.id, text(formData, question.id)])
-		);
-		const parsed = consultationSchema(review.ageBand, sending).safeParse(input);
-		if (!parsed.success) {
-			const errors = Object.fromEntries(
-				Object.entries(fieldErrors(parsed.error)).map(([field, code]) => [field, reviewError(code)])
+export const actions = formActions({
+	/** Save the answers as a draft, or send them to the IRO (`intent`: the button pressed). */
+	default: action('useMyPages', consultationFormSchema, (ctx, { intent, ...answers }, event) => {
+		const review = ownReview(ctx, event.params.id);
+		const sending = intent === 'send';
+		// The questions depend on the child's age, so they are checked once the review is known.
+		const parsed = consultationSchema(review.ageBand, sending).safeParse(answers);
+		if (!parsed.success)
+			return refuse(
+				Object.fromEntries(
+					Object.entries(fieldErrors(parsed.error)).map(([field, code]) => [
+						field,
+						reviewError(code)
+					])
+				)
 			);
-			return invalid(formData, errors);
-		}
-		const saved = saveConsultation(getDb(), review.id, parsed.data, sending, now());
-		if (!saved.ok) return invalid(formData, { form: m.say_review_closed() });
-		return { saved: true, sent: saved.sent };
-	}
-};
+		const saved = saveConsultation(ctx.db, review.id, parsed.data, sending, ctx.now);
+		if (!saved.ok) return refuse({ form: m.say_review_closed() });
+		return {
+			done: saved.sent ? m.say_review_sent({ name: review.chairName }) : m.say_review_saved()
+		};
+	})
+}) satisfies Actions;

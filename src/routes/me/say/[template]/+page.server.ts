@@ -1,4 +1,4 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { MOODS, TEMPLATES, defaultRecipient, isTemplateId, templatesFor } from '$lib/domain/voice';
 import {
 	MOOD_FACES,
@@ -8,29 +8,21 @@ import {
 	templateIntro,
 	templateTitle
 } from '$lib/components/voice-labels';
-import { answersInput } from '$lib/schemas/voice';
-import { requireRole } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
-import { invalid, text } from '$lib/server/forms';
+import { answersInput, statementFormSchema } from '$lib/schemas/voice';
+import { text } from '$lib/server/http/form';
+import { action, formActions, notFound, page, refuse } from '$lib/server/http/handlers';
 import { newId } from '$lib/server/ids';
 import { statementRecipients } from '$lib/server/voice/people';
 import { careStatusOf } from '$lib/server/voice/statements';
 import { submitStatement } from '$lib/server/voice/submit';
-import { now, todayInUk } from '$lib/server/clock';
-import { withMeNow } from '$lib/server/auth/with-me';
 import { writingLanguages } from '$lib/components/language-labels';
-import { getLocale } from '$lib/paraglide/runtime';
-import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	const user = requireRole(event, 'young_person', 'forum_member');
-	const db = getDb();
-	const careStatus = careStatusOf(db, user.id) ?? 'in_care';
+export const load = page('useMyPages', (ctx, event) => {
+	const careStatus = careStatusOf(ctx.db, ctx.user.id) ?? 'in_care';
 	const id = event.params.template;
-	if (!isTemplateId(id) || !templatesFor(careStatus).some((t) => t.id === id))
-		error(404, m.error_not_found());
-	const recipients = statementRecipients(db, user.id, todayInUk());
+	if (!isTemplateId(id) || !templatesFor(careStatus).some((t) => t.id === id)) notFound();
+	const recipients = statementRecipients(ctx.db, ctx.user.id, ctx.today);
 	return {
 		template: TEMPLATES[id],
 		recipients,
@@ -52,47 +44,55 @@ export const load: PageServerLoad = (event) => {
 		},
 		// Any language they may write in, the page's own first.
 		languages: writingLanguages(),
-		language: getLocale(),
+		language: ctx.locale,
 		// A fresh key for this form: sending it twice keeps one statement.
 		clientKey: newId()
 	};
-};
+}) satisfies PageServerLoad;
 
-export const actions: Actions = {
-	send: async (event) => {
-		const user = requireRole(event, 'young_person', 'forum_member');
-		const formData = await event.request.formData();
-		const templateId = event.params.template;
-		const answers = isTemplateId(templateId)
+/** The statement as posted: the fields are the template's own questions (by the address). */
+function statementFromForm(formData: FormData, templateId: string) {
+	return {
+		answers: isTemplateId(templateId)
 			? answersInput(
 					TEMPLATES[templateId],
 					(name) => text(formData, name) || null,
 					(name) => formData.getAll(name).filter((v): v is string => typeof v === 'string')
 				)
-			: {};
-		const result = submitStatement(
-			getDb(),
-			user.id,
-			templateId,
-			{
-				answers,
-				recipientId: text(formData, 'recipientId'),
-				clientKey: text(formData, 'clientKey'),
-				language: text(formData, 'language')
-			},
-			now(),
-			withMeNow(getDb(), event.locals.session!.id, user.id, now())?.workerId ?? null
-		);
-		if (!result.ok) {
-			if (result.status === 404) error(404, m.error_not_found());
-			return invalid(formData, result.errors);
-		}
-		redirect(
-			303,
-			result.alertId ? `/me/unsafe/${result.alertId}#told` : `/me/messages/${result.id}?sent`
-		);
-	}
-};
+			: {},
+		recipientId: text(formData, 'recipientId'),
+		clientKey: text(formData, 'clientKey'),
+		language: text(formData, 'language')
+	};
+}
 
-// No framework JavaScript: a plain form, with src/lib/client-scripts/enhance.ts for drafts.
+export const actions = formActions({
+	send: action(
+		'useMyPages',
+		{
+			schema: statementFormSchema,
+			read: (formData, event) => statementFromForm(formData, event.params.template)
+		},
+		(ctx, statement, event) => {
+			const result = submitStatement(
+				ctx.db,
+				ctx.user.id,
+				event.params.template,
+				statement,
+				ctx.now,
+				ctx.withMe()?.workerId ?? null
+			);
+			if (!result.ok) {
+				if (result.status === 404) notFound();
+				return refuse(result.errors);
+			}
+			redirect(
+				303,
+				result.alertId ? `/me/unsafe/${result.alertId}#told` : `/me/messages/${result.id}?sent`
+			);
+		}
+	)
+}) satisfies Actions;
+
+// No framework JavaScript: a plain form, with static/enhance.js for drafts.
 export const csr = false;

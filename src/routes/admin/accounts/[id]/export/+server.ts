@@ -1,28 +1,14 @@
 import { error } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
-import { recordAudit } from '$lib/server/audit/log';
+import { endpoint } from '$lib/server/http/handlers';
 import { personalRecord } from '$lib/server/privacy/records';
-import { now } from '$lib/server/clock';
 import { m } from '$lib/paraglide/messages';
 import type { RequestHandler } from './$types';
 
 /** An admin exports everything about one person (a subject access request), and it is audited. */
-export const GET: RequestHandler = (event) => {
-	const admin = requireRole(event, 'admin');
-	const db = getDb();
-	const record = personalRecord(db, event.params.id, now());
+export const GET = endpoint('administer', (ctx, event) => {
+	const record = personalRecord(ctx.db, event.params.id, ctx.now);
 	if (!record) error(404, m.error_not_found());
-	recordAudit(
-		db,
-		{
-			actorId: admin.id,
-			action: 'data.exported',
-			subjectUserId: event.params.id,
-			address: event.getClientAddress()
-		},
-		now()
-	);
+	ctx.audit({ action: 'data.exported', subjectUserId: event.params.id });
 	return new Response(JSON.stringify(record, null, 2), {
 		headers: {
 			'content-type': 'application/json; charset=utf-8',
@@ -30,4 +16,4 @@ export const GET: RequestHandler = (event) => {
 			'cache-control': 'no-store'
 		}
 	});
-};
+}) satisfies RequestHandler;

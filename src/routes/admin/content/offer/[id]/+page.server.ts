@@ -1,44 +1,22 @@
 import { error, redirect } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
 import { entitlementSchema } from '$lib/schemas/content';
-import { requireRole } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
-import { entitlements } from '$lib/server/db/schema';
+import type { SignedInContext } from '$lib/server/http/context';
+import { action, formActions, page, refuse } from '$lib/server/http/handlers';
 import {
 	entitlementDraft,
+	liveEntitlement,
 	publishEntitlement,
-	saveEntitlementDraft
+	saveEntitlementDraft,
+	type EntitlementFields
 } from '$lib/server/offer/editing';
 import { renderMarkdown } from '$lib/server/offer/markdown';
-import { invalid, parseForm, text } from '$lib/server/forms';
 import { m } from '$lib/paraglide/messages';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
-import { now } from '$lib/server/clock';
+import type { Actions, PageServerLoad } from './$types';
 
-const EDITORS = ['admin', 'participation_officer'] as const;
-const TEXT_FIELDS = [
-	'title',
-	'area',
-	'summary',
-	'details',
-	'amountPence',
-	'frequency',
-	'statutory',
-	'fromAge',
-	'untilAge',
-	'howToGet',
-	'contact'
-];
-
-function liveEntitlement(id: string) {
-	return getDb().select().from(entitlements).where(eq(entitlements.id, id)).get() ?? null;
-}
-
-export const load: PageServerLoad = (event) => {
-	requireRole(event, ...EDITORS);
+export const load = page('editContent', (ctx, event) => {
 	const id = event.params.id;
-	const live = id === 'new' ? null : liveEntitlement(id);
-	const draft = id === 'new' ? null : entitlementDraft(getDb(), id);
+	const live = id === 'new' ? null : liveEntitlement(ctx.db, id);
+	const draft = id === 'new' ? null : entitlementDraft(ctx.db, id);
 	if (id !== 'new' && !live && !draft) error(404, m.error_not_found());
 	const current = draft?.data ?? live;
 	return {
@@ -84,48 +62,26 @@ export const load: PageServerLoad = (event) => {
 					}
 				: null,
 		hasDraft: !!draft,
-		saved: event.url.searchParams.has('saved'),
-		published: event.url.searchParams.get('published')
+		saved: event.url.searchParams.has('saved')
 	};
-};
+}) satisfies PageServerLoad;
 
-/** Check the form and keep it as the draft; the public offer does not change. */
-async function saveDraft(event: RequestEvent, userId: string) {
-	const formData = await event.request.formData();
-	const input = {
-		...Object.fromEntries(TEXT_FIELDS.map((name) => [name, text(formData, name)])),
-		categories: formData.getAll('categories'),
-		conditions: formData.getAll('conditions')
-	};
-	const parsed = parseForm(entitlementSchema, input, formData);
-	if (!parsed.ok) return { failure: parsed.failure };
-	const id = saveEntitlementDraft(
-		getDb(),
-		userId,
-		event.params.id === 'new' ? null : event.params.id,
-		parsed.data,
-		now()
-	);
-	return { id };
+/** Keep the checked form as the draft (the public offer does not change); its id. */
+function saveDraft(ctx: SignedInContext, id: string, fields: EntitlementFields) {
+	return saveEntitlementDraft(ctx.db, ctx.user.id, id === 'new' ? null : id, fields, ctx.now);
 }
 
-export const actions: Actions = {
-	save: async (event) => {
-		const user = requireRole(event, ...EDITORS);
-		const result = await saveDraft(event, user.id);
-		if ('failure' in result) return result.failure;
-		redirect(303, `/admin/content/offer/${result.id}?saved`);
-	},
-	preview: async (event) => {
-		const user = requireRole(event, ...EDITORS);
-		const result = await saveDraft(event, user.id);
-		if ('failure' in result) return result.failure;
-		redirect(303, `/admin/content/offer/${result.id}?preview`);
-	},
-	publish: async (event) => {
-		const user = requireRole(event, ...EDITORS);
-		const result = publishEntitlement(getDb(), user.id, event.params.id, now());
-		if (!result.ok) return invalid(await event.request.formData(), { form: m.content_no_draft() });
-		redirect(303, `/admin/content/offer/${event.params.id}?published=${result.told}`);
-	}
-};
+export const actions = formActions({
+	// A new entitlement gets its address when first saved, so both open the page again at it.
+	save: action('editContent', entitlementSchema, (ctx, fields, event) => {
+		redirect(303, `/admin/content/offer/${saveDraft(ctx, event.params.id, fields)}?saved`);
+	}),
+	preview: action('editContent', entitlementSchema, (ctx, fields, event) => {
+		redirect(303, `/admin/content/offer/${saveDraft(ctx, event.params.id, fields)}?preview`);
+	}),
+	publish: action('editContent', (ctx, event) => {
+		const result = publishEntitlement(ctx.db, ctx.user.id, event.params.id, ctx.now);
+		if (!result.ok) return refuse({ form: m.content_no_draft() });
+		return { done: m.content_published({ count: result.told }) };
+	})
+}) satisfies Actions;
