@@ -166,7 +166,7 @@ describe('promise ratings', () => {
 
 	it('tell the participation officers of a new or changed comment only, and refuse a made-up promise', () => {
 		const db = freshDb();
-		insertDemoContent(db);
+		insertDemoContent(db, new Date());
 		const officer = makeStaff(db, 'leah', ['participation_officer']);
 		const maya = makeYoungPerson(db, 'maya');
 		const promiseId = pledge(db)[0].promises[0].id;

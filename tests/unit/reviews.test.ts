@@ -9,6 +9,7 @@ import {
 	lastQuarters,
 	participationCodeFits,
 	quarterOf,
+	returnYear,
 	reviewDueOn,
 	reviewTimeline
 } from '$lib/domain/reviews';
@@ -108,6 +109,14 @@ describe('participation codes', () => {
 	it('count quarters', () => {
 		expect(quarterOf('2026-11-22')).toBe('2026-Q4');
 		expect(lastQuarters('2027-02-01', 3)).toEqual(['2026-Q3', '2026-Q4', '2027-Q1']);
+	});
+
+	it('name the return year by the April it starts in, unless a plausible year is asked for', () => {
+		expect(returnYear('2027-03-31', NaN)).toBe(2026);
+		expect(returnYear('2027-04-01', 0)).toBe(2027);
+		expect(returnYear('2027-04-01', 2024)).toBe(2024);
+		expect(returnYear('2027-04-01', 2024.5)).toBe(2027);
+		expect(returnYear('2027-01-01', 3000)).toBe(2026);
 	});
 });
 

@@ -147,6 +147,16 @@ export function lastQuarters(today: string, count: number): string[] {
 	});
 }
 
+/**
+ * The year of the looked-after children return (1 April to 31 March, named by the year it starts):
+ * the one asked for when it is a plausible year, otherwise the one today falls in.
+ */
+export function returnYear(today: string, asked: number): number {
+	if (Number.isInteger(asked) && asked > 2000 && asked < 3000) return asked;
+	const [year, month] = today.split('-').map(Number);
+	return month >= 4 ? year : year - 1;
+}
+
 /** The three age groups the consultation adapts its questions to. */
 export type AgeBand = 'under_8' | '8_to_12' | '13_plus';
 

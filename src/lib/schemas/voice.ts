@@ -141,3 +141,6 @@ export const closeAlertSchema = z.object({
 	outcome: z.enum(ALERT_OUTCOMES, { error: () => m.alert_error_outcome() }),
 	closeNote: alertNote
 });
+
+/** A manager going on or off duty (who is told of safety alerts at night). */
+export const dutySchema = z.object({ onDuty: z.enum(['on', 'off']) });

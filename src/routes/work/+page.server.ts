@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { THEMES } from '$lib/domain/voice';
-import { requireRole } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
+import { page } from '$lib/server/http/handlers';
 import { allYoungPeople, youngPeopleLinkedTo } from '$lib/server/people/young-people';
 import { shownAlerts, workerInbox } from '$lib/server/voice/inbox';
-import { now, todayInUk } from '$lib/server/clock';
 import type { PageServerLoad } from './$types';
 
 const filterSchema = z.object({
@@ -12,19 +10,17 @@ const filterSchema = z.object({
 	theme: z.enum(THEMES).optional().catch(undefined)
 });
 
-export const load: PageServerLoad = (event) => {
-	const user = requireRole(event, 'worker', 'iro', 'manager');
-	const db = getDb();
+export const load = page('useWorkArea', (ctx, event) => {
 	const filter = filterSchema.parse({
 		person: event.url.searchParams.get('person') || undefined,
 		theme: event.url.searchParams.get('theme') || undefined
 	});
 	const inbox = workerInbox(
-		db,
-		user.id,
+		ctx.db,
+		ctx.user.id,
 		{ youngPersonId: filter.person, theme: filter.theme },
-		now(),
-		user.roles
+		ctx.now,
+		ctx.user.roles
 	);
 	return {
 		inbox: {
@@ -33,10 +29,10 @@ export const load: PageServerLoad = (event) => {
 			people: inbox.people
 		},
 		filter,
-		mine: youngPeopleLinkedTo(db, user.id, todayInUk()),
-		everyone: user.roles.includes('manager') ? allYoungPeople(db, todayInUk()) : null
+		mine: youngPeopleLinkedTo(ctx.db, ctx.user.id, ctx.today),
+		everyone: ctx.can('openEveryRecord') ? allYoungPeople(ctx.db, ctx.today) : null
 	};
-};
+}) satisfies PageServerLoad;
 
-// No framework JavaScript: the page is a server-made view, with enhance.js for the bell.
+// No framework JavaScript: the page is a server-made view, with static/enhance.js for the bell.
 export const csr = false;

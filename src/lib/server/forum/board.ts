@@ -8,6 +8,7 @@ import {
 	mayMergeInto,
 	type ChosenActionStatus
 } from '$lib/domain/forum';
+import { can, type Role } from '$lib/domain/roles';
 import type { Db } from '../db';
 import {
 	actionUpdates,
@@ -415,10 +416,10 @@ export function actionDetail(db: Db, actionId: string, today: string) {
 /** Owners update their own actions; the Board chair and participation officers update any. */
 export function mayUpdateAction(
 	db: Db,
-	user: { id: string; roles: readonly string[] },
+	user: { id: string; roles: readonly Role[] },
 	action: { ownerId: string }
 ): boolean {
-	if (action.ownerId === user.id || user.roles.includes('participation_officer')) return true;
+	if (action.ownerId === user.id || can(user.roles, 'runBoard')) return true;
 	const chair = db.select({ id: councilSettings.boardChairId }).from(councilSettings).get()?.id;
 	return !!chair && chair === user.id;
 }

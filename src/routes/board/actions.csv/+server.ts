@@ -1,15 +1,11 @@
-import { ukToday } from '$lib/domain/people';
-import { requireRole } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
+import { endpoint } from '$lib/server/http/handlers';
 import { actionList } from '$lib/server/forum/board';
 import { csv } from '$lib/server/csv';
-import { now } from '$lib/server/clock';
 import type { RequestHandler } from './$types';
 
 /** Every Board action with its status as it stands today. */
-export const GET: RequestHandler = (event) => {
-	requireRole(event, 'board_member', 'participation_officer');
-	const rows = actionList(getDb(), ukToday(now())).map((action) => [
+export const GET = endpoint('seeBoard', (ctx) => {
+	const rows = actionList(ctx.db, ctx.today).map((action) => [
 		action.what,
 		action.owner,
 		action.dueOn,
@@ -23,4 +19,4 @@ export const GET: RequestHandler = (event) => {
 		['action', 'owner', 'due', 'status', 'progress', 'done', 'answers_issue'],
 		rows
 	);
-};
+}) satisfies RequestHandler;

@@ -1,13 +1,11 @@
-import { requireRole } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
+import { endpoint } from '$lib/server/http/handlers';
 import { boardIssueRows } from '$lib/server/forum/board';
 import { csv } from '$lib/server/csv';
 import type { RequestHandler } from './$types';
 
 /** Issues as the Board may see them: who raised one only when they chose to be named. */
-export const GET: RequestHandler = (event) => {
-	requireRole(event, 'board_member', 'participation_officer');
-	const rows = boardIssueRows(getDb()).map((issue) => [
+export const GET = endpoint('seeBoard', (ctx) => {
+	const rows = boardIssueRows(ctx.db).map((issue) => [
 		issue.forum,
 		issue.title,
 		issue.status,
@@ -21,4 +19,4 @@ export const GET: RequestHandler = (event) => {
 		['forum', 'title', 'status', 'supports', 'raised', 'answered', 'raised_by_if_named'],
 		rows
 	);
-};
+}) satisfies RequestHandler;

@@ -1,9 +1,7 @@
-import { requireRole } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
+import { page } from '$lib/server/http/handlers';
 import { moderationQueue } from '$lib/server/forum/board';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	requireRole(event, 'participation_officer');
-	return { issues: moderationQueue(getDb()) };
-};
+export const load = page('moderateIssues', (ctx) => ({
+	issues: moderationQueue(ctx.db)
+})) satisfies PageServerLoad;

@@ -1,5 +1,4 @@
-import { requireRole } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
+import { page } from '$lib/server/http/handlers';
 import { pledgeComments } from '$lib/server/forum/moderation';
 import type { PageServerLoad } from './$types';
 
@@ -7,8 +6,7 @@ import type { PageServerLoad } from './$types';
  * Pledge "tell us more" comments: the Board reads them without names; participation officers see
  * who wrote each one, so they can follow up or raise a safeguarding concern.
  */
-export const load: PageServerLoad = (event) => {
-	const user = requireRole(event, 'board_member', 'participation_officer');
-	const officer = user.roles.includes('participation_officer');
-	return { officer, comments: pledgeComments(getDb(), officer) };
-};
+export const load = page('seeBoard', (ctx) => {
+	const named = ctx.can('readPledgeComments');
+	return { named, comments: pledgeComments(ctx.db, named) };
+}) satisfies PageServerLoad;

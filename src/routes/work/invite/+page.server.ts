@@ -1,20 +1,22 @@
-import { requireRole } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
-import { inviteYoungPerson, linkChoices } from '$lib/server/accounts/invite-form';
+import {
+	inviteYoungPersonWith,
+	linkChoices,
+	youngPersonInviteForm
+} from '$lib/server/accounts/invite-form';
 import { pendingInvitationsBy } from '$lib/server/accounts/invitations';
+import { action, formActions, page, refuse } from '$lib/server/http/handlers';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
-import { now } from '$lib/server/clock';
 
-const INVITERS = ['worker', 'manager'] as const;
+export const load = page('inviteYoungPeople', (ctx) => ({
+	choices: linkChoices(ctx.db),
+	pending: pendingInvitationsBy(ctx.db, ctx.user.id, ctx.now)
+})) satisfies PageServerLoad;
 
-export const load: PageServerLoad = (event) => {
-	const user = requireRole(event, ...INVITERS);
-	return { choices: linkChoices(), pending: pendingInvitationsBy(getDb(), user.id, now()) };
-};
-
-export const actions: Actions = {
-	default: async (event) => {
-		const user = requireRole(event, ...INVITERS);
-		return inviteYoungPerson(event, user.id);
-	}
-};
+export const actions = formActions({
+	default: action('inviteYoungPeople', youngPersonInviteForm, (ctx, invite, event) => {
+		const made = inviteYoungPersonWith(ctx.db, ctx.user.id, invite, event.url.origin, ctx.now);
+		if ('unknownLink' in made) return refuse({ [made.unknownLink]: m.error_link_unknown() });
+		return made;
+	})
+}) satisfies Actions;

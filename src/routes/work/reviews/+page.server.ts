@@ -1,14 +1,8 @@
-import { requireRole } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
+import { page } from '$lib/server/http/handlers';
 import { reviewWorkList } from '$lib/server/reviews/reviews';
-import { ukToday } from '$lib/domain/people';
-import { now } from '$lib/server/clock';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	const user = requireRole(event, 'iro', 'worker', 'manager');
-	return {
-		children: reviewWorkList(getDb(), user.id, ukToday(now())),
-		canExport: user.roles.includes('manager')
-	};
-};
+export const load = page('useWorkArea', (ctx) => ({
+	children: reviewWorkList(ctx.db, ctx.user.id, ctx.today),
+	canExport: ctx.can('exportReviews')
+})) satisfies PageServerLoad;

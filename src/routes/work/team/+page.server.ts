@@ -1,30 +1,19 @@
-import { z } from 'zod';
-import { requireRole } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
-import { parseForm, text } from '$lib/server/forms';
+import { dutySchema } from '$lib/schemas/voice';
+import { action, formActions, page } from '$lib/server/http/handlers';
 import { teamWaiting } from '$lib/server/voice/inbox';
 import { isOnDuty, setDuty } from '$lib/server/voice/people';
-import { now } from '$lib/server/clock';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	const user = requireRole(event, 'manager');
-	const db = getDb();
-	return { ...teamWaiting(db, now()), onDuty: isOnDuty(db, user.id) };
-};
+export const load = page('manageTeam', (ctx) => ({
+	...teamWaiting(ctx.db, ctx.now),
+	onDuty: isOnDuty(ctx.db, ctx.user.id)
+})) satisfies PageServerLoad;
 
-const dutySchema = z.object({ onDuty: z.enum(['on', 'off']) });
-
-export const actions: Actions = {
-	duty: async (event) => {
-		const user = requireRole(event, 'manager');
-		const formData = await event.request.formData();
-		const parsed = parseForm(dutySchema, { onDuty: text(formData, 'onDuty') }, formData);
-		if (!parsed.ok) return parsed.failure;
-		setDuty(getDb(), user.id, parsed.data.onDuty === 'on', now());
-		return { saved: true };
-	}
-};
+export const actions = formActions({
+	duty: action('manageTeam', dutySchema, (ctx, { onDuty }) => {
+		setDuty(ctx.db, ctx.user.id, onDuty === 'on', ctx.now);
+	})
+}) satisfies Actions;
 
 // No framework JavaScript: the page is a server-made view, with enhance.js for the bell.
 export const csr = false;

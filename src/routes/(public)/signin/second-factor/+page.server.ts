@@ -35,8 +35,11 @@ function done(ctx: RequestContext, event: ActionEvent, how: 'app' | 'recovery co
 }
 
 export const load = page('anyone', (ctx, event) => {
-	if (!event.locals.pending && ctx.user)
-		return { need: null, next: nextFor(event, ctx.user.roles), secret: null };
+	// Not ctx.user: after the app is set up here, the action signs the person in (locals.user) on
+	// this same request, and the page then shows their recovery codes instead of sending them on.
+	const user = event.locals.user;
+	if (!event.locals.pending && user)
+		return { need: null, next: nextFor(event, user.roles), secret: null };
 	const pending = requirePending(event);
 	return {
 		need: pending.need,

@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import type { z } from 'zod';
 import {
 	answerTextSchema,
 	concernSchema,
@@ -6,9 +6,15 @@ import {
 	mergeSchema,
 	reasonSchema
 } from '$lib/schemas/forum';
-import { requireRole } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
-import { invalid, parseForm, text } from '$lib/server/forms';
+import type { SignedInContext } from '$lib/server/http/context';
+import {
+	action,
+	formActions,
+	notFound,
+	page,
+	refuse,
+	type ActionEvent
+} from '$lib/server/http/handlers';
 import {
 	answerIssue,
 	declineIssue,
@@ -20,102 +26,74 @@ import {
 import {
 	approveIssue,
 	concernFromIssue,
-	concernFormInput,
 	concernsForIssue,
 	reportsOn
 } from '$lib/server/forum/moderation';
-import { now } from '$lib/server/clock';
 import { issueStatusLabel } from '$lib/components/forum-labels';
 import type { IssueRefusal } from '$lib/domain/forum';
 import { m } from '$lib/paraglide/messages';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 /** Moderation is for participation officers only; Board members never see who raised an issue. */
-function requireOfficerIssue(event: RequestEvent) {
-	const user = requireRole(event, 'participation_officer');
-	const issue = issueForOfficer(getDb(), event.params.id);
-	if (!issue) error(404, m.error_not_found());
-	return { user, issue };
+function officerIssue(ctx: SignedInContext, event: Pick<ActionEvent, 'params'>) {
+	const issue = issueForOfficer(ctx.db, event.params.id);
+	if (!issue) notFound();
+	return issue;
+}
+
+/** A form about this issue: a missing issue is a 404 before anything is read. */
+function aboutIssue<S extends z.ZodType>(schema: S) {
+	return (ctx: SignedInContext, event: ActionEvent) => {
+		officerIssue(ctx, event);
+		return schema;
+	};
 }
 
 /** The issue moved on (another officer, another tab): say what it is now, keeping what was typed. */
-function notNow(refusal: IssueRefusal, formData = new FormData()) {
-	if (refusal.reason === 'not_found') error(404, m.error_not_found());
-	const status = issueStatusLabel(refusal.status);
-	return invalid(formData, { form: m.issue_not_now({ status }) }, 409);
+function notNow(refusal: IssueRefusal) {
+	if (refusal.reason === 'not_found') notFound();
+	return refuse({ form: m.issue_not_now({ status: issueStatusLabel(refusal.status) }) }, 409);
 }
 
-export const load: PageServerLoad = (event) => {
-	const { issue } = requireOfficerIssue(event);
-	const db = getDb();
-	return { issue, reports: reportsOn(db, issue.id), concerns: concernsForIssue(db, issue.id) };
-};
+export const load = page('moderateIssues', (ctx, event) => {
+	const issue = officerIssue(ctx, event);
+	return {
+		issue,
+		reports: reportsOn(ctx.db, issue.id),
+		concerns: concernsForIssue(ctx.db, issue.id)
+	};
+}) satisfies PageServerLoad;
 
-export const actions: Actions = {
-	edit: async (event) => {
-		const { user } = requireOfficerIssue(event);
-		const formData = await event.request.formData();
-		const parsed = parseForm(
-			issueTextSchema,
-			{
-				title: text(formData, 'title'),
-				whatIsWrong: text(formData, 'whatIsWrong'),
-				whatToChange: text(formData, 'whatToChange')
-			},
-			formData
-		);
-		if (!parsed.ok) return parsed.failure;
-		const edited = editIssue(getDb(), user.id, event.params.id, parsed.data, now());
-		if (!edited.ok) return notNow(edited, formData);
-		return { done: true };
-	},
-	approve: async (event) => {
-		const { user } = requireOfficerIssue(event);
-		const approved = approveIssue(getDb(), user.id, event.params.id, now());
-		if (!approved.ok) return notNow(approved);
-		return { done: true };
-	},
-	concern: async (event) => {
-		const { user } = requireOfficerIssue(event);
-		const formData = await event.request.formData();
-		const parsed = parseForm(concernSchema, concernFormInput(formData), formData);
-		if (!parsed.ok) return parsed.failure;
-		concernFromIssue(getDb(), user.id, event.params.id, parsed.data, now());
-		return { concernRaised: true };
-	},
-	take: async (event) => {
-		requireOfficerIssue(event);
-		const taken = takeToBoard(getDb(), event.params.id, now());
-		if (!taken.ok) return notNow(taken);
-		return { done: true };
-	},
-	merge: async (event) => {
-		requireOfficerIssue(event);
-		const formData = await event.request.formData();
-		const parsed = parseForm(mergeSchema, { into: text(formData, 'into') }, formData);
-		if (!parsed.ok) return parsed.failure;
-		const merged = mergeIssue(getDb(), event.params.id, parsed.data.into, now());
-		if (!merged.ok && merged.reason === 'target')
-			return invalid(formData, { into: m.error_choose_one() });
-		if (!merged.ok) return notNow(merged, formData);
-		return { done: true };
-	},
-	decline: async (event) => {
-		requireOfficerIssue(event);
-		const formData = await event.request.formData();
-		const parsed = parseForm(reasonSchema, { reason: text(formData, 'reason') }, formData);
-		if (!parsed.ok) return parsed.failure;
-		const declined = declineIssue(getDb(), event.params.id, parsed.data.reason, now());
-		if (!declined.ok) return notNow(declined, formData);
-		return { done: true };
-	},
-	answer: async (event) => {
-		requireOfficerIssue(event);
-		const formData = await event.request.formData();
-		const parsed = parseForm(answerTextSchema, { answer: text(formData, 'answer') }, formData);
-		if (!parsed.ok) return parsed.failure;
-		const answered = answerIssue(getDb(), event.params.id, parsed.data.answer, now());
-		if (!answered.ok) return notNow(answered, formData);
-		return { done: true };
-	}
-};
+export const actions = formActions({
+	edit: action('moderateIssues', aboutIssue(issueTextSchema), (ctx, text, event) => {
+		const edited = editIssue(ctx.db, ctx.user.id, event.params.id, text, ctx.now);
+		return edited.ok ? { done: m.issue_done() } : notNow(edited);
+	}),
+	approve: action('moderateIssues', (ctx, event) => {
+		officerIssue(ctx, event);
+		const approved = approveIssue(ctx.db, ctx.user.id, event.params.id, ctx.now);
+		return approved.ok ? { done: m.issue_done() } : notNow(approved);
+	}),
+	concern: action('moderateIssues', aboutIssue(concernSchema), (ctx, concern, event) => {
+		concernFromIssue(ctx.db, ctx.user.id, event.params.id, concern, ctx.now);
+		return { done: m.concern_raised() };
+	}),
+	take: action('moderateIssues', (ctx, event) => {
+		officerIssue(ctx, event);
+		const taken = takeToBoard(ctx.db, event.params.id, ctx.now);
+		return taken.ok ? { done: m.issue_done() } : notNow(taken);
+	}),
+	merge: action('moderateIssues', aboutIssue(mergeSchema), (ctx, { into }, event) => {
+		const merged = mergeIssue(ctx.db, event.params.id, into, ctx.now);
+		if (!merged.ok && merged.reason === 'target') return refuse({ into: m.error_choose_one() });
+		return merged.ok ? { done: m.issue_done() } : notNow(merged);
+	}),
+	decline: action('moderateIssues', aboutIssue(reasonSchema), (ctx, { reason }, event) => {
+		const declined = declineIssue(ctx.db, event.params.id, reason, ctx.now);
+		return declined.ok ? { done: m.issue_done() } : notNow(declined);
+	}),
+	answer: action('moderateIssues', aboutIssue(answerTextSchema), (ctx, { answer }, event) => {
+		const answered = answerIssue(ctx.db, event.params.id, answer, ctx.now);
+		return answered.ok ? { done: m.issue_done() } : notNow(answered);
+	})
+}) satisfies Actions;

@@ -1,9 +1,14 @@
-import { error } from '@sveltejs/kit';
-import { ukToday } from '$lib/domain/people';
+import type { z } from 'zod';
 import { actionSchema, agendaSchema, minutesSchema } from '$lib/schemas/forum';
-import { requireRole } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
-import { invalid, parseForm, text } from '$lib/server/forms';
+import type { SignedInContext } from '$lib/server/http/context';
+import {
+	action,
+	formActions,
+	notFound,
+	page,
+	refuse,
+	type ActionEvent
+} from '$lib/server/http/handlers';
 import {
 	addAgendaItem,
 	createAction,
@@ -12,75 +17,60 @@ import {
 	possibleOwners,
 	saveMeetingRecord
 } from '$lib/server/forum/board';
-import { now } from '$lib/server/clock';
 import { m } from '$lib/paraglide/messages';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
-function requireMeeting(
-	event: RequestEvent,
-	...roles: ('board_member' | 'participation_officer')[]
-) {
-	const user = requireRole(event, ...roles);
-	const meeting = meetingDetail(getDb(), event.params.id, ukToday(now()));
-	if (!meeting) error(404, m.error_not_found());
-	return { user, meeting };
+function boardMeeting(ctx: SignedInContext, event: Pick<ActionEvent, 'params'>) {
+	const meeting = meetingDetail(ctx.db, event.params.id, ctx.today);
+	if (!meeting) notFound();
+	return meeting;
 }
 
-export const load: PageServerLoad = (event) => {
-	const { user, meeting } = requireMeeting(event, 'board_member', 'participation_officer');
-	const isOfficer = user.roles.includes('participation_officer');
-	const db = getDb();
+/** A form about this meeting: a missing meeting is a 404 before anything is read. */
+function aboutMeeting<S extends z.ZodType>(schema: (ctx: SignedInContext) => S) {
+	return (ctx: SignedInContext, event: ActionEvent) => {
+		boardMeeting(ctx, event);
+		return schema(ctx);
+	};
+}
+
+export const load = page('seeBoard', (ctx, event) => {
+	const meeting = boardMeeting(ctx, event);
+	const mayRun = ctx.can('runBoard');
 	return {
 		meeting: { ...meeting, actions: meeting.actions.map(({ ownerId: _o, ...a }) => a) },
-		isOfficer,
-		withBoard: isOfficer ? issuesWithBoard(db) : [],
-		owners: isOfficer ? possibleOwners(db) : [],
-		today: ukToday(now())
+		mayRun,
+		withBoard: mayRun ? issuesWithBoard(ctx.db) : [],
+		owners: mayRun ? possibleOwners(ctx.db) : [],
+		today: ctx.today
 	};
-};
+}) satisfies PageServerLoad;
 
-export const actions: Actions = {
-	agenda: async (event) => {
-		requireMeeting(event, 'participation_officer');
-		const formData = await event.request.formData();
-		const parsed = parseForm(
-			agendaSchema,
-			{ issueId: text(formData, 'issueId') || undefined, title: text(formData, 'title') },
-			formData
-		);
-		if (!parsed.ok) return parsed.failure;
-		if (!addAgendaItem(getDb(), event.params.id, parsed.data))
-			return invalid(formData, { title: m.forum_error_title() });
-		return { done: true };
-	},
-	record: async (event) => {
-		requireMeeting(event, 'participation_officer');
-		const formData = await event.request.formData();
-		const parsed = parseForm(
-			minutesSchema,
-			{ attendees: text(formData, 'attendees'), minutes: text(formData, 'minutes') },
-			formData
-		);
-		if (!parsed.ok) return parsed.failure;
-		saveMeetingRecord(getDb(), event.params.id, parsed.data);
-		return { done: true };
-	},
-	action: async (event) => {
-		requireMeeting(event, 'participation_officer');
-		const formData = await event.request.formData();
-		const parsed = parseForm(
-			actionSchema(ukToday(now())),
-			{
-				what: text(formData, 'what'),
-				ownerId: text(formData, 'ownerId'),
-				dueOn: text(formData, 'dueOn'),
-				issueId: text(formData, 'issueId')
-			},
-			formData
-		);
-		if (!parsed.ok) return parsed.failure;
-		if (!createAction(getDb(), { ...parsed.data, meetingId: event.params.id }, now()))
-			return invalid(formData, { ownerId: m.error_choose_one() });
-		return { done: true };
-	}
-};
+export const actions = formActions({
+	agenda: action(
+		'runBoard',
+		aboutMeeting(() => agendaSchema),
+		(ctx, item, event) => {
+			if (!addAgendaItem(ctx.db, event.params.id, item))
+				return refuse({ title: m.forum_error_title() });
+			return { done: m.issue_done() };
+		}
+	),
+	record: action(
+		'runBoard',
+		aboutMeeting(() => minutesSchema),
+		(ctx, record, event) => {
+			saveMeetingRecord(ctx.db, event.params.id, record);
+			return { done: m.issue_done() };
+		}
+	),
+	action: action(
+		'runBoard',
+		aboutMeeting((ctx) => actionSchema(ctx.today)),
+		(ctx, made, event) => {
+			if (!createAction(ctx.db, { ...made, meetingId: event.params.id }, ctx.now))
+				return refuse({ ownerId: m.error_choose_one() });
+			return { done: m.issue_done() };
+		}
+	)
+}) satisfies Actions;

@@ -1,9 +1,9 @@
-import { ukToday } from '$lib/domain/people';
 import { alertNoteSchema, closeAlertSchema } from '$lib/schemas/voice';
-import { getDb } from '$lib/server/db';
 import { getCouncilSettings } from '$lib/server/council/settings';
-import { parseForm, text } from '$lib/server/forms';
-import { requireAlertAccess } from '$lib/server/voice/access';
+import type { z } from 'zod';
+import type { SignedInContext } from '$lib/server/http/context';
+import { action, formActions, page, type ActionEvent } from '$lib/server/http/handlers';
+import { openAlert } from '$lib/server/voice/access';
 import { alertContacts } from '$lib/server/voice/people';
 import {
 	acknowledgeSafetyAlert,
@@ -12,57 +12,55 @@ import {
 	safetyAlert,
 	safetyAlertNotesOf
 } from '$lib/server/voice/safety';
-import { now } from '$lib/server/clock';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Everything a duty manager needs at night, on one page. Opening it is audited as a record read. */
-export const load: PageServerLoad = (event) => {
-	const { alert } = requireAlertAccess(event, event.params.id);
-	const db = getDb();
-	const at = now();
+export const load = page('openRecords', (ctx, event) => {
+	const alert = openAlert(ctx, event.params.id, event.url.pathname);
 	return {
 		alert,
-		notes: safetyAlertNotesOf(db, alert.id),
-		contacts: alertContacts(db, alert.youngPersonId, ukToday(at)).map(
+		notes: safetyAlertNotesOf(ctx.db, alert.id),
+		contacts: alertContacts(ctx.db, alert.youngPersonId, ctx.today).map(
 			({ id: _id, ...contact }) => contact
 		),
-		outOfHours: getCouncilSettings(db)?.outOfHoursPhone ?? null,
-		now: at
+		outOfHours: getCouncilSettings(ctx.db)?.outOfHoursPhone ?? null,
+		now: ctx.now
 	};
-};
+}) satisfies PageServerLoad;
 
-export const actions: Actions = {
-	acknowledge: async (event) => {
-		const { user } = requireAlertAccess(event, event.params.id);
-		acknowledgeSafetyAlert(getDb(), user.id, event.params.id, now());
-		return { acknowledged: !!safetyAlert(getDb(), event.params.id)?.acknowledgedAt };
-	},
+/** A form about this alert: the alert is opened first (refused and audited as its record would be). */
+function aboutAlert<S extends z.ZodType>(schema: S) {
+	return (ctx: SignedInContext, event: ActionEvent) => {
+		openAlert(ctx, event.params.id, event.url.pathname);
+		return schema;
+	};
+}
+
+export const actions = formActions({
+	acknowledge: action('openRecords', (ctx, event) => {
+		openAlert(ctx, event.params.id, event.url.pathname);
+		acknowledgeSafetyAlert(ctx.db, ctx.user.id, event.params.id, ctx.now);
+		return { acknowledged: !!safetyAlert(ctx.db, event.params.id)?.acknowledgedAt };
+	}),
 	/** What was done, in the worker's words: sealed, with the time and who wrote it. */
-	note: async (event) => {
-		const { user } = requireAlertAccess(event, event.params.id);
-		const formData = await event.request.formData();
-		const parsed = parseForm(alertNoteSchema, { note: text(formData, 'note') }, formData);
-		if (!parsed.ok) return parsed.failure;
-		addSafetyAlertNote(getDb(), user.id, event.params.id, parsed.data.note, now());
-		return { noted: true };
-	},
+	note: action('openRecords', aboutAlert(alertNoteSchema), (ctx, { note }, event) => {
+		addSafetyAlertNote(ctx.db, ctx.user.id, event.params.id, note, ctx.now);
+		return { done: m.alert_note_saved() };
+	}),
 	/** Dealt with: an outcome and a note. Acknowledges too when nobody had; a second close changes nothing. */
-	close: async (event) => {
-		const { user } = requireAlertAccess(event, event.params.id);
-		const formData = await event.request.formData();
-		const parsed = parseForm(
-			closeAlertSchema,
-			{ outcome: text(formData, 'outcome'), closeNote: text(formData, 'closeNote') },
-			formData
-		);
-		if (!parsed.ok) return parsed.failure;
-		const closed = closeSafetyAlert(
-			getDb(),
-			user.id,
-			event.params.id,
-			{ outcome: parsed.data.outcome, note: parsed.data.closeNote },
-			now()
-		);
-		return { closed, alreadyClosed: !closed };
-	}
-};
+	close: action(
+		'openRecords',
+		aboutAlert(closeAlertSchema),
+		(ctx, { outcome, closeNote }, event) => {
+			const closed = closeSafetyAlert(
+				ctx.db,
+				ctx.user.id,
+				event.params.id,
+				{ outcome, note: closeNote },
+				ctx.now
+			);
+			return { closed, alreadyClosed: !closed };
+		}
+	)
+}) satisfies Actions;

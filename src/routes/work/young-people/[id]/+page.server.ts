@@ -1,79 +1,79 @@
-import { error, redirect } from '@sveltejs/kit';
-import { requireLinkedYoungPerson } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
-import { youngPersonRecord } from '$lib/server/people/young-people';
-import { m } from '$lib/paraglide/messages';
-import { z } from 'zod';
-import { CONDITIONS } from '$lib/domain/offer';
-import { setConditions } from '$lib/server/people/young-people';
-import { createResetCode } from '$lib/server/accounts/invitations';
-import { now, todayInUk } from '$lib/server/clock';
+import type { z } from 'zod';
 import { expressChoiceSchema } from '$lib/schemas/preferences';
+import { conditionsSchema, resetCodeSchema } from '$lib/schemas/people';
+import { createResetCode } from '$lib/server/accounts/invitations';
+import { requireRecord } from '$lib/server/auth/guard';
+import type { SignedInContext } from '$lib/server/http/context';
+import {
+	action,
+	formActions,
+	notFound,
+	page,
+	refuse,
+	type ActionEvent
+} from '$lib/server/http/handlers';
+import { isLinked, setConditions, youngPersonRecord } from '$lib/server/people/young-people';
 import { expressState, setExpress } from '$lib/server/preferences/express';
-import { invalid, parseForm, text } from '$lib/server/forms';
-import { RESET_REASONS } from '$lib/domain/reset-codes';
-import { isLinked } from '$lib/server/people/young-people';
-import { ukToday } from '$lib/domain/people';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	const user = requireLinkedYoungPerson(event, event.params.id);
-	const record = youngPersonRecord(getDb(), event.params.id, todayInUk());
-	if (!record) error(404, m.error_not_found());
+/** The young person's record, for staff who may open it (audited either way), or 404. */
+function openRecord(ctx: SignedInContext, event: Pick<ActionEvent, 'params' | 'url'>) {
+	requireRecord(ctx, event.params.id, event.url.pathname);
+	const record = youngPersonRecord(ctx.db, event.params.id, ctx.today);
+	if (!record) notFound();
+	return record;
+}
+
+/** A form about this young person: their record is opened first, before anything is read. */
+function aboutRecord<S extends z.ZodType>(schema: S) {
+	return (ctx: SignedInContext, event: ActionEvent) => {
+		requireRecord(ctx, event.params.id, event.url.pathname);
+		return schema;
+	};
+}
+
+export const load = page('openRecords', (ctx, event) => {
+	const record = openRecord(ctx, event);
 	// A manager who is not linked to them must say why before making a new-password code.
-	const resetNeedsReason = !isLinked(getDb(), user.id, event.params.id, ukToday(now()));
-	const express = expressState(getDb(), event.params.id, todayInUk());
+	const resetNeedsReason = !isLinked(ctx.db, ctx.user.id, event.params.id, ctx.today);
+	const express = expressState(ctx.db, event.params.id, ctx.today);
 	return {
 		record,
 		express: { on: express.on, setting: express.setting, setByName: express.setByName },
-		resetNeedsReason,
-		saved: event.url.searchParams.has('saved'),
-		expressSaved: event.url.searchParams.has('express-saved')
+		resetNeedsReason
 	};
-};
+}) satisfies PageServerLoad;
 
-export const actions: Actions = {
+export const actions = formActions({
 	/** Picture mode for a young person: a linked worker can switch it on or off (audited). */
-	express: async (event) => {
-		const user = requireLinkedYoungPerson(event, event.params.id);
-		const formData = await event.request.formData();
-		const parsed = parseForm(expressChoiceSchema, { express: text(formData, 'express') }, formData);
-		if (!parsed.ok) return parsed.failure;
-		const db = getDb();
-		if (!youngPersonRecord(db, event.params.id, todayInUk())) error(404, m.error_not_found());
-		setExpress(db, event.params.id, parsed.data.express, user.id, now());
-		redirect(303, `/work/young-people/${event.params.id}?express-saved`);
-	},
+	express: action('openRecords', aboutRecord(expressChoiceSchema), (ctx, { express }, event) => {
+		if (!youngPersonRecord(ctx.db, event.params.id, ctx.today)) notFound();
+		setExpress(ctx.db, event.params.id, express, ctx.user.id, ctx.now);
+		return { done: m.record_express_saved() };
+	}),
 	/**
 	 * A forgotten password: a one-time code given to the young person themselves. The worker linked
 	 * to them today may make one; a manager who is not must say why (createResetCode decides).
 	 */
-	resetCode: async (event) => {
-		const user = requireLinkedYoungPerson(event, event.params.id);
-		const formData = await event.request.formData();
-		const db = getDb();
-		const record = youngPersonRecord(db, event.params.id, todayInUk());
-		if (!record) error(404, m.error_not_found());
-		const reason = z.enum(RESET_REASONS).safeParse(text(formData, 'reason'));
+	resetCode: action('openRecords', aboutRecord(resetCodeSchema), (ctx, { reason }, event) => {
+		const record = youngPersonRecord(ctx.db, event.params.id, ctx.today);
+		if (!record) notFound();
 		const made = createResetCode(
-			db,
-			{ makerId: user.id, userId: event.params.id, reason: reason.success ? reason.data : null },
-			now()
+			ctx.db,
+			{ makerId: ctx.user.id, userId: event.params.id, reason },
+			ctx.now
 		);
 		if (!made.ok)
-			return invalid(formData, {
+			return refuse({
 				reason: made.why === 'reason_needed' ? m.reset_reason_needed() : m.reset_not_allowed()
 			});
 		return { resetCode: { code: made.code, expiresAt: made.expiresAt, name: record.name } };
-	},
+	}),
 	/** A linked worker records the young person's situation, which the Local Offer depends on. */
-	conditions: async (event) => {
-		const user = requireLinkedYoungPerson(event, event.params.id);
-		const formData = await event.request.formData();
-		const parsed = z.array(z.enum(CONDITIONS)).safeParse(formData.getAll('conditions'));
-		if (!parsed.success) error(400, m.error_choose_one());
-		if (!youngPersonRecord(getDb(), event.params.id, todayInUk())) error(404, m.error_not_found());
-		setConditions(getDb(), user.id, event.params.id, parsed.data, now());
-		redirect(303, `/work/young-people/${event.params.id}?saved`);
-	}
-};
+	conditions: action('openRecords', aboutRecord(conditionsSchema), (ctx, { conditions }, event) => {
+		if (!youngPersonRecord(ctx.db, event.params.id, ctx.today)) notFound();
+		setConditions(ctx.db, ctx.user.id, event.params.id, conditions, ctx.now);
+		return { done: m.record_conditions_saved() };
+	})
+}) satisfies Actions;

@@ -1,23 +1,15 @@
-import { error } from '@sveltejs/kit';
-import { ukToday } from '$lib/domain/people';
-import { requireRole } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
 import { getCouncilSettings } from '$lib/server/council/settings';
+import { notFound, page } from '$lib/server/http/handlers';
 import { actionList, meetingDetail } from '$lib/server/forum/board';
 import { youSaidWeDid } from '$lib/server/forum/issues';
 import { computedScorecard } from '$lib/server/forum/scorecard';
-import { now } from '$lib/server/clock';
-import { m } from '$lib/paraglide/messages';
 import type { PageServerLoad } from './$types';
 
 /** Everything a meeting needs on paper: agenda, actions, scorecard, you said we did. */
-export const load: PageServerLoad = (event) => {
-	requireRole(event, 'board_member', 'participation_officer');
-	const db = getDb();
-	const today = ukToday(now());
-	const meeting = meetingDetail(db, event.params.id, today);
-	if (!meeting) error(404, m.error_not_found());
-	const threshold = getCouncilSettings(db)?.smallNumberThreshold ?? 6;
+export const load = page('seeBoard', (ctx, event) => {
+	const meeting = meetingDetail(ctx.db, event.params.id, ctx.today);
+	if (!meeting) notFound();
+	const threshold = getCouncilSettings(ctx.db)?.smallNumberThreshold ?? 6;
 	return {
 		meeting: {
 			meetingOn: meeting.meetingOn,
@@ -25,9 +17,9 @@ export const load: PageServerLoad = (event) => {
 			agenda: meeting.agenda,
 			attendees: meeting.attendees
 		},
-		actions: actionList(db, today).map(({ ownerId: _o, ...a }) => a),
-		scorecard: computedScorecard(db, today, 4, threshold),
-		answered: youSaidWeDid(db).slice(0, 20),
-		printedAt: now()
+		actions: actionList(ctx.db, ctx.today).map(({ ownerId: _o, ...a }) => a),
+		scorecard: computedScorecard(ctx.db, ctx.today, 4, threshold),
+		answered: youSaidWeDid(ctx.db).slice(0, 20),
+		printedAt: ctx.now
 	};
-};
+}) satisfies PageServerLoad;

@@ -1,44 +1,37 @@
-import { error } from '@sveltejs/kit';
 import { concernSchema } from '$lib/schemas/forum';
-import { requireRole } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
-import { parseForm } from '$lib/server/forms';
-import {
-	concernFormInput,
-	concernFromComment,
-	pledgeCommentForOfficer
-} from '$lib/server/forum/moderation';
-import { now } from '$lib/server/clock';
+import type { SignedInContext } from '$lib/server/http/context';
+import { action, formActions, notFound, page, type ActionEvent } from '$lib/server/http/handlers';
+import { concernFromComment, pledgeCommentForOfficer } from '$lib/server/forum/moderation';
 import { m } from '$lib/paraglide/messages';
-import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 /** One named comment: participation officers only, like the moderation pages. */
-function requireOfficerComment(event: RequestEvent) {
-	const user = requireRole(event, 'participation_officer');
-	const comment = pledgeCommentForOfficer(getDb(), event.params.promise, event.params.person);
-	if (!comment) error(404, m.error_not_found());
-	return { user, comment };
+function namedComment(ctx: SignedInContext, event: Pick<ActionEvent, 'params'>) {
+	const comment = pledgeCommentForOfficer(ctx.db, event.params.promise, event.params.person);
+	if (!comment) notFound();
+	return comment;
 }
 
-export const load: PageServerLoad = (event) => {
-	const { comment } = requireOfficerComment(event);
-	return { comment };
-};
+export const load = page('readPledgeComments', (ctx, event) => ({
+	comment: namedComment(ctx, event)
+})) satisfies PageServerLoad;
 
-export const actions: Actions = {
-	concern: async (event) => {
-		const { user } = requireOfficerComment(event);
-		const formData = await event.request.formData();
-		const parsed = parseForm(concernSchema, concernFormInput(formData), formData);
-		if (!parsed.ok) return parsed.failure;
+/** The concern form, about a comment that is there (404 before anything is read otherwise). */
+function concernForm(ctx: SignedInContext, event: ActionEvent) {
+	namedComment(ctx, event);
+	return concernSchema;
+}
+
+export const actions = formActions({
+	concern: action('readPledgeComments', concernForm, (ctx, concern, event) => {
 		concernFromComment(
-			getDb(),
-			user.id,
+			ctx.db,
+			ctx.user.id,
 			event.params.promise,
 			event.params.person,
-			parsed.data,
-			now()
+			concern,
+			ctx.now
 		);
-		return { concernRaised: true };
-	}
-};
+		return { done: m.concern_raised() };
+	})
+}) satisfies Actions;

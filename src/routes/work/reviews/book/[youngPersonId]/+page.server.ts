@@ -1,54 +1,47 @@
 import { error, redirect } from '@sveltejs/kit';
-import { ukToday } from '$lib/domain/people';
 import { scheduleSchema } from '$lib/schemas/reviews';
-import { requireLinkedYoungPerson } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
-import { invalid, parseForm, text } from '$lib/server/forms';
+import { requireRecord } from '$lib/server/auth/guard';
+import type { SignedInContext } from '$lib/server/http/context';
+import { action, formActions, page, refuse, type ActionEvent } from '$lib/server/http/handlers';
 import { chairsReviewsFor, scheduleReview, timelineFor } from '$lib/server/reviews/reviews';
 import { youngPersonRecord } from '$lib/server/people/young-people';
-import { now, todayInUk } from '$lib/server/clock';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	const user = requireLinkedYoungPerson(event, event.params.youngPersonId);
-	const db = getDb();
-	const today = ukToday(now());
-	if (!chairsReviewsFor(db, user.id, event.params.youngPersonId, today))
+export const load = page('openRecords', (ctx, event) => {
+	requireRecord(ctx, event.params.youngPersonId, event.url.pathname);
+	if (!chairsReviewsFor(ctx.db, ctx.user.id, event.params.youngPersonId, ctx.today))
 		error(403, m.error_not_linked());
-	const person = youngPersonRecord(db, event.params.youngPersonId, todayInUk())!;
-	return { name: person.name, next: timelineFor(db, person.id, today)?.next ?? null, today };
-};
+	const person = youngPersonRecord(ctx.db, event.params.youngPersonId)!;
+	return {
+		name: person.name,
+		next: timelineFor(ctx.db, person.id, ctx.today)?.next ?? null,
+		today: ctx.today
+	};
+}) satisfies PageServerLoad;
 
-export const actions: Actions = {
-	default: async (event) => {
-		const user = requireLinkedYoungPerson(event, event.params.youngPersonId);
-		const formData = await event.request.formData();
-		const today = ukToday(now());
-		const parsed = parseForm(
-			scheduleSchema(today),
-			{
-				date: text(formData, 'date'),
-				time: text(formData, 'time'),
-				place: text(formData, 'place')
-			},
-			formData
-		);
-		if (!parsed.ok) return parsed.failure;
+/** Booking opens the young person's record first (audited), then asks for a day from today on. */
+function bookingForm(ctx: SignedInContext, event: ActionEvent) {
+	requireRecord(ctx, event.params.youngPersonId, event.url.pathname);
+	return scheduleSchema(ctx.today);
+}
+
+export const actions = formActions({
+	default: action('openRecords', bookingForm, (ctx, booking, event) => {
 		const result = scheduleReview(
-			getDb(),
-			user.id,
+			ctx.db,
+			ctx.user.id,
 			{
 				youngPersonId: event.params.youngPersonId,
-				meetingAt: `${parsed.data.date}T${parsed.data.time}`,
-				place: parsed.data.place
+				meetingAt: `${booking.date}T${booking.time}`,
+				place: booking.place
 			},
-			now()
+			ctx.now
 		);
 		if (!result.ok) {
 			if (result.reason === 'not_chair') error(403, m.error_not_linked());
-			return invalid(formData, { form: m.schedule_already() });
+			return refuse({ form: m.schedule_already() });
 		}
 		redirect(303, `/work/reviews/${result.id}`);
-	}
-};
+	})
+}) satisfies Actions;

@@ -1,26 +1,17 @@
-import { recordAudit } from '$lib/server/audit/log';
-import { getDb } from '$lib/server/db';
-import { requireStatementAccess } from '$lib/server/voice/access';
+import { page } from '$lib/server/http/handlers';
+import { openStatement } from '$lib/server/voice/access';
 import { statementThread } from '$lib/server/voice/statements';
-import { now } from '$lib/server/clock';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	const { user, owner } = requireStatementAccess(event, event.params.id);
-	const db = getDb();
-	const thread = statementThread(db, event.params.id)!;
+export const load = page('openRecords', (ctx, event) => {
+	const owner = openStatement(ctx, event.params.id, event.url.pathname);
+	const thread = statementThread(ctx.db, event.params.id)!;
 	// A paper copy leaves the system: say who made one, and when.
-	recordAudit(
-		db,
-		{
-			actorId: user.id,
-			action: 'statement.printed',
-			subjectUserId: owner.youngPersonId,
-			detail: event.params.id,
-			address: event.getClientAddress()
-		},
-		now()
-	);
+	ctx.audit({
+		action: 'statement.printed',
+		subjectUserId: owner.youngPersonId,
+		detail: event.params.id
+	});
 	return {
 		statement: {
 			id: thread.id,
@@ -34,6 +25,6 @@ export const load: PageServerLoad = (event) => {
 			express: thread.express,
 			madeWithName: thread.madeWithName
 		},
-		printedAt: now()
+		printedAt: ctx.now
 	};
-};
+}) satisfies PageServerLoad;
