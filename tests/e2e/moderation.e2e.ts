@@ -197,6 +197,44 @@ test('a decline reason is read by the raiser only, and a declined unchecked issu
 	expect((await jayden.goto(`/me/forum/issues/${unseen}`))?.status()).toBe(404);
 });
 
+test('an issue that moved on under an open page refuses the old step, saying what it is now', async ({
+	as
+}) => {
+	const amira = await on(as)('amira');
+	const id = await raiseIssue(amira, `Youth club ${Date.now()}`, 'The youth club shut.');
+	const leah = await on(as)('leah.mensah');
+	await leah.goto(`/board/issues/${id}`);
+	// Not checked yet: it cannot be answered (that would publish unchecked words).
+	await expect(leah.getByRole('button', { name: 'Publish the answer' })).toHaveCount(0);
+	const early = await leah.request.post(`/board/issues/${id}?/answer`, {
+		form: { answer: 'Too soon' },
+		headers: { origin: hearth.origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(early.status()).toBe(409);
+	await leah.getByRole('button', { name: 'Approve for the forum' }).click();
+	await expect(leah.getByText('Saved.')).toBeVisible();
+	// Another officer declines it while this page is still open.
+	const declined = await leah.request.post(`/board/issues/${id}?/decline`, {
+		form: { reason: 'The youth club is run by a charity, not the council.' },
+		headers: { origin: hearth.origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(declined.status()).toBe(200);
+	const answer = 'We asked the charity to open on Saturdays.';
+	await leah.getByLabel('The answer, in plain words').fill(answer);
+	await leah.getByRole('button', { name: 'Publish the answer' }).click();
+	await expect(leah.getByRole('alert')).toContainText(
+		"This issue is “Not taken forward” now, so that can't be done any more."
+	);
+	await expect(leah.getByLabel('The answer, in plain words')).toHaveValue(answer);
+	await leah.reload();
+	await expect(leah.getByText('Not taken forward')).toBeVisible();
+	await expect(leah.getByRole('button', { name: 'Publish the answer' })).toHaveCount(0);
+	await amira.goto(`/me/forum/issues/${id}`);
+	await expect(amira.getByText(answer)).toHaveCount(0);
+});
+
 test('a Pledge comment reaches the officer with its promise, rating and date, named to her only, and becomes a concern', async ({
 	as
 }) => {

@@ -93,6 +93,43 @@ test('a manager turns on an authenticator app; then signing in needs a code or a
 	).toBeVisible();
 });
 
+// Two different one-pixel PNGs.
+const FIRST_LOGO = Buffer.from(
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+	'base64'
+);
+const SECOND_LOGO = Buffer.from(
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+	'base64'
+);
+
+test('a new logo goes up with the settings; a save refused for another field keeps the logo in use', async ({
+	browser
+}) => {
+	const page = await fresh(browser);
+	await signIn(page, 'admin');
+	await page.goto('/admin/settings');
+	const logo = page.getByLabel('Logo', { exact: true });
+	await logo.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: FIRST_LOGO });
+	await page.getByRole('button', { name: 'Save settings' }).click();
+	await expect(page.getByText('Settings saved.')).toBeVisible();
+	const served = async () => Buffer.from(await (await page.request.get('/council-logo')).body());
+	expect(await served()).toEqual(FIRST_LOGO);
+	// The chair chosen stops being a Board member between opening the page and saving it.
+	await page.goto('/admin/settings');
+	await page
+		.getByLabel('Chair of the Corporate Parenting Board')
+		.evaluate((select: HTMLSelectElement) => {
+			select.add(new Option('Someone', 'no-longer-a-board-member'));
+			select.value = 'no-longer-a-board-member';
+		});
+	await logo.setInputFiles({ name: 'new.png', mimeType: 'image/png', buffer: SECOND_LOGO });
+	await page.getByRole('button', { name: 'Save settings' }).click();
+	await expect(page.getByText('Choose one.')).toBeVisible();
+	// The logo in use is still there, still the one every page shows.
+	expect(await served()).toEqual(FIRST_LOGO);
+});
+
 test('when the council requires it, an admin must set up an app before anything else', async ({
 	browser
 }) => {
@@ -181,6 +218,16 @@ test('an admin changes a worker’s roles: the worker’s session ends', async (
 	await expect(admin.getByRole('status')).toContainText(
 		/New-password code for Holly Brennan: [A-Z0-9-]{14}/
 	);
+	// The council keeps an admin: Priya cannot take away her own administration.
+	await admin.goto('/admin/accounts?search=priya');
+	await admin.getByRole('link', { name: 'Priya Natarajan' }).click();
+	await admin.getByRole('checkbox', { name: 'Admin', exact: true }).uncheck();
+	await admin.getByRole('checkbox', { name: 'Manager' }).check();
+	await admin.getByRole('button', { name: 'Save roles' }).click();
+	await expect(admin.getByText('You cannot take away your own administrator role.')).toBeVisible();
+	await admin.goto(admin.url().split('?')[0]);
+	await expect(admin.getByRole('checkbox', { name: 'Admin', exact: true })).toBeChecked();
+	await expect(admin.getByRole('checkbox', { name: 'Manager' })).not.toBeChecked();
 
 	// Holly's old session is gone. Signing in again, she is a manager, and the council's rule
 	// (the test before) asks her to set up an app before the team page opens.

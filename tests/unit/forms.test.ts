@@ -3,6 +3,9 @@ import { fieldErrors, formValues } from '$lib/server/http/form';
 import { joinSchema } from '$lib/schemas/auth';
 import { settingsSchema } from '$lib/schemas/admin';
 import { youngPersonInviteSchema } from '$lib/schemas/invite';
+import { newPassword } from '$lib/schemas/fields';
+import { PASSWORD_MAX, PASSWORD_MIN } from '$lib/domain/passwords';
+import { m } from '$lib/paraglide/messages';
 
 describe('form helpers', () => {
 	it('echo what was typed but never passwords or tokens', () => {
@@ -41,6 +44,24 @@ describe('schemas', () => {
 			password: 'Your password needs at least 8 characters.',
 			passwordAgain: 'The two passwords are not the same. Type them again.'
 		});
+	});
+
+	it('take a new password from PASSWORD_MIN to PASSWORD_MAX characters, and say those numbers', () => {
+		const error = (password: string) => {
+			const result = newPassword.safeParse(password);
+			return result.success ? null : fieldErrors(result.error).form;
+		};
+		// Not in the common list, at every length: letters that spell nothing.
+		const of = (length: number) => 'qzvkx'.repeat(length).slice(0, length);
+		expect(error(of(PASSWORD_MIN))).toBeNull();
+		expect(error(of(PASSWORD_MAX))).toBeNull();
+		expect(error(of(PASSWORD_MIN - 1))).toBe(
+			`Your password needs at least ${PASSWORD_MIN} characters.`
+		);
+		expect(error(of(PASSWORD_MAX + 1))).toBe(
+			`Your password can't be longer than ${PASSWORD_MAX} characters.`
+		);
+		expect(m.join_password_hint({ min: PASSWORD_MIN })).toContain(`${PASSWORD_MIN} characters`);
 	});
 
 	it('refuse dates of birth in the future or 25 or more years ago', () => {

@@ -1,12 +1,21 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import {
 	actionStatusOn,
 	byAttention,
 	doneOnTime,
 	forumMaySee,
+	ISSUE_ACTIONS,
 	ISSUE_STATUSES,
-	median
+	LIVE_STATUSES,
+	MERGE_INTO_STATUSES,
+	issueIsLive,
+	issueMay,
+	median,
+	nextIssueStatus,
+	type IssueAction,
+	type IssueStatus
 } from '$lib/domain/forum';
 import { concernSchema } from '$lib/schemas/forum';
 import {
@@ -28,6 +37,7 @@ import {
 	forumMembers,
 	forums,
 	issueReports,
+	jobs,
 	notices,
 	safetyAlerts
 } from '$lib/server/db/schema';
@@ -50,11 +60,15 @@ import {
 	issueForOfficer,
 	mayUpdateAction,
 	mergeIssue,
+	moderationQueue,
+	takeToBoard,
 	updateAction
 } from '$lib/server/forum/board';
 import { computedScorecard } from '$lib/server/forum/scorecard';
 import { csvField } from '$lib/server/csv';
+import { countAndShare } from '$lib/domain/suppression';
 import { saveCouncilSettings, DEFAULT_SETTINGS } from '$lib/server/council/settings';
+import { DEFAULT_ALERT_MINUTES } from '$lib/domain/voice';
 import { freshDb, makeStaff, makeYoungPerson } from './db';
 
 describe('action status', () => {
@@ -73,8 +87,6 @@ describe('action status', () => {
 			{ shownStatus: 'overdue' as const, dueOn: '2026-11-01' }
 		].sort(byAttention);
 		expect(sorted.map((a) => a.shownStatus)).toEqual(['overdue', 'at_risk', 'on_track', 'done']);
-		expect(doneOnTime({ dueOn: '2026-11-22', doneOn: '2026-11-22' })).toBe(true);
-		expect(doneOnTime({ dueOn: '2026-11-22', doneOn: '2026-11-23' })).toBe(false);
 		expect(median([5, 1, 3])).toBe(3);
 		expect(median([1, 2, 3, 10])).toBe(2.5);
 		expect(median([])).toBeNull();
@@ -215,8 +227,8 @@ describe('issues', () => {
 		approveIssue(db, officer, duplicate, new Date());
 		supportIssue(db, keep, member1, new Date());
 		supportIssue(db, duplicate, member1, new Date());
-		expect(mergeIssue(db, duplicate, keep, new Date())).toBe(true);
-		expect(mergeIssue(db, keep, keep, new Date())).toBe(false);
+		expect(mergeIssue(db, duplicate, keep, new Date())).toEqual({ ok: true });
+		expect(mergeIssue(db, keep, keep, new Date())).toEqual({ ok: false, reason: 'target' });
 		expect(forumIssueList(db, 'cicc', member1).map((i) => [i.title, i.supports])).toEqual([
 			['Wi-Fi', 2]
 		]);
@@ -246,6 +258,123 @@ describe('issues', () => {
 	});
 });
 
+// The lifecycle, written out by hand: a change to ISSUE_LIFECYCLE has to be made here too.
+const LIFECYCLE_GRID = `
+            approve  edit        take        answer    merge   decline   concern     support     report      feedback
+awaiting    open     awaiting    -           -         merged  declined  awaiting    -           -           -
+open        -        open        with_board  answered  merged  declined  awaiting    open        open        -
+with_board  -        with_board  -           answered  merged  declined  with_board  with_board  with_board  -
+answered    -        -           -           -         -       -         answered    -           answered    answered
+declined    -        -           -           -         -       -         declined    -           declined    -
+merged      -        -           -           -         -       -         merged      -           -           -
+`;
+const [header, ...gridRows] = LIFECYCLE_GRID.trim()
+	.split('\n')
+	.map((line) => line.trim().split(/\s+/));
+const expectedNext = (status: IssueStatus, action: IssueAction) => {
+	const cell = gridRows.find((row) => row[0] === status)![header.indexOf(action) + 1];
+	return cell === '-' ? null : (cell as IssueStatus);
+};
+
+describe('the issue lifecycle', () => {
+	it('allows each action only from the statuses in the table, to the status in the table', () => {
+		expect(header).toEqual([...ISSUE_ACTIONS]);
+		expect(gridRows.map((row) => row[0])).toEqual([...ISSUE_STATUSES]);
+		for (const status of ISSUE_STATUSES)
+			for (const action of ISSUE_ACTIONS) {
+				const next = expectedNext(status, action);
+				expect(nextIssueStatus(status, action), `${action} from ${status}`).toBe(next);
+				expect(issueMay(status, action)).toBe(next !== null);
+			}
+	});
+
+	it('is live while an officer still has a decision to make, and merges only into what can be supported', () => {
+		expect(LIVE_STATUSES).toEqual(['awaiting', 'open', 'with_board']);
+		expect(ISSUE_STATUSES.filter((s) => !issueIsLive(s))).toEqual([
+			'answered',
+			'declined',
+			'merged'
+		]);
+		expect(MERGE_INTO_STATUSES).toEqual(['open', 'with_board']);
+		// A concern is never refused; nothing published goes out before an officer's check.
+		for (const status of ISSUE_STATUSES) expect(issueMay(status, 'concern')).toBe(true);
+		expect(issueMay('awaiting', 'answer')).toBe(false);
+	});
+
+	it('is enforced by every service, for every status and action: refused ones change nothing', () => {
+		const { db, raiser, member1, officer, raise } = council();
+		const concern = concernSchema.parse({
+			note: 'Check in',
+			allegation: 'none',
+			ladoContact: '',
+			ladoReference: ''
+		});
+		const now = new Date();
+		const act: Record<IssueAction, (id: string) => unknown> = {
+			approve: (id) => approveIssue(db, officer, id, now),
+			edit: (id) =>
+				editIssue(db, officer, id, { title: 'Edited', whatIsWrong: 'x', whatToChange: 'y' }, now),
+			take: (id) => takeToBoard(db, id, now),
+			answer: (id) => answerIssue(db, id, 'We did it', now),
+			merge: (id) => mergeIssue(db, id, raise('Target'), now),
+			decline: (id) => declineIssue(db, id, 'Not for the forum', now),
+			concern: (id) => concernFromIssue(db, officer, id, concern, now),
+			support: (id) => supportIssue(db, id, member1, now),
+			report: (id) => reportIssueWithReason(db, id, member1, 'Names someone', now),
+			feedback: (id) => giveFeedback(db, id, raiser, 'yes', now)
+		};
+		const refusedAs: Partial<Record<IssueAction, unknown>> = {
+			support: 'closed',
+			feedback: false
+		};
+		const row = (id: string) => db.select().from(forumIssues).where(eq(forumIssues.id, id)).get()!;
+		for (const status of ISSUE_STATUSES)
+			for (const action of ISSUE_ACTIONS) {
+				const id = raise(`${action} from ${status}`, false, false);
+				db.update(forumIssues)
+					.set({ status, approvedAt: status === 'awaiting' ? null : new Date() })
+					.where(eq(forumIssues.id, id))
+					.run();
+				const before = row(id);
+				const result = act[action](id);
+				const next = expectedNext(status, action);
+				const what = `${action} from ${status}`;
+				if (next === null) {
+					expect(result, what).toEqual(
+						refusedAs[action] ?? { ok: false, reason: 'not_now', status }
+					);
+					expect(row(id), what).toEqual(before);
+				} else {
+					expect(result, what).not.toEqual(
+						refusedAs[action] ?? expect.objectContaining({ ok: false })
+					);
+					expect(row(id).status, what).toBe(next);
+				}
+			}
+	});
+
+	it('lists live issues in the queue, and offers only issues that can be supported to merge into', () => {
+		const { db, raise } = council();
+		const ids = Object.fromEntries(
+			ISSUE_STATUSES.map((status) => {
+				const id = raise(status, false, false);
+				db.update(forumIssues).set({ status }).where(eq(forumIssues.id, id)).run();
+				return [status, id];
+			})
+		);
+		expect(
+			moderationQueue(db)
+				.map((i) => i.status)
+				.sort()
+		).toEqual([...LIVE_STATUSES].sort());
+		expect(
+			issueForOfficer(db, ids.awaiting)!
+				.mergeTargets.map((t) => t.title)
+				.sort()
+		).toEqual([...MERGE_INTO_STATUSES].sort());
+	});
+});
+
 describe('moderation', () => {
 	it('keeps a new issue to its raiser and the officers until one approves it, and tells them', () => {
 		const { db, raiser, member1, officer, councillor, raise, noticesOf } = council();
@@ -259,8 +388,12 @@ describe('moderation', () => {
 		expect(forumIssueList(db, 'cicc', member1)).toEqual([]);
 		expect(boardIssueRows(db)).toEqual([]);
 		expect(supportIssue(db, id, member1, new Date())).toBe('closed');
-		expect(approveIssue(db, officer, id, new Date())).toBe(true);
-		expect(approveIssue(db, officer, id, new Date())).toBe(false);
+		expect(approveIssue(db, officer, id, new Date())).toEqual({ ok: true });
+		expect(approveIssue(db, officer, id, new Date())).toEqual({
+			ok: false,
+			reason: 'not_now',
+			status: 'open'
+		});
 		expect(issueForYoungPerson(db, id, member1)).toMatchObject({ status: 'open' });
 		expect(forumIssueList(db, 'cicc', member1).map((i) => i.id)).toEqual([id]);
 	});
@@ -312,8 +445,14 @@ describe('moderation', () => {
 		const { db, member1, officer, raise, noticesOf } = council();
 		const id = raise('Pocket money');
 		db.delete(notices).run();
-		expect(reportIssueWithReason(db, id, member1, 'It names a carer', new Date())).toBe(true);
-		expect(reportIssueWithReason(db, id, member1, 'Again', new Date())).toBe(false);
+		expect(reportIssueWithReason(db, id, member1, 'It names a carer', new Date())).toEqual({
+			ok: true,
+			already: false
+		});
+		expect(reportIssueWithReason(db, id, member1, 'Again', new Date())).toEqual({
+			ok: true,
+			already: true
+		});
 		expect(
 			db
 				.select()
@@ -508,6 +647,53 @@ describe('the scorecard', () => {
 	});
 });
 
+describe('actions on time', () => {
+	const day = (offset: number) =>
+		new Date(Date.UTC(2026, 6, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+
+	it('count one done early or on the day, not one done late or not done', () => {
+		expect(doneOnTime({ dueOn: '2026-11-22', doneOn: '2026-11-01' })).toBe(true);
+		expect(doneOnTime({ dueOn: '2026-11-22', doneOn: '2026-11-22' })).toBe(true);
+		expect(doneOnTime({ dueOn: '2026-11-22', doneOn: '2026-11-23' })).toBe(false);
+		expect(doneOnTime({ dueOn: '2026-11-22', doneOn: null })).toBe(false);
+	});
+
+	it("the scorecard's SQL agrees with doneOnTime, for any actions (fast-check)", () => {
+		const { db, officer } = council();
+		// Due in July to September 2026 (0 to 91 days from 1 July), done up to 60 days either side.
+		const action = fc.record({
+			due: fc.integer({ min: 0, max: 91 }),
+			done: fc.option(fc.integer({ min: -60, max: 60 }), { nil: null })
+		});
+		let key = 0;
+		fc.assert(
+			fc.property(fc.array(action, { maxLength: 30 }), (drawn) => {
+				db.delete(boardActions).run();
+				const actions = drawn.map(({ due, done }) => ({
+					dueOn: day(due),
+					doneOn: done === null ? null : day(due + done)
+				}));
+				for (const a of actions)
+					db.insert(boardActions)
+						.values({
+							id: `a${key++}`,
+							what: 'x',
+							ownerId: officer,
+							...a,
+							status: a.doneOn ? 'done' : 'on_track',
+							createdAt: new Date()
+						})
+						.run();
+				const [july] = computedScorecard(db, '2026-12-15', 2, 1);
+				expect(july.quarter).toBe('2026-Q3');
+				const onTime = actions.filter(doneOnTime).length;
+				expect(july.actionsOnTime).toEqual(countAndShare(onTime, actions.length, 1));
+			}),
+			{ numRuns: 200 }
+		);
+	});
+});
+
 describe('safety alerts on the scorecard', () => {
 	it('count those acknowledged within the council set time, hidden when few', async () => {
 		const { db, officer, raiser } = council();
@@ -524,6 +710,51 @@ describe('safety alerts on the scorecard', () => {
 			count: { kind: 'count', value: 6 },
 			share: { kind: 'share', percent: 75 }
 		});
+	});
+
+	it('count in time by the same set time escalation waits for, the default when none is set', async () => {
+		const { raiseSafetyAlert, acknowledgeSafetyAlert, ESCALATION_JOB } =
+			await import('$lib/server/voice/safety');
+		for (const setMinutes of [10, null]) {
+			const db = freshDb();
+			if (setMinutes)
+				saveCouncilSettings(
+					db,
+					null,
+					{
+						name: 'T',
+						...DEFAULT_SETTINGS,
+						alertMinutes: setMinutes,
+						phone: null,
+						outOfHoursPhone: null,
+						email: null
+					},
+					new Date()
+				);
+			const minutes = setMinutes ?? DEFAULT_ALERT_MINUTES;
+			const officer = makeStaff(db, 'leah', ['participation_officer']);
+			const child = makeYoungPerson(db, 'tyler');
+			const start = new Date();
+			const at = (m: number) => new Date(start.getTime() + m * 60_000);
+			const alerts = [0, 1, 2].map(
+				(i) => raiseSafetyAlert(db, { youngPersonId: child, clientKey: `tap-${i}` }, start).id
+			);
+			acknowledgeSafetyAlert(db, officer, alerts[0], at(minutes - 1));
+			acknowledgeSafetyAlert(db, officer, alerts[1], at(minutes));
+			acknowledgeSafetyAlert(db, officer, alerts[2], at(minutes + 1));
+			const firstEscalation = db
+				.select()
+				.from(jobs)
+				.where(eq(jobs.kind, ESCALATION_JOB))
+				.orderBy(asc(jobs.runAt))
+				.all()[0];
+			expect(firstEscalation.runAt, `${setMinutes}`).toEqual(at(minutes));
+			const quarter = computedScorecard(db, new Date().toISOString().slice(0, 10), 1, 1)[0];
+			expect(quarter.alertsAcknowledgedInTime.count, `${setMinutes}`).toEqual({
+				kind: 'count',
+				value: 2
+			});
+		}
 	});
 });
 

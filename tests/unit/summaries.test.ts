@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { ATTENDED_AND_SPOKE, THROUGH_ADVOCATE, VIEWS_GIVEN } from '$lib/domain/reviews';
@@ -17,6 +18,7 @@ import {
 	youngPeople
 } from '$lib/server/db/schema';
 import { seedDemo } from '$lib/server/demo/seed';
+import { insertDemoContent } from '$lib/server/demo/content';
 import { computedScorecard } from '$lib/server/forum/scorecard';
 import { teamWaiting, workerInbox } from '$lib/server/voice/inbox';
 import { statementCounts } from '$lib/server/voice/counts';
@@ -261,6 +263,91 @@ describe('running totals for the Board', () => {
 				['2026-02', { rated: 1, kept: 1 }],
 				['2026-04', { rated: 1, kept: 1 }]
 			])
+		);
+	});
+});
+
+// Moments from 2000 to 2099 (the UK's clocks have changed on today's rule since 1996), drawn
+// often from the hours around a month's end and around the clocks changing, where a UK month
+// and a UTC month part.
+const YEAR = fc.integer({ min: 2000, max: 2099 });
+const HOURS_3 = fc.integer({ min: -3 * 3_600_000, max: 3 * 3_600_000 });
+const moment = fc
+	.oneof(
+		fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) - 1 }),
+		fc
+			.tuple(YEAR, fc.integer({ min: 0, max: 11 }), HOURS_3)
+			.map(([year, month, offset]) => Date.UTC(year, month + 1, 1) + offset),
+		fc.tuple(YEAR, fc.constantFrom(2, 9), HOURS_3).map(([year, month, offset]) => {
+			const lastDay = new Date(Date.UTC(year, month + 1, 0));
+			const lastSunday = lastDay.getUTCDate() - lastDay.getUTCDay();
+			return Date.UTC(year, month, lastSunday, 1) + offset;
+		})
+	)
+	.map((ms) => new Date(ms));
+
+describe('the UK month in SQL (drizzle/0008_summaries.sql) and ukMonth (fast-check)', () => {
+	it('agree on every statement and its themes', () => {
+		const db = freshDb();
+		const worker = makeStaff(db, 'worker', ['worker']);
+		const child = makeYoungPerson(db, 'child', [
+			{ staffUserId: worker, linkType: 'social_worker' }
+		]);
+		fc.assert(
+			fc.property(fc.array(moment, { minLength: 1, maxLength: 20 }), (moments) => {
+				db.delete(statements).run();
+				for (const at of moments) addStatement(db, child, worker, at, ['feelings']);
+				expect(summaries(db)).toEqual(recount(db));
+			}),
+			{ numRuns: 150 }
+		);
+	});
+
+	it('agree on every Pledge rating, made and changed', () => {
+		const db = freshDb();
+		insertDemoContent(db, new Date('2026-01-01T00:00:00Z'));
+		const child = makeYoungPerson(db, 'child');
+		const promises = db.select({ id: pledgePromises.id }).from(pledgePromises).all();
+		const rating = fc.record({
+			made: moment,
+			changed: fc.option(moment, { nil: null }),
+			kept: fc.boolean()
+		});
+		fc.assert(
+			fc.property(fc.array(rating, { maxLength: promises.length }), (drawn) => {
+				db.delete(promiseRatings).run();
+				drawn.forEach(({ made, changed, kept }, i) => {
+					const row = { promiseId: promises[i].id, youngPersonId: child };
+					db.insert(promiseRatings)
+						.values({ ...row, rating: kept ? 'yes' : 'no', updatedAt: made })
+						.run();
+					if (changed)
+						db.update(promiseRatings)
+							.set({ rating: kept ? 'no' : 'yes', updatedAt: changed })
+							.where(
+								sql`${promiseRatings.promiseId} = ${row.promiseId} and ${promiseRatings.youngPersonId} = ${child}`
+							)
+							.run();
+				});
+				const expected = new Map<string, { rated: number; kept: number }>();
+				for (const r of db.select().from(promiseRatings).all()) {
+					const month = ukMonth(r.updatedAt);
+					const counts = expected.get(month) ?? { rated: 0, kept: 0 };
+					counts.rated++;
+					if (r.rating === 'yes') counts.kept++;
+					expected.set(month, counts);
+				}
+				const got = new Map(
+					db
+						.select()
+						.from(ratingMonthCounts)
+						.all()
+						.filter((r) => r.rated !== 0 || r.kept !== 0)
+						.map(({ month, ...counts }) => [month, counts])
+				);
+				expect(got).toEqual(expected);
+			}),
+			{ numRuns: 200 }
 		);
 	});
 });

@@ -24,6 +24,7 @@ import { acknowledgeSafetyAlert, raiseSafetyAlert, safetyAlert } from '$lib/serv
 import { teamWaiting, workerInbox } from '$lib/server/voice/inbox';
 import { statementCounts } from '$lib/server/voice/counts';
 import { raisePictureAlert, submitStatement } from '$lib/server/voice/submit';
+import { EXPRESS_FEELINGS, EXPRESS_MOOD, expressAnswers } from '$lib/domain/voice';
 import { freshDb, makeStaff, makeYoungPerson } from './db';
 
 const T0 = new Date('2026-11-22T02:00:00Z');
@@ -437,6 +438,35 @@ describe('counts for the Board', () => {
 		const thread = statementThread(db, sent.ok ? sent.id : '')!;
 		expect(thread.signals).toEqual([{ signal: 'unhappy_home', choice: 'unhappy_here' }]);
 		expect(thread.themes).toContain('home');
+	});
+
+	it('stores each picture feeling with the mood Hearth gives it, whatever mood was sent', () => {
+		const { db, sam, maya } = council();
+		EXPRESS_FEELINGS.filter((feeling) => feeling !== 'scared').forEach((feeling, i) => {
+			const sent = submitStatement(
+				db,
+				maya,
+				'express',
+				{
+					answers: { feeling: [feeling], want: ['hug'], mood: 'great' },
+					recipientId: sam,
+					clientKey: `picture-${feeling}`
+				},
+				later(i)
+			);
+			const thread = statementThread(db, sent.ok ? sent.id : '')!;
+			expect(thread.answers, feeling).toEqual(expressAnswers(feeling, 'hug'));
+			expect(thread.answers.mood, feeling).toBe(EXPRESS_MOOD[feeling]);
+		});
+		// No feeling it knows: no mood, and the form says what is missing.
+		const odd = submitStatement(
+			db,
+			maya,
+			'express',
+			{ answers: { feeling: ['bored'], mood: 'great' }, recipientId: sam, clientKey: 'picture-x' },
+			later(20)
+		);
+		expect(odd.ok).toBe(false);
 	});
 
 	it('raises the alert at the Scared tap, once, and the picture sent later joins it', () => {

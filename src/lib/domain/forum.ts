@@ -17,6 +17,102 @@ export type IssueStatus = (typeof ISSUE_STATUSES)[number];
 export const SHOWN_STATUSES = ['open', 'with_board', 'answered'] as const satisfies IssueStatus[];
 
 /**
+ * What can be done to an issue. Participation officers: approve (let it out to its forum), edit
+ * (take out personal details), take (to the Board), answer ("you said, we did"), merge (into a
+ * duplicate), decline (with a reason), concern (make it a safeguarding concern). Young people:
+ * support, report (to an officer), feedback ("did this help?").
+ */
+export const ISSUE_ACTIONS = [
+	'approve',
+	'edit',
+	'take',
+	'answer',
+	'merge',
+	'decline',
+	'concern',
+	'support',
+	'report',
+	'feedback'
+] as const;
+export type IssueAction = (typeof ISSUE_ACTIONS)[number];
+
+/**
+ * The issue lifecycle, one row per status: the actions allowed in it and the status each leaves
+ * the issue in. Anything not in a row is refused in that status. A concern is never refused
+ * (safeguarding comes first) and takes an issue the forum reads back to waiting for a check.
+ * Answering publishes the words, so an issue is checked (approved) before it can be answered.
+ */
+export const ISSUE_LIFECYCLE = {
+	awaiting: {
+		approve: 'open',
+		edit: 'awaiting',
+		merge: 'merged',
+		decline: 'declined',
+		concern: 'awaiting'
+	},
+	open: {
+		edit: 'open',
+		take: 'with_board',
+		answer: 'answered',
+		merge: 'merged',
+		decline: 'declined',
+		concern: 'awaiting',
+		support: 'open',
+		report: 'open'
+	},
+	with_board: {
+		edit: 'with_board',
+		answer: 'answered',
+		merge: 'merged',
+		decline: 'declined',
+		concern: 'with_board',
+		support: 'with_board',
+		report: 'with_board'
+	},
+	answered: { concern: 'answered', report: 'answered', feedback: 'answered' },
+	declined: { concern: 'declined', report: 'declined' },
+	merged: { concern: 'merged' }
+} as const satisfies Record<IssueStatus, Partial<Record<IssueAction, IssueStatus>>>;
+
+/** The status `action` leaves an issue in, or null when it may not be done in `status`. */
+export function nextIssueStatus(status: IssueStatus, action: IssueAction): IssueStatus | null {
+	const row: Partial<Record<IssueAction, IssueStatus>> = ISSUE_LIFECYCLE[status];
+	return row[action] ?? null;
+}
+
+/** Whether `action` may be done to an issue in `status`. */
+export function issueMay(status: IssueStatus, action: IssueAction): boolean {
+	return nextIssueStatus(status, action) !== null;
+}
+
+/**
+ * Still live: an officer has a decision to make about it (something other than a concern can
+ * still move it on). Officers' queue lists these.
+ */
+export function issueIsLive(status: IssueStatus): boolean {
+	return ISSUE_ACTIONS.some((action) => {
+		const next = action === 'concern' ? null : nextIssueStatus(status, action);
+		return next !== null && next !== status;
+	});
+}
+
+export const LIVE_STATUSES = ISSUE_STATUSES.filter(issueIsLive);
+
+/**
+ * A duplicate's supporters (and its raiser) become supporters of the issue it is merged into,
+ * so that issue must be one young people can support.
+ */
+export function mayMergeInto(status: IssueStatus): boolean {
+	return issueMay(status, 'support');
+}
+
+export const MERGE_INTO_STATUSES = ISSUE_STATUSES.filter(mayMergeInto);
+
+/** Why an action on an issue was refused: there is no such issue, or not in the status it is in. */
+export type IssueRefusal =
+	{ ok: false; reason: 'not_found' } | { ok: false; reason: 'not_now'; status: IssueStatus };
+
+/**
  * Whether an issue is out for its forum's members and the Board to see: checked and let out by
  * a participation officer. Never while it waits for a check, never once merged away, and a
  * declined one only if it had been let out before. `forumSeesSql` in the server is this rule in SQL.

@@ -137,9 +137,18 @@ export const isExpressFeeling = (value: unknown): value is ExpressFeeling =>
 export const isExpressWant = (value: unknown): value is ExpressWant =>
 	EXPRESS_WANTS.includes(value as ExpressWant);
 
+/**
+ * Picture mode asks for a feeling only; the mood it stands for is Hearth's to fill in, whatever
+ * mood was sent with it. What `submitStatement` stores, from the form and the offline queue alike.
+ */
+export function withExpressMood(answers: Record<string, unknown>): Record<string, unknown> {
+	const feeling = Array.isArray(answers.feeling) ? answers.feeling[0] : answers.feeling;
+	return { ...answers, mood: isExpressFeeling(feeling) ? EXPRESS_MOOD[feeling] : undefined };
+}
+
 /** The answers a picture-mode statement stores: the feeling's mood, the feeling, what would help. */
 export function expressAnswers(feeling: ExpressFeeling, want: ExpressWant | null): Answers {
-	return { mood: EXPRESS_MOOD[feeling], feeling: [feeling], want: want ? [want] : undefined };
+	return withExpressMood({ feeling: [feeling], want: want ? [want] : undefined }) as Answers;
 }
 
 const choice = (

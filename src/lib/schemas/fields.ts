@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '$lib/domain/people';
+import { PASSWORD_MAX, PASSWORD_MIN } from '$lib/domain/passwords';
 import { isCommonPassword } from '$lib/server/accounts/common-passwords';
 import { m } from '$lib/paraglide/messages';
 
@@ -11,11 +12,11 @@ export const username = z
 	.toLowerCase()
 	.regex(/^[a-z0-9._-]{3,32}$/, { error: () => m.error_username_format() });
 
-/** At least 8 and at most 128 characters, any characters, and not one of the most used. */
+/** From PASSWORD_MIN to PASSWORD_MAX characters, any characters, and not one of the most used. */
 export const newPassword = z
 	.string()
-	.min(8, { error: () => m.error_password_short() })
-	.max(128, { error: () => m.error_password_long() })
+	.min(PASSWORD_MIN, { error: () => m.error_password_short({ min: PASSWORD_MIN }) })
+	.max(PASSWORD_MAX, { error: () => m.error_password_long({ max: PASSWORD_MAX }) })
 	.refine((password) => !isCommonPassword(password), {
 		error: () => m.error_password_common()
 	});

@@ -46,15 +46,53 @@ export function accountSummary(db: Db, userId: string) {
 	return user ? { ...user, roles: rolesOf(db, userId) } : null;
 }
 
-/** Switch an account off (ending its sessions) or back on. */
+/** A change refused because the council would lose an administrator it must keep. */
+export type AccountChange = { ok: true } | { ok: false; refused: 'keeps_an_admin' };
+
+/** What a change does to an account's administration. */
+export type AdminChange = { roles: readonly Role[] } | 'disable' | 'erase';
+
+/**
+ * The council keeps an administrator: nobody takes away their own administration (by dropping
+ * the role, switching themselves off or erasing themselves), so whoever could undo a mistaken
+ * change is still there; and whoever asks (a script has no account of its own), no change takes
+ * away the last administrator who can sign in. True when `change` to `userId` is refused.
+ */
+export function wouldLoseAdmin(
+	db: Executor,
+	actorId: string | null,
+	userId: string,
+	change: AdminChange
+): boolean {
+	const dropsAdmin = typeof change === 'string' || !change.roles.includes('admin');
+	if (!dropsAdmin) return false;
+	const admins = db
+		.select({ id: users.id, disabledAt: users.disabledAt, erasedAt: users.erasedAt })
+		.from(users)
+		.innerJoin(userRoles, eq(userRoles.userId, users.id))
+		.where(eq(userRoles.role, 'admin'))
+		.all();
+	if (!admins.some((admin) => admin.id === userId)) return false;
+	if (actorId === userId) return true;
+	const canSignIn = admins.filter((admin) => !admin.disabledAt && !admin.erasedAt);
+	return canSignIn.length === 1 && canSignIn[0].id === userId;
+}
+
+const KEEPS_AN_ADMIN = { ok: false, refused: 'keeps_an_admin' } as const;
+
+/**
+ * Switch an account off (ending its sessions) or back on. Refused when it would switch off
+ * the actor's own account or the last administrator (`wouldLoseAdmin`).
+ */
 export function setAccountDisabled(
 	db: Db,
 	actorId: string,
 	userId: string,
 	disabled: boolean,
 	now: Date
-): void {
-	db.transaction((tx) => {
+): AccountChange {
+	const refused = db.transaction((tx) => {
+		if (disabled && wouldLoseAdmin(tx, actorId, userId, 'disable')) return true;
 		tx.update(users)
 			.set({ disabledAt: disabled ? now : null })
 			.where(eq(users.id, userId))
@@ -64,8 +102,11 @@ export function setAccountDisabled(
 			{ actorId, action: disabled ? 'account.disabled' : 'account.enabled', subjectUserId: userId },
 			now
 		);
+		return false;
 	});
+	if (refused) return KEEPS_AN_ADMIN;
 	if (disabled) invalidateUserSessions(db, userId);
+	return { ok: true };
 }
 
 /** Set a new password; every other session of the person ends. */
@@ -113,6 +154,7 @@ export function insertAccount(
 /**
  * Change a member of staff's roles. Every session of theirs ends, so whatever they do next is
  * under a new session token with the new roles (ASVS: a fresh session on any change of rights).
+ * Refused when it would take away the actor's own administration or the last administrator.
  */
 export function setStaffRoles(
 	db: Db,
@@ -120,9 +162,10 @@ export function setStaffRoles(
 	userId: string,
 	roles: StaffRole[],
 	now: Date
-): void {
+): AccountChange {
 	const before = rolesOf(db, userId);
-	db.transaction((tx) => {
+	const refused = db.transaction((tx) => {
+		if (wouldLoseAdmin(tx, actorId, userId, { roles })) return true;
 		tx.delete(userRoles).where(eq(userRoles.userId, userId)).run();
 		tx.insert(userRoles)
 			.values(roles.map((role) => ({ userId, role })))
@@ -137,6 +180,9 @@ export function setStaffRoles(
 			},
 			now
 		);
+		return false;
 	});
+	if (refused) return KEEPS_AN_ADMIN;
 	invalidateUserSessions(db, userId);
+	return { ok: true };
 }

@@ -3,13 +3,14 @@ import { prepared } from '../db/prepared';
 import type { Db, Executor } from '../db';
 import { councilSettings, type CouncilSettings } from '../db/schema';
 import { recordAudit } from '../audit/log';
+import { DEFAULT_ALERT_MINUTES } from '$lib/domain/voice';
 
 export const DEFAULT_SETTINGS = {
 	primaryColour: '#1f5f5b',
 	accentColour: '#b4451f',
 	// A neutral page that loads quickly and says nothing about care.
 	quickExitUrl: 'https://www.bbc.co.uk/weather',
-	alertMinutes: 30,
+	alertMinutes: DEFAULT_ALERT_MINUTES,
 	smallNumberThreshold: 6,
 	staffIdleMinutes: 30,
 	staffSessionHours: 12,

@@ -1,6 +1,13 @@
 import { and, asc, desc, eq, inArray, isNull, max, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { actionStatusOn, byAttention, type ChosenActionStatus } from '$lib/domain/forum';
+import {
+	LIVE_STATUSES,
+	MERGE_INTO_STATUSES,
+	actionStatusOn,
+	byAttention,
+	mayMergeInto,
+	type ChosenActionStatus
+} from '$lib/domain/forum';
 import { can, type Role } from '$lib/domain/roles';
 import type { Db } from '../db';
 import {
@@ -19,6 +26,7 @@ import {
 import { newId } from '../ids';
 import { notify } from '../notify/notify';
 import { forumSeesSql, peopleBehind, supportCount } from './issues';
+import { issueReadyFor, type IssueStep } from './lifecycle';
 
 const openReports = sql<number>`(select count(*) from ${issueReports} where ${issueReports.issueId} = ${forumIssues.id} and ${issueReports.resolvedAt} is null)`;
 
@@ -42,7 +50,7 @@ export function moderationQueue(db: Db) {
 			})
 			.from(forumIssues)
 			.innerJoin(forums, eq(forums.id, forumIssues.forumId))
-			.where(inArray(forumIssues.status, ['awaiting', 'open', 'with_board']))
+			.where(inArray(forumIssues.status, LIVE_STATUSES))
 			// Reported first, then those waiting for a check ('awaiting' sorts first), then the rest.
 			.orderBy(desc(openReports), asc(forumIssues.status), desc(forumIssues.createdAt))
 			.limit(200)
@@ -91,7 +99,7 @@ export function issueForOfficer(db: Db, issueId: string) {
 			and(
 				eq(forumIssues.forumId, issue.forumId),
 				ne(forumIssues.id, issueId),
-				inArray(forumIssues.status, ['open', 'with_board'])
+				inArray(forumIssues.status, MERGE_INTO_STATUSES)
 			)
 		)
 		.orderBy(asc(forumIssues.title))
@@ -106,10 +114,11 @@ export function editIssue(
 	issueId: string,
 	text: { title: string; whatIsWrong: string; whatToChange: string },
 	now: Date
-): void {
-	db.transaction((tx) => {
-		const issue = tx.select().from(forumIssues).where(eq(forumIssues.id, issueId)).get();
-		if (!issue) return;
+): IssueStep {
+	return db.transaction((tx) => {
+		const ready = issueReadyFor(tx, issueId, 'edit');
+		if (!ready.ok) return ready;
+		const { issue } = ready;
 		tx.update(forumIssues)
 			.set({
 				...text,
@@ -125,16 +134,27 @@ export function editIssue(
 			.set({ resolvedAt: now })
 			.where(and(eq(issueReports.issueId, issueId), isNull(issueReports.resolvedAt)))
 			.run();
+		return { ok: true };
 	});
 }
 
-/** Merge a duplicate into another issue: its supports (and its raiser, as a supporter) carry over. */
-export function mergeIssue(db: Db, fromId: string, intoId: string, now: Date): boolean {
-	if (fromId === intoId) return false;
+/**
+ * Merge a duplicate into another issue of its forum: its supports (and its raiser, as a
+ * supporter) carry over. `target` when `intoId` is not one it can be merged into.
+ */
+export function mergeIssue(
+	db: Db,
+	fromId: string,
+	intoId: string,
+	now: Date
+): IssueStep | { ok: false; reason: 'target' } {
 	return db.transaction((tx) => {
-		const from = tx.select().from(forumIssues).where(eq(forumIssues.id, fromId)).get();
+		const ready = issueReadyFor(tx, fromId, 'merge');
+		if (!ready.ok) return ready;
+		const from = ready.issue;
 		const into = tx.select().from(forumIssues).where(eq(forumIssues.id, intoId)).get();
-		if (!from || !into || from.forumId !== into.forumId || into.status === 'merged') return false;
+		if (!into || into.id === fromId || into.forumId !== from.forumId || !mayMergeInto(into.status))
+			return { ok: false, reason: 'target' };
 		const supporters = tx
 			.select({ userId: issueSupports.userId })
 			.from(issueSupports)
@@ -149,45 +169,55 @@ export function mergeIssue(db: Db, fromId: string, intoId: string, now: Date): b
 				.run();
 		}
 		tx.update(forumIssues)
-			.set({ status: 'merged', mergedInto: intoId })
+			.set({ status: ready.next, mergedInto: intoId })
 			.where(eq(forumIssues.id, fromId))
 			.run();
 		notify(tx, [from.raisedBy], 'board_update', `/me/forum/issues/${intoId}`, now);
-		return true;
+		return { ok: true };
 	});
 }
 
 /** Decline with a reason the young person sees. */
-export function declineIssue(db: Db, issueId: string, reason: string, now: Date): void {
-	db.transaction((tx) => {
-		const issue = tx.select().from(forumIssues).where(eq(forumIssues.id, issueId)).get();
-		if (!issue) return;
+export function declineIssue(db: Db, issueId: string, reason: string, now: Date): IssueStep {
+	return db.transaction((tx) => {
+		const ready = issueReadyFor(tx, issueId, 'decline');
+		if (!ready.ok) return ready;
 		tx.update(forumIssues)
-			.set({ status: 'declined', declineReason: reason })
+			.set({ status: ready.next, declineReason: reason })
 			.where(eq(forumIssues.id, issueId))
 			.run();
-		notify(tx, [issue.raisedBy], 'board_update', `/me/forum/issues/${issueId}`, now);
+		notify(tx, [ready.issue.raisedBy], 'board_update', `/me/forum/issues/${issueId}`, now);
+		return { ok: true };
 	});
 }
 
-export function takeToBoard(db: Db, issueId: string, now: Date): void {
-	db.update(forumIssues)
-		.set({ status: 'with_board', takenToBoardAt: now })
-		.where(and(eq(forumIssues.id, issueId), eq(forumIssues.status, 'open')))
-		.run();
+/** Take an issue to the Board: its meetings' agendas can take it up. */
+export function takeToBoard(db: Db, issueId: string, now: Date): IssueStep {
+	return db.transaction((tx) => {
+		const ready = issueReadyFor(tx, issueId, 'take');
+		if (!ready.ok) return ready;
+		tx.update(forumIssues)
+			.set({ status: ready.next, takenToBoardAt: now })
+			.where(eq(forumIssues.id, issueId))
+			.run();
+		return { ok: true };
+	});
 }
 
 /**
  * "You said, we did": the answer in plain words, published to the young people who raised or
  * supported the issue (who are told), their forum page, and the public page.
  */
-export function answerIssue(db: Db, issueId: string, answer: string, now: Date): void {
-	db.transaction((tx) => {
+export function answerIssue(db: Db, issueId: string, answer: string, now: Date): IssueStep {
+	return db.transaction((tx) => {
+		const ready = issueReadyFor(tx, issueId, 'answer');
+		if (!ready.ok) return ready;
 		tx.update(forumIssues)
-			.set({ status: 'answered', answer, answeredAt: now })
+			.set({ status: ready.next, answer, answeredAt: now })
 			.where(eq(forumIssues.id, issueId))
 			.run();
 		notify(tx, peopleBehind(db, [issueId]), 'board_update', `/me/forum/issues/${issueId}`, now);
+		return { ok: true };
 	});
 }
 

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import {
 	SHOWN_STATUSES,
+	issueMay,
 	mayReadDeclineReason,
 	youngPersonMaySeeIssue,
 	type Helped
@@ -180,7 +181,7 @@ export function issueForYoungPerson(db: Db, issueId: string, viewerId: string) {
 		editedForMe: mine && editedAt !== null,
 		concernForMe: mine && issueHasConcern(db, issueId),
 		supportedByMe,
-		canSupport: member && issue.status !== 'awaiting',
+		canSupport: member && issueMay(issue.status, 'support'),
 		feedback
 	};
 }
@@ -192,8 +193,7 @@ export function supportIssue(db: Db, issueId: string, userId: string, now: Date)
 	const issue = db.select().from(forumIssues).where(eq(forumIssues.id, issueId)).get();
 	if (!issue) return 'closed';
 	if (!isForumMember(db, issue.forumId, userId)) return 'not_member';
-	if (issue.status === 'merged' || issue.status === 'declined' || issue.status === 'awaiting')
-		return 'closed';
+	if (!issueMay(issue.status, 'support')) return 'closed';
 	const added = db
 		.insert(issueSupports)
 		.values({ issueId, userId, createdAt: now })
@@ -212,7 +212,7 @@ export function giveFeedback(
 	now: Date
 ): boolean {
 	const issue = db.select().from(forumIssues).where(eq(forumIssues.id, issueId)).get();
-	if (!issue || issue.status !== 'answered') return false;
+	if (!issue || !issueMay(issue.status, 'feedback')) return false;
 	const involved =
 		issue.raisedBy === userId ||
 		!!db

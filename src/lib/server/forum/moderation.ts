@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNotNull, isNull, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { needsLado, type Allegation } from '$lib/domain/forum';
+import { needsLado, type Allegation, type IssueRefusal } from '$lib/domain/forum';
 import type { NoticeKind } from '$lib/domain/notices';
 import type { Db, Executor } from '../db';
 import {
@@ -17,6 +17,7 @@ import { seal, unseal, unsealOptional } from '../crypto/seal';
 import { newId } from '../ids';
 import { notify } from '../notify/notify';
 import { raiseSafetyAlert } from '../voice/safety';
+import { issueReadyFor, type IssueStep } from './lifecycle';
 
 /** Every participation officer who can sign in. */
 export function participationOfficers(db: Executor): string[] {
@@ -39,12 +40,13 @@ export function tellOfficers(db: Executor, kind: NoticeKind, link: string, now: 
 }
 
 /** An officer checked an issue (edited first where needed): its forum's members can see it now. */
-export function approveIssue(db: Db, officerId: string, issueId: string, now: Date): boolean {
+export function approveIssue(db: Db, officerId: string, issueId: string, now: Date): IssueStep {
 	return db.transaction((tx) => {
-		const issue = tx.select().from(forumIssues).where(eq(forumIssues.id, issueId)).get();
-		if (!issue || issue.status !== 'awaiting') return false;
+		const ready = issueReadyFor(tx, issueId, 'approve');
+		if (!ready.ok) return ready;
+		const { issue } = ready;
 		tx.update(forumIssues)
-			.set({ status: 'open', approvedBy: officerId, approvedAt: now })
+			.set({ status: ready.next, approvedBy: officerId, approvedAt: now })
 			.where(eq(forumIssues.id, issueId))
 			.run();
 		recordAudit(
@@ -53,19 +55,24 @@ export function approveIssue(db: Db, officerId: string, issueId: string, now: Da
 			now
 		);
 		notify(tx, [issue.raisedBy], 'board_update', `/me/forum/issues/${issueId}`, now);
-		return true;
+		return { ok: true };
 	});
 }
 
-/** A report, with the reason given; officers are told. False when this person already reported it. */
+/**
+ * A report, with the reason given; officers are told. `already` when this person reported it
+ * before (nothing more is stored).
+ */
 export function reportIssueWithReason(
 	db: Db,
 	issueId: string,
 	reporterId: string,
 	reason: string,
 	now: Date
-): boolean {
+): { ok: true; already: boolean } | IssueRefusal {
 	return db.transaction((tx) => {
+		const ready = issueReadyFor(tx, issueId, 'report');
+		if (!ready.ok) return ready;
 		const added = tx
 			.insert(issueReports)
 			.values({ id: newId(), issueId, reporterId, reason, createdAt: now })
@@ -73,7 +80,7 @@ export function reportIssueWithReason(
 			.returning({ id: issueReports.id })
 			.get();
 		if (added) tellOfficers(tx, 'forum_reported', `/board/issues/${issueId}`, now);
-		return !!added;
+		return { ok: true, already: !added };
 	});
 }
 
@@ -175,12 +182,13 @@ export function concernFromIssue(
 	now: Date
 ): string | null {
 	return db.transaction((tx) => {
-		const issue = tx.select().from(forumIssues).where(eq(forumIssues.id, issueId)).get();
-		if (!issue) return null;
+		const ready = issueReadyFor(tx, issueId, 'concern');
+		if (!ready.ok) return null;
+		const { issue } = ready;
 		// Words worrying enough for a concern (perhaps naming a carer) leave the forum at once: the
 		// issue waits for an officer's check again, seen only by its writer and the officers.
-		if (issue.status === 'open')
-			tx.update(forumIssues).set({ status: 'awaiting' }).where(eq(forumIssues.id, issueId)).run();
+		if (ready.next !== issue.status)
+			tx.update(forumIssues).set({ status: ready.next }).where(eq(forumIssues.id, issueId)).run();
 		// The words as the young person wrote them, not as an officer edited them.
 		const words = [
 			issue.originalTitle ?? issue.title,

@@ -9,14 +9,10 @@ import {
 } from '$lib/domain/suppression';
 import { ukToday } from '$lib/domain/people';
 import type { Db } from '../db';
-import {
-	councilSettings,
-	ratingMonthCounts,
-	scorecardEntries,
-	statementMonthCounts
-} from '../db/schema';
+import { ratingMonthCounts, scorecardEntries, statementMonthCounts } from '../db/schema';
 import { newId } from '../ids';
 import { quarterStart, reviewMeasures } from '../reviews/measures';
+import { alertMinutes } from '../voice/safety';
 
 export interface ComputedQuarter {
 	quarter: string;
@@ -71,8 +67,7 @@ export function computedScorecard(
 		.where(gte(statementMonthCounts.month, fromMonth))
 		.all();
 	const inQuarter = (month: string, quarter: string) => quarterOf(`${month}-01`) === quarter;
-	const alertMinutes =
-		db.select({ minutes: councilSettings.alertMinutes }).from(councilSettings).get()?.minutes ?? 30;
+	const inTimeMs = alertMinutes(db) * 60_000;
 	const reviews = new Map(
 		reviewMeasures(db, today, quarters, threshold).map((r) => [r.quarter, r])
 	);
@@ -96,7 +91,7 @@ export function computedScorecard(
 		const answered = answeredIn.all(start, end) as { createdAt: number; answeredAt: number }[];
 		// Actions due in the quarter that has already ended, or is under way.
 		const actions = actionsDueIn.get(startDay, endDay, today) as { due: number; onTime: number };
-		const alerts = alertsIn.get(alertMinutes * 60_000, start, end) as {
+		const alerts = alertsIn.get(inTimeMs, start, end) as {
 			raised: number;
 			inTime: number;
 		};

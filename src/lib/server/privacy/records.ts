@@ -43,6 +43,7 @@ import { languageOf } from '$lib/domain/languages';
 import { recordAudit } from '../audit/log';
 import { unsealOptional } from '../crypto/seal';
 import { eraseListedRows } from './person-data';
+import { wouldLoseAdmin, type AccountChange } from '../accounts/accounts';
 
 /**
  * Everything Hearth holds about one person, for a subject access request: what they are asked
@@ -529,7 +530,8 @@ export function recordAsText(record: PersonalRecord, labels: { title: string }):
  * Erase a person: their name, username and every word they or staff wrote to them are gone;
  * what remains is a row with no name, so the Board's past counts stay true. What happens to each
  * table is PERSON_DATA's (person-data.ts) erasure rule. The audit log keeps that it happened and
- * who did it (it cannot be changed or deleted).
+ * who did it (it cannot be changed or deleted). Refused when it would erase the actor themselves
+ * or the last administrator (`wouldLoseAdmin`).
  */
 export function erasePerson(
 	db: Db,
@@ -537,11 +539,15 @@ export function erasePerson(
 	userId: string,
 	how: 'data.erased' | 'data.expired',
 	now: Date
-): void {
-	db.transaction((tx) => {
+): AccountChange {
+	const refused = db.transaction((tx) => {
+		if (wouldLoseAdmin(tx, actorId, userId, 'erase')) return true;
 		eraseListedRows({ tx, userId, now });
 		recordAudit(tx, { actorId, action: how, subjectUserId: userId }, now);
+		return false;
 	});
+	if (refused) return { ok: false, refused: 'keeps_an_admin' };
+	return { ok: true };
 }
 
 /**
@@ -565,8 +571,9 @@ export function eraseExpired(db: Db, months: number, now: Date): string[] {
 			)
 		)
 		.all();
-	for (const { id } of due) erasePerson(db, null, id, 'data.expired', now);
-	return due.map((row) => row.id);
+	return due
+		.filter(({ id }) => erasePerson(db, null, id, 'data.expired', now).ok)
+		.map((row) => row.id);
 }
 
 /**

@@ -23,7 +23,8 @@ import { dutyManagers, managers, safetyContacts } from './people';
 
 export const ESCALATION_JOB = 'safety.escalate';
 
-function alertMinutes(db: Executor): number {
+/** The council's set time for acknowledging a safety alert, in minutes: escalation and the scorecard. */
+export function alertMinutes(db: Executor): number {
 	return (
 		db.select({ minutes: councilSettings.alertMinutes }).from(councilSettings).get()?.minutes ??
 		DEFAULT_ALERT_MINUTES

@@ -1,10 +1,4 @@
-import {
-	EXPRESS_MOOD,
-	isExpressFeeling,
-	isTemplateId,
-	TEMPLATES,
-	type TemplateId
-} from '$lib/domain/voice';
+import { isTemplateId, TEMPLATES, withExpressMood, type TemplateId } from '$lib/domain/voice';
 import { parseStatement, replySchema } from '$lib/schemas/voice';
 import type { z } from 'zod';
 import type { FieldErrors } from '../http/form';
@@ -40,7 +34,6 @@ export function submitStatement(
 	if (!isTemplateId(templateId))
 		return { ok: false, status: 404, errors: { form: m.error_not_found() } };
 	const template = TEMPLATES[templateId as TemplateId];
-	// Picture mode asks for a feeling only; the mood it stands for is Hearth's to fill in.
 	const answers = template.express ? withExpressMood(input.answers) : input.answers;
 	const parsed = parseStatement(template, { ...input, answers });
 	if (!parsed.ok) return { ok: false, status: 400, errors: parsed.errors };
@@ -137,9 +130,4 @@ export function replyToStatement(
 	now: Date
 ): void {
 	durably(db, () => addMessage(db, reply, now));
-}
-
-function withExpressMood(answers: Record<string, unknown>): Record<string, unknown> {
-	const feeling = Array.isArray(answers.feeling) ? answers.feeling[0] : answers.feeling;
-	return { ...answers, mood: isExpressFeeling(feeling) ? EXPRESS_MOOD[feeling] : undefined };
 }

@@ -1,4 +1,5 @@
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { DEFAULT_ALERT_MINUTES } from '../../../domain/voice';
 
 /** The one council this Hearth serves: a single row with id 1. */
 export const councilSettings = sqliteTable('council_settings', {
@@ -12,7 +13,7 @@ export const councilSettings = sqliteTable('council_settings', {
 	logoFile: text('logo_file'),
 	quickExitUrl: text('quick_exit_url').notNull(),
 	/** Minutes before an unacknowledged safety alert goes to every manager. */
-	alertMinutes: integer('alert_minutes').notNull().default(30),
+	alertMinutes: integer('alert_minutes').notNull().default(DEFAULT_ALERT_MINUTES),
 	/** Counts below this are shown to the Board as "fewer than N". */
 	smallNumberThreshold: integer('small_number_threshold').notNull().default(6),
 	/** The Board member who chairs the Board: they may update any action. */

@@ -71,10 +71,8 @@ export const actions = formActions({
 		},
 		(ctx, { roles }, event) => {
 			const account = staffAccount(ctx, event.params.id);
-			// An admin cannot take away their own administration and leave nobody to undo it.
-			if (ctx.user.id === account.id && !roles.includes('admin'))
+			if (!setStaffRoles(ctx.db, ctx.user.id, account.id, roles, ctx.now).ok)
 				return refuse({ roles: m.admin_keep_own_admin() });
-			setStaffRoles(ctx.db, ctx.user.id, account.id, roles, ctx.now);
 			// Their own roles changed: a new session for them too.
 			if (ctx.user.id === account.id) startSession(event, ctx.user.id, true);
 			return { done: m.admin_roles_saved() };
@@ -99,11 +97,10 @@ export const actions = formActions({
 	erase: action('administer', eraseSchema, (ctx, { confirm }, event) => {
 		const account = accountSummary(ctx.db, event.params.id);
 		if (!account) error(404, m.error_not_found());
-		// An admin cannot erase themselves and leave the council with no administrator.
-		if (ctx.user.id === account.id) return refuse({ confirm: m.error_forbidden() });
 		if (confirm.trim().toLowerCase() !== account.username)
 			return refuse({ confirm: m.admin_erase_mismatch() });
-		erasePerson(ctx.db, ctx.user.id, account.id, 'data.erased', ctx.now);
+		if (!erasePerson(ctx.db, ctx.user.id, account.id, 'data.erased', ctx.now).ok)
+			return refuse({ confirm: m.error_forbidden() });
 		redirect(303, `/admin/accounts/${event.params.id}`);
 	}),
 	/** Someone lost their phone and recovery codes: take the app off so they can set it up again. */
@@ -113,9 +110,8 @@ export const actions = formActions({
 		redirect(303, `/admin/accounts/${event.params.id}`);
 	}),
 	disable: action('administer', (ctx, event) => {
-		// An admin cannot lock themselves out and leave the council with no administrator.
-		if (ctx.user.id === event.params.id) return refuse({ form: m.error_forbidden() });
-		setAccountDisabled(ctx.db, ctx.user.id, event.params.id, true, ctx.now);
+		if (!setAccountDisabled(ctx.db, ctx.user.id, event.params.id, true, ctx.now).ok)
+			return refuse({ form: m.error_forbidden() });
 		redirect(303, `/admin/accounts/${event.params.id}`);
 	}),
 	enable: action('administer', (ctx, event) => {

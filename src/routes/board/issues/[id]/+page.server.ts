@@ -29,6 +29,8 @@ import {
 	concernsForIssue,
 	reportsOn
 } from '$lib/server/forum/moderation';
+import { issueStatusLabel } from '$lib/components/forum-labels';
+import type { IssueRefusal } from '$lib/domain/forum';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -47,6 +49,12 @@ function aboutIssue<S extends z.ZodType>(schema: S) {
 	};
 }
 
+/** The issue moved on (another officer, another tab): say what it is now, keeping what was typed. */
+function notNow(refusal: IssueRefusal) {
+	if (refusal.reason === 'not_found') notFound();
+	return refuse({ form: m.issue_not_now({ status: issueStatusLabel(refusal.status) }) }, 409);
+}
+
 export const load = page('moderateIssues', (ctx, event) => {
 	const issue = officerIssue(ctx, event);
 	return {
@@ -58,13 +66,13 @@ export const load = page('moderateIssues', (ctx, event) => {
 
 export const actions = formActions({
 	edit: action('moderateIssues', aboutIssue(issueTextSchema), (ctx, text, event) => {
-		editIssue(ctx.db, ctx.user.id, event.params.id, text, ctx.now);
-		return { done: m.issue_done() };
+		const edited = editIssue(ctx.db, ctx.user.id, event.params.id, text, ctx.now);
+		return edited.ok ? { done: m.issue_done() } : notNow(edited);
 	}),
 	approve: action('moderateIssues', (ctx, event) => {
 		officerIssue(ctx, event);
-		approveIssue(ctx.db, ctx.user.id, event.params.id, ctx.now);
-		return { done: m.issue_done() };
+		const approved = approveIssue(ctx.db, ctx.user.id, event.params.id, ctx.now);
+		return approved.ok ? { done: m.issue_done() } : notNow(approved);
 	}),
 	concern: action('moderateIssues', aboutIssue(concernSchema), (ctx, concern, event) => {
 		concernFromIssue(ctx.db, ctx.user.id, event.params.id, concern, ctx.now);
@@ -72,20 +80,20 @@ export const actions = formActions({
 	}),
 	take: action('moderateIssues', (ctx, event) => {
 		officerIssue(ctx, event);
-		takeToBoard(ctx.db, event.params.id, ctx.now);
-		return { done: m.issue_done() };
+		const taken = takeToBoard(ctx.db, event.params.id, ctx.now);
+		return taken.ok ? { done: m.issue_done() } : notNow(taken);
 	}),
 	merge: action('moderateIssues', aboutIssue(mergeSchema), (ctx, { into }, event) => {
-		if (!mergeIssue(ctx.db, event.params.id, into, ctx.now))
-			return refuse({ into: m.error_choose_one() });
-		return { done: m.issue_done() };
+		const merged = mergeIssue(ctx.db, event.params.id, into, ctx.now);
+		if (!merged.ok && merged.reason === 'target') return refuse({ into: m.error_choose_one() });
+		return merged.ok ? { done: m.issue_done() } : notNow(merged);
 	}),
 	decline: action('moderateIssues', aboutIssue(reasonSchema), (ctx, { reason }, event) => {
-		declineIssue(ctx.db, event.params.id, reason, ctx.now);
-		return { done: m.issue_done() };
+		const declined = declineIssue(ctx.db, event.params.id, reason, ctx.now);
+		return declined.ok ? { done: m.issue_done() } : notNow(declined);
 	}),
 	answer: action('moderateIssues', aboutIssue(answerTextSchema), (ctx, { answer }, event) => {
-		answerIssue(ctx.db, event.params.id, answer, ctx.now);
-		return { done: m.issue_done() };
+		const answered = answerIssue(ctx.db, event.params.id, answer, ctx.now);
+		return answered.ok ? { done: m.issue_done() } : notNow(answered);
 	})
 }) satisfies Actions;

@@ -1,8 +1,9 @@
 import { helpedSchema, reportSchema } from '$lib/schemas/forum';
 import type { SignedInContext } from '$lib/server/http/context';
-import { action, formActions, notFound, page } from '$lib/server/http/handlers';
+import { action, formActions, notFound, page, refuse } from '$lib/server/http/handlers';
 import { giveFeedback, issueForYoungPerson, supportIssue } from '$lib/server/forum/issues';
 import { reportIssueWithReason } from '$lib/server/forum/moderation';
+import { issueStatusLabel } from '$lib/components/forum-labels';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -27,7 +28,10 @@ export const actions = formActions({
 	}),
 	report: action('useMyPages', reportSchema, (ctx, { reason }, event) => {
 		visibleIssue(ctx, event.params.id);
-		reportIssueWithReason(ctx.db, event.params.id, ctx.user.id, reason, ctx.now);
+		const report = reportIssueWithReason(ctx.db, event.params.id, ctx.user.id, reason, ctx.now);
+		if (!report.ok && report.reason === 'not_found') notFound();
+		if (!report.ok)
+			return refuse({ reason: m.forum_not_now({ status: issueStatusLabel(report.status) }) }, 409);
 		return { done: m.forum_reported() };
 	}),
 	helped: action('useMyPages', helpedSchema, (ctx, { helped }, event) => {
