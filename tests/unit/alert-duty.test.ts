@@ -14,8 +14,8 @@ import {
 	safetyAlertStillOpen
 } from '$lib/server/voice/safety';
 import { alertsFor, workerInbox } from '$lib/server/voice/inbox';
-import { workPhoneSchema } from '$lib/schemas/account';
-import { alertNoteSchema, closeAlertSchema } from '$lib/schemas/voice';
+import { workPhoneSchema } from '$lib/server/accounts/account-schemas';
+import { alertNoteSchema, closeAlertSchema } from '$lib/server/voice/schemas';
 import { freshDb, makeStaff, makeYoungPerson } from './db';
 
 const T0 = new Date('2026-11-22T02:00:00Z');

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { entitlementSchema } from '$lib/schemas/content';
+import { entitlementSchema } from '$lib/server/offer/content-schemas';
 import { entitlementBySlug, offer, pledge } from '$lib/server/offer/content';
 import { insertDemoContent } from '$lib/server/demo/content';
 import {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrors, formValues } from '$lib/server/http/form';
-import { joinSchema } from '$lib/schemas/auth';
-import { settingsSchema } from '$lib/schemas/admin';
-import { youngPersonInviteSchema } from '$lib/schemas/invite';
-import { newPassword } from '$lib/schemas/fields';
+import { joinSchema } from '$lib/server/auth/schemas';
+import { settingsSchema } from '$lib/server/accounts/admin-schemas';
+import { youngPersonInviteSchema } from '$lib/server/accounts/invite-schemas';
+import { newPassword } from '$lib/server/http/fields';
 import { PASSWORD_MAX, PASSWORD_MIN } from '$lib/domain/passwords';
 import { m } from '$lib/paraglide/messages';
 

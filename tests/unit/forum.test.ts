@@ -17,7 +17,7 @@ import {
 	type IssueAction,
 	type IssueStatus
 } from '$lib/domain/forum';
-import { concernSchema } from '$lib/schemas/forum';
+import { concernSchema } from '$lib/server/forum/schemas';
 import {
 	approveIssue,
 	concernForAlert,

@@ -14,7 +14,7 @@ import {
 	reviewTimeline
 } from '$lib/domain/reviews';
 import { consultationSchema, questionsFor } from '$lib/domain/consultation';
-import { reviewOption, reviewQuestion } from '$lib/components/review-labels';
+import { reviewOption, reviewQuestion } from '$lib/words/review-labels';
 import { CONSULTATION_QUESTIONS } from '$lib/domain/consultation';
 import { notices, reviews, youngPeople } from '$lib/server/db/schema';
 import {

@@ -25,7 +25,7 @@ import {
 	themeLabel,
 	voiceError,
 	waitingTime
-} from '$lib/components/voice-labels';
+} from '$lib/words/voice-labels';
 import { ANSWER_ERRORS } from '$lib/domain/voice';
 
 const issues = (template: keyof typeof TEMPLATES, input: unknown) => {

@@ -9,7 +9,7 @@ import {
 	type Answers,
 	type TemplateId
 } from '$lib/domain/voice';
-import { optionLabel, signalChildWords, signalWorkerWords } from '$lib/components/voice-labels';
+import { optionLabel, signalChildWords, signalWorkerWords } from '$lib/words/voice-labels';
 import { noticeText } from '$lib/server/notify/push';
 
 // Every answer that is a signal, what it does, and what each side reads. A new signal answer

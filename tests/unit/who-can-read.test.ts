@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LINK_TYPES } from '$lib/domain/people';
 import { ROLES } from '$lib/domain/roles';
 import { mayOpenRecord, statementReaders } from '$lib/domain/record-access';
-import { linkTypeLabel, readerLabel, roleLabel } from '$lib/components/labels';
+import { linkTypeLabel, readerLabel, roleLabel } from '$lib/words/labels';
 import { m } from '$lib/paraglide/messages';
 
 // What young people read about who sees their words, checked against the rule the guard uses

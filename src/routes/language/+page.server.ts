@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { languageChoiceSchema } from '$lib/schemas/preferences';
+import { languageChoiceSchema } from '$lib/server/preferences/schemas';
 import { safeNext } from '$lib/server/auth/cookies';
 import { action, formActions, page, refuse } from '$lib/server/http/handlers';
 import { enabledLanguages } from '$lib/server/preferences/languages';

@@ -1,7 +1,7 @@
 import { page } from '$lib/server/http/handlers';
 import { myWorkers } from '$lib/server/people/young-people';
 import { newReplyCount } from '$lib/server/voice/statements';
-import { feelingChoices } from '$lib/components/express-pictures';
+import { feelingChoices } from '$lib/words/express-pictures';
 import { newId } from '$lib/server/ids';
 import { expressState } from '$lib/server/preferences/express';
 import type { PageServerLoad } from './$types';

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { noticeSchema } from '$lib/schemas/notices';
+import { noticeSchema } from '$lib/server/notify/notice-schemas';
 import { action, formActions, page } from '$lib/server/http/handlers';
 import { markAllNoticesRead, markNoticeRead, noticesFor } from '$lib/server/notify/notices';
 import { noticeText } from '$lib/server/notify/push';

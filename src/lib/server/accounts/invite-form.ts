@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { LINK_TYPES, type LinkType } from '$lib/domain/people';
 import type { Role } from '$lib/domain/roles';
-import { staffInviteSchema, youngPersonInviteSchema } from '$lib/schemas/invite';
+import { staffInviteSchema, youngPersonInviteSchema } from '$lib/server/accounts/invite-schemas';
 import type { Db } from '../db';
 import { text } from '../http/form';
 import { staffWithRoles } from '../people/young-people';

@@ -1,6 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import type { z } from 'zod';
-import type { totpSetupSchema } from '$lib/schemas/second-factor';
+import type { totpSetupSchema } from '$lib/server/auth/second-factor-schemas';
 import { m } from '$lib/paraglide/messages';
 import type { Db } from '../db';
 import { getCouncilSettings } from '../council/settings';

@@ -154,9 +154,7 @@ export type NamedAction<R> = ((name: string) => (event: ActionEvent) => ActionRe
 export const action: ActionBuilder = (
 	access: Access,
 	specOrAct:
-		| FormSpec<z.ZodType>
-		| FormFor<z.ZodType, never>
-		| ((ctx: never, event: ActionEvent) => unknown),
+		FormSpec<z.ZodType> | FormFor<z.ZodType, never> | ((ctx: never, event: ActionEvent) => unknown),
 	maybeAct?: (ctx: never, input: unknown, event: ActionEvent) => unknown
 ) => {
 	const built = (name: string) => async (event: ActionEvent) => {

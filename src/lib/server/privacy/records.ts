@@ -36,9 +36,9 @@ import {
 	conditionLabel,
 	linkTypeLabel,
 	roleLabel
-} from '$lib/components/labels';
+} from '$lib/words/labels';
 import { formatDateTime } from '$lib/utils';
-import { say } from '$lib/components/say';
+import { say } from '$lib/words/say';
 import { languageOf } from '$lib/domain/languages';
 import { recordAudit } from '../audit/log';
 import { unsealOptional } from '../crypto/seal';

@@ -1,5 +1,5 @@
 import { isTemplateId, TEMPLATES, withExpressMood, type TemplateId } from '$lib/domain/voice';
-import { parseStatement, replySchema } from '$lib/schemas/voice';
+import { parseStatement, replySchema } from '$lib/server/voice/schemas';
 import type { z } from 'zod';
 import type { FieldErrors } from '../http/form';
 import type { Db } from '../db';

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { landingFor } from '$lib/domain/roles';
-import { joinSchema } from '$lib/schemas/auth';
+import { joinSchema } from '$lib/server/auth/schemas';
 import { redeemInvitation } from '$lib/server/accounts/invitations';
 import { startSession } from '$lib/server/auth/cookies';
 import { action, formActions, page, refuse } from '$lib/server/http/handlers';

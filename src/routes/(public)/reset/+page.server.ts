@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { landingFor } from '$lib/domain/roles';
-import { resetSchema } from '$lib/schemas/auth';
+import { resetSchema } from '$lib/server/auth/schemas';
 import { redeemResetCode } from '$lib/server/accounts/invitations';
 import { startSession } from '$lib/server/auth/cookies';
 import { CODE_MESSAGES, codeGuesses } from '$lib/server/accounts/code-forms';

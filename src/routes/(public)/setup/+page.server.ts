@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { setupSchema } from '$lib/schemas/auth';
+import { setupSchema } from '$lib/server/auth/schemas';
 import { completeSetup, isSetUp, setupTokenMatches } from '$lib/server/accounts/setup';
 import { startSession } from '$lib/server/auth/cookies';
 import { contextOf } from '$lib/server/http/context';

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { landingFor } from '$lib/domain/roles';
-import { signInSchema } from '$lib/schemas/auth';
+import { signInSchema } from '$lib/server/auth/schemas';
 import { signIn } from '$lib/server/auth/sign-in';
 import { rolesOf } from '$lib/server/auth/session';
 import { guessClient, rememberThisDevice, safeNext, startSession } from '$lib/server/auth/cookies';

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { landingFor } from '$lib/domain/roles';
-import { unlockSchema } from '$lib/schemas/auth';
+import { unlockSchema } from '$lib/server/auth/schemas';
 import { checkCurrentPassword } from '$lib/server/auth/sign-in';
 import { unlockSession } from '$lib/server/auth/session';
 import { guessClient, safeNext } from '$lib/server/auth/cookies';

@@ -1,6 +1,6 @@
 import { isStaff } from '$lib/domain/roles';
-import { workPhoneSchema } from '$lib/schemas/account';
-import { preferencesSchema, removeDeviceSchema } from '$lib/schemas/push';
+import { workPhoneSchema } from '$lib/server/accounts/account-schemas';
+import { preferencesSchema, removeDeviceSchema } from '$lib/server/notify/push-schemas';
 import { formInput } from '$lib/server/http/form';
 import { action, formActions, page } from '$lib/server/http/handlers';
 import { devicesOf, removeSubscription } from '$lib/server/notify/devices';

@@ -1,4 +1,4 @@
-import { changePasswordSchema } from '$lib/schemas/auth';
+import { changePasswordSchema } from '$lib/server/auth/schemas';
 import { changePassword } from '$lib/server/accounts/accounts';
 import { checkCurrentPassword } from '$lib/server/auth/sign-in';
 import { guessClient, startSession } from '$lib/server/auth/cookies';

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { totpCodeSchema, totpSetupSchema } from '$lib/schemas/second-factor';
+import { totpCodeSchema, totpSetupSchema } from '$lib/server/auth/second-factor-schemas';
 import type { RequestContext } from '$lib/server/http/context';
 import { action, formActions, page } from '$lib/server/http/handlers';
 import {

@@ -1,4 +1,4 @@
-import { accountFilterSchema } from '$lib/schemas/admin';
+import { accountFilterSchema } from '$lib/server/accounts/admin-schemas';
 import { listAccounts } from '$lib/server/accounts/accounts';
 import { page } from '$lib/server/http/handlers';
 import type { PageServerLoad } from './$types';

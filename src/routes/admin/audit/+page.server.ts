@@ -1,4 +1,4 @@
-import { auditFilterSchema } from '$lib/schemas/admin';
+import { auditFilterSchema } from '$lib/server/accounts/admin-schemas';
 import { searchAudit } from '$lib/server/audit/log';
 import { fieldErrors } from '$lib/server/http/form';
 import { page } from '$lib/server/http/handlers';

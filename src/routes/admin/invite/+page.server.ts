@@ -1,4 +1,4 @@
-import { staffInviteSchema } from '$lib/schemas/invite';
+import { staffInviteSchema } from '$lib/server/accounts/invite-schemas';
 import {
 	inviteStaffWith,
 	inviteYoungPersonWith,

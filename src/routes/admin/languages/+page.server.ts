@@ -1,5 +1,5 @@
 import { SHIPPED_LANGUAGES, BASE_LANGUAGE, isSafetyMessage } from '$lib/domain/languages';
-import { enableLanguageSchema, languageCodeSchema } from '$lib/schemas/languages';
+import { enableLanguageSchema, languageCodeSchema } from '$lib/server/preferences/language-schemas';
 import { action, formActions, page } from '$lib/server/http/handlers';
 import {
 	disableLanguage,

@@ -1,4 +1,4 @@
-import { settingsFormSchema, settingsSchema } from '$lib/schemas/admin';
+import { settingsFormSchema, settingsSchema } from '$lib/server/accounts/admin-schemas';
 import { dataDir } from '$lib/server/config';
 import { getCouncilSettings } from '$lib/server/council/settings';
 import { saveSettingsWithLogo } from '$lib/server/council/logo';

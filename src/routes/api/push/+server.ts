@@ -1,5 +1,5 @@
 import { error, json } from '@sveltejs/kit';
-import { subscriptionSchema, unsubscribeSchema } from '$lib/schemas/push';
+import { subscriptionSchema, unsubscribeSchema } from '$lib/server/notify/push-schemas';
 import { endpoint } from '$lib/server/http/handlers';
 import { deviceLabelFrom, removeSubscription, saveSubscription } from '$lib/server/notify/devices';
 import { isAllowedPushEndpoint } from '$lib/server/notify/endpoints';

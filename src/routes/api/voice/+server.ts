@@ -1,7 +1,7 @@
 import { error, json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { TEMPLATES, isTemplateId } from '$lib/domain/voice';
-import { answersInput, clientKeySchema } from '$lib/schemas/voice';
+import { answersInput, clientKeySchema } from '$lib/server/voice/schemas';
 import { endpoint } from '$lib/server/http/handlers';
 import { readJson } from '$lib/server/json';
 import { submitStatement, submitUnsafe } from '$lib/server/voice/submit';

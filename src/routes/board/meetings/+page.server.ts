@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { meetingSchema } from '$lib/schemas/forum';
+import { meetingSchema } from '$lib/server/forum/schemas';
 import { action, formActions, page } from '$lib/server/http/handlers';
 import { createMeeting, meetings } from '$lib/server/forum/board';
 import type { Actions, PageServerLoad } from './$types';

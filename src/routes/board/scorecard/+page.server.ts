@@ -1,5 +1,5 @@
 import { lastQuarters } from '$lib/domain/reviews';
-import { entrySchema } from '$lib/schemas/forum';
+import { entrySchema } from '$lib/server/forum/schemas';
 import { getCouncilSettings } from '$lib/server/council/settings';
 import { action, formActions, page } from '$lib/server/http/handlers';
 import {

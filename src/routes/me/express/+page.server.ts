@@ -13,8 +13,12 @@ import {
 	WANT_PICTURES,
 	feelingChoices,
 	pictureChoice
-} from '$lib/components/express-pictures';
-import { clientKeySchema, expressFeelingSchema, expressSendSchema } from '$lib/schemas/voice';
+} from '$lib/words/express-pictures';
+import {
+	clientKeySchema,
+	expressFeelingSchema,
+	expressSendSchema
+} from '$lib/server/voice/schemas';
 import { getCouncilSettings } from '$lib/server/council/settings';
 import { action, formActions, notFound, page, refuse } from '$lib/server/http/handlers';
 import { newId } from '$lib/server/ids';

@@ -1,4 +1,4 @@
-import { raiseSchema } from '$lib/schemas/forum';
+import { raiseSchema } from '$lib/server/forum/schemas';
 import { action, formActions, page, refuse } from '$lib/server/http/handlers';
 import { forumIssueList, forumsFor, myIssues, raiseIssue } from '$lib/server/forum/issues';
 import { m } from '$lib/paraglide/messages';

@@ -1,4 +1,4 @@
-import { rateSchema } from '$lib/schemas/offer';
+import { rateSchema } from '$lib/server/offer/schemas';
 import { action, formActions, notFound, page } from '$lib/server/http/handlers';
 import { pledge } from '$lib/server/offer/content';
 import { answerPromise, myRatings } from '$lib/server/offer/ratings';

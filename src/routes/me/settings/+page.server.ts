@@ -7,7 +7,7 @@ import {
 	TEXT_SIZES
 } from '$lib/domain/reading';
 import type { ShippedCode } from '$lib/domain/languages';
-import { preferencesSchema, speechSchema } from '$lib/schemas/preferences';
+import { preferencesSchema, speechSchema } from '$lib/server/preferences/schemas';
 import { action, formActions, page, refuse } from '$lib/server/http/handlers';
 import { expressState, saveOwnChoices } from '$lib/server/preferences/express';
 import { enabledLanguages } from '$lib/server/preferences/languages';

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { clientKeySchema } from '$lib/schemas/voice';
+import { clientKeySchema } from '$lib/server/voice/schemas';
 import { getCouncilSettings } from '$lib/server/council/settings';
 import { action, formActions, page } from '$lib/server/http/handlers';
 import { newId } from '$lib/server/ids';

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { withMeSchema } from '$lib/schemas/with-me';
+import { withMeSchema } from '$lib/server/auth/with-me-schemas';
 import { endWithMe, startWithMe } from '$lib/server/auth/with-me';
 import { guessClient } from '$lib/server/auth/cookies';
 import { waitMessage } from '$lib/server/auth/wait-message';

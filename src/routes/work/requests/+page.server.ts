@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { answerSchema } from '$lib/schemas/offer';
+import { answerSchema } from '$lib/server/offer/schemas';
 import { action, formActions, page } from '$lib/server/http/handlers';
 import { answerRequest, requestsForWorker } from '$lib/server/offer/requests';
 import { m } from '$lib/paraglide/messages';

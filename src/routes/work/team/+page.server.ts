@@ -1,4 +1,4 @@
-import { dutySchema } from '$lib/schemas/voice';
+import { dutySchema } from '$lib/server/voice/schemas';
 import { action, formActions, page } from '$lib/server/http/handlers';
 import { teamWaiting } from '$lib/server/voice/inbox';
 import { isOnDuty, setDuty } from '$lib/server/voice/people';

@@ -1,6 +1,10 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { landingFor } from '$lib/domain/roles';
-import { recoveryCodeSchema, totpCodeSchema, totpSetupSchema } from '$lib/schemas/second-factor';
+import {
+	recoveryCodeSchema,
+	totpCodeSchema,
+	totpSetupSchema
+} from '$lib/server/auth/second-factor-schemas';
 import { safeNext } from '$lib/server/auth/cookies';
 import {
 	checkCode,

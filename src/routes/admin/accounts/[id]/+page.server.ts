@@ -4,10 +4,10 @@ import {
 	endLinkSchema,
 	eraseSchema,
 	staffRolesFormSchema
-} from '$lib/schemas/admin';
+} from '$lib/server/accounts/admin-schemas';
 import { accountSummary, setAccountDisabled, setStaffRoles } from '$lib/server/accounts/accounts';
 import { isStaff, isYoungPerson } from '$lib/domain/roles';
-import { workPhoneSchema } from '$lib/schemas/account';
+import { workPhoneSchema } from '$lib/server/accounts/account-schemas';
 import { setWorkPhone, workPhoneOf } from '$lib/server/voice/people';
 import { disableTotp, hasTotp } from '$lib/server/auth/second-factor';
 import { startSession } from '$lib/server/auth/cookies';

@@ -1,4 +1,4 @@
-import { moveSchema } from '$lib/schemas/content';
+import { moveSchema } from '$lib/server/offer/content-schemas';
 import { action, formActions, page } from '$lib/server/http/handlers';
 import { offer } from '$lib/server/offer/content';
 import { entitlementIdsWithDrafts, moveEntitlement } from '$lib/server/offer/editing';

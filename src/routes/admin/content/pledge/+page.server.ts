@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { moveSchema, promiseSchema } from '$lib/schemas/content';
+import { moveSchema, promiseSchema } from '$lib/server/offer/content-schemas';
 import { action, formActions, page } from '$lib/server/http/handlers';
 import { pledge, pledgeThemeExists } from '$lib/server/offer/content';
 import { movePromise, savePromise } from '$lib/server/offer/editing';

@@ -1,5 +1,8 @@
 import { languageOf } from '$lib/domain/languages';
-import { TRANSLATION_LOCALES, translationLocaleSchema } from '$lib/schemas/translations';
+import {
+	TRANSLATION_LOCALES,
+	translationLocaleSchema
+} from '$lib/server/offer/translation-schemas';
 import { page } from '$lib/server/http/handlers';
 import { translationList } from '$lib/server/offer/translations';
 import type { PageServerLoad } from './$types';

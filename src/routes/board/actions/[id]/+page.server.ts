@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { actionUpdateSchema } from '$lib/schemas/forum';
+import { actionUpdateSchema } from '$lib/server/forum/schemas';
 import type { SignedInContext } from '$lib/server/http/context';
 import { action, formActions, notFound, page, type ActionEvent } from '$lib/server/http/handlers';
 import { actionDetail, mayUpdateAction, updateAction } from '$lib/server/forum/board';

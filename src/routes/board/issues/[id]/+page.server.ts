@@ -5,7 +5,7 @@ import {
 	issueTextSchema,
 	mergeSchema,
 	reasonSchema
-} from '$lib/schemas/forum';
+} from '$lib/server/forum/schemas';
 import type { SignedInContext } from '$lib/server/http/context';
 import {
 	action,
@@ -29,7 +29,7 @@ import {
 	concernsForIssue,
 	reportsOn
 } from '$lib/server/forum/moderation';
-import { issueStatusLabel } from '$lib/components/forum-labels';
+import { issueStatusLabel } from '$lib/words/forum-labels';
 import type { IssueRefusal } from '$lib/domain/forum';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { actionSchema, agendaSchema, minutesSchema } from '$lib/schemas/forum';
+import { actionSchema, agendaSchema, minutesSchema } from '$lib/server/forum/schemas';
 import type { SignedInContext } from '$lib/server/http/context';
 import {
 	action,

@@ -1,4 +1,4 @@
-import { replySchema } from '$lib/schemas/voice';
+import { replySchema } from '$lib/server/voice/schemas';
 import type { RequestContext } from '$lib/server/http/context';
 import { action, formActions, notFound, page } from '$lib/server/http/handlers';
 import { newId } from '$lib/server/ids';

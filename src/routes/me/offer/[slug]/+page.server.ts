@@ -1,5 +1,5 @@
 import { judge } from '$lib/domain/offer';
-import { askSchema } from '$lib/schemas/offer';
+import { askSchema } from '$lib/server/offer/schemas';
 import { action, formActions, notFound, page, refuse } from '$lib/server/http/handlers';
 import { entitlementBySlug } from '$lib/server/offer/content';
 import { renderMarkdown } from '$lib/server/offer/markdown';

@@ -1,6 +1,6 @@
 import { consultationSchema, questionsFor } from '$lib/domain/consultation';
-import { reviewError } from '$lib/components/review-labels';
-import { consultationFormSchema } from '$lib/schemas/reviews';
+import { reviewError } from '$lib/words/review-labels';
+import { consultationFormSchema } from '$lib/server/reviews/schemas';
 import type { SignedInContext } from '$lib/server/http/context';
 import { fieldErrors } from '$lib/server/http/form';
 import { action, formActions, notFound, page, refuse } from '$lib/server/http/handlers';

@@ -7,15 +7,15 @@ import {
 	questionLabel,
 	templateIntro,
 	templateTitle
-} from '$lib/components/voice-labels';
-import { answersInput, statementFormSchema } from '$lib/schemas/voice';
+} from '$lib/words/voice-labels';
+import { answersInput, statementFormSchema } from '$lib/server/voice/schemas';
 import { text } from '$lib/server/http/form';
 import { action, formActions, notFound, page, refuse } from '$lib/server/http/handlers';
 import { newId } from '$lib/server/ids';
 import { statementRecipients } from '$lib/server/voice/people';
 import { careStatusOf } from '$lib/server/voice/statements';
 import { submitStatement } from '$lib/server/voice/submit';
-import { writingLanguages } from '$lib/components/language-labels';
+import { writingLanguages } from '$lib/words/language-labels';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = page('useMyPages', (ctx, event) => {

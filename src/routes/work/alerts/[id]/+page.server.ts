@@ -1,4 +1,4 @@
-import { alertNoteSchema, closeAlertSchema } from '$lib/schemas/voice';
+import { alertNoteSchema, closeAlertSchema } from '$lib/server/voice/schemas';
 import { getCouncilSettings } from '$lib/server/council/settings';
 import type { z } from 'zod';
 import type { SignedInContext } from '$lib/server/http/context';

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { outcomeSchema } from '$lib/schemas/reviews';
+import { outcomeSchema } from '$lib/server/reviews/schemas';
 import { requireRecord } from '$lib/server/auth/guard';
 import type { SignedInContext } from '$lib/server/http/context';
 import {

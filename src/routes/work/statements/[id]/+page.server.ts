@@ -1,4 +1,4 @@
-import { reassignSchema, replySchema, themesSchema } from '$lib/schemas/voice';
+import { reassignSchema, replySchema, themesSchema } from '$lib/server/voice/schemas';
 import { action, formActions, page, refuse, type ActionEvent } from '$lib/server/http/handlers';
 import type { SignedInContext } from '$lib/server/http/context';
 import { newId } from '$lib/server/ids';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { expressChoiceSchema } from '$lib/schemas/preferences';
-import { conditionsSchema, resetCodeSchema } from '$lib/schemas/people';
+import { expressChoiceSchema } from '$lib/server/preferences/schemas';
+import { conditionsSchema, resetCodeSchema } from '$lib/server/people/schemas';
 import { createResetCode } from '$lib/server/accounts/invitations';
 import { requireRecord } from '$lib/server/auth/guard';
 import type { SignedInContext } from '$lib/server/http/context';

@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { entitlementSchema } from '$lib/schemas/content';
+import { entitlementSchema } from '$lib/server/offer/content-schemas';
 import type { SignedInContext } from '$lib/server/http/context';
 import { action, formActions, page, refuse } from '$lib/server/http/handlers';
 import {

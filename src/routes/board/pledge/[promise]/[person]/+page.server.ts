@@ -1,4 +1,4 @@
-import { concernSchema } from '$lib/schemas/forum';
+import { concernSchema } from '$lib/server/forum/schemas';
 import type { SignedInContext } from '$lib/server/http/context';
 import { action, formActions, notFound, page, type ActionEvent } from '$lib/server/http/handlers';
 import { concernFromComment, pledgeCommentForOfficer } from '$lib/server/forum/moderation';

@@ -1,9 +1,9 @@
-import { helpedSchema, reportSchema } from '$lib/schemas/forum';
+import { helpedSchema, reportSchema } from '$lib/server/forum/schemas';
 import type { SignedInContext } from '$lib/server/http/context';
 import { action, formActions, notFound, page, refuse } from '$lib/server/http/handlers';
 import { giveFeedback, issueForYoungPerson, supportIssue } from '$lib/server/forum/issues';
 import { reportIssueWithReason } from '$lib/server/forum/moderation';
-import { issueStatusLabel } from '$lib/components/forum-labels';
+import { issueStatusLabel } from '$lib/words/forum-labels';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,5 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
-import { scheduleSchema } from '$lib/schemas/reviews';
+import { scheduleSchema } from '$lib/server/reviews/schemas';
 import { requireRecord } from '$lib/server/auth/guard';
 import type { SignedInContext } from '$lib/server/http/context';
 import { action, formActions, page, refuse, type ActionEvent } from '$lib/server/http/handlers';

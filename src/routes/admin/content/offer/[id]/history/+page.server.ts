@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { restoreSchema } from '$lib/schemas/content';
+import { restoreSchema } from '$lib/server/offer/content-schemas';
 import { action, formActions, page } from '$lib/server/http/handlers';
 import {
 	contentHistory,

@@ -1,7 +1,10 @@
 import { error, redirect } from '@sveltejs/kit';
 import { TRANSLATABLE, isTranslatableType, translationState } from '$lib/domain/translations';
 import { languageOf } from '$lib/domain/languages';
-import { translationFieldsSchema, translationLocaleSchema } from '$lib/schemas/translations';
+import {
+	translationFieldsSchema,
+	translationLocaleSchema
+} from '$lib/server/offer/translation-schemas';
 import type { RequestContext } from '$lib/server/http/context';
 import { text } from '$lib/server/http/form';
 import { action, formActions, page } from '$lib/server/http/handlers';

@@ -8,7 +8,7 @@ import {
 	type Answers,
 	type Template
 } from '$lib/domain/voice';
-import { voiceError } from '$lib/components/voice-labels';
+import { voiceError } from '$lib/words/voice-labels';
 import { isLanguageCode } from '$lib/domain/languages';
 import { fieldErrors, type FieldErrors } from '$lib/server/http/form';
 import { m } from '$lib/paraglide/messages';

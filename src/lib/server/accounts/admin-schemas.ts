@@ -4,7 +4,7 @@ import { LINK_TYPES } from '$lib/domain/people';
 import { ROLES, STAFF_ROLES } from '$lib/domain/roles';
 import { AUDIT_ACTIONS } from '$lib/domain/audit';
 import { m } from '$lib/paraglide/messages';
-import { councilEmail, isoDate, optionalIsoDate, optionalPhone } from './fields';
+import { councilEmail, isoDate, optionalIsoDate, optionalPhone } from '$lib/server/http/fields';
 
 const colour = z
 	.string()

@@ -8,7 +8,7 @@ import {
 } from '$lib/domain/people';
 import { STAFF_ROLES } from '$lib/domain/roles';
 import { m } from '$lib/paraglide/messages';
-import { isoDate, personName } from './fields';
+import { isoDate, personName } from '$lib/server/http/fields';
 
 const choose = () => m.error_choose_one();
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import { councilEmail, newPassword, personName, username } from './fields';
+import { councilEmail, newPassword, personName, username } from '$lib/server/http/fields';
 
 export const signInSchema = z.object({
 	username: z
