@@ -70,6 +70,8 @@ export function mayaEverywhere(db: Db) {
 	);
 	const sam = makeStaff(db, 'sam', ['worker', 'manager']);
 	const priya = makeStaff(db, 'priya', ['admin']);
+	// A second admin, so erasing Priya leaves the council one (the accounts service refuses otherwise).
+	makeStaff(db, 'ana', ['admin']);
 	const maya = makeYoungPerson(db, 'maya', [{ staffUserId: sam, linkType: 'social_worker' }], AT);
 	const tyler = makeYoungPerson(db, 'tyler', [{ staffUserId: sam, linkType: 'social_worker' }], AT);
 	db.update(users)
