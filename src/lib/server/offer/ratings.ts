@@ -22,17 +22,16 @@ export function myRatings(db: Db, youngPersonId: string) {
 	);
 }
 
+/** A young person's answer to "Is this promise kept for me?", with an optional comment. */
+export interface PromiseAnswer {
+	youngPersonId: string;
+	promiseId: string;
+	rating: PromiseRatingValue;
+	comment: string | null;
+}
+
 /** Save or change an answer; the comment is sealed. */
-export function ratePromise(
-	db: Db,
-	input: {
-		youngPersonId: string;
-		promiseId: string;
-		rating: PromiseRatingValue;
-		comment: string | null;
-	},
-	now: Date
-): void {
+export function ratePromise(db: Db, input: PromiseAnswer, now: Date): void {
 	const values = {
 		rating: input.rating,
 		commentSealed: sealOptional(input.comment),
@@ -59,16 +58,7 @@ export function promiseExists(db: Db, promiseId: string): boolean {
  * A young person answers "Is this promise kept for me?" (the Pledge page): saved, and a new or
  * changed "tell us more" reaches the participation officers. False when there is no such promise.
  */
-export function answerPromise(
-	db: Db,
-	input: {
-		youngPersonId: string;
-		promiseId: string;
-		rating: PromiseRatingValue;
-		comment: string | null;
-	},
-	now: Date
-): boolean {
+export function answerPromise(db: Db, input: PromiseAnswer, now: Date): boolean {
 	return db.transaction(() => {
 		if (!promiseExists(db, input.promiseId)) return false;
 		const before = myRatings(db, input.youngPersonId)[input.promiseId]?.comment ?? '';
