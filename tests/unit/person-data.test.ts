@@ -140,7 +140,9 @@ describe('the download follows the list', () => {
 				'MAYA-issue-title',
 				'MAYA-issue-original-title',
 				'MAYA-issue-original-wrong',
-				'MAYA-issue-original-change'
+				'MAYA-issue-original-change',
+				'MAYA-placement',
+				'MAYA-override'
 			])
 		);
 		// What the download leaves out today (see toDecide in person-data.ts): the issue as
@@ -232,6 +234,7 @@ describe('erasure follows the list', () => {
 		]);
 		expect(rule('clear')).toEqual([
 			'users.id',
+			'young_people.user_id',
 			'statements.young_person_id',
 			'reviews.young_person_id',
 			'promise_ratings.young_person_id',

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { sealPlacement } from '$lib/server/people/placement';
 import type { Db } from '$lib/server/db';
 import {
 	actionUpdates,
@@ -28,6 +29,8 @@ import {
 	recoveryCodes,
 	reviewConsultations,
 	reviews,
+	careEpisodes,
+	youngPeople,
 	safeguardingConcerns,
 	safetyAlertEvents,
 	safetyAlertNotes,
@@ -79,6 +82,29 @@ export function mayaEverywhere(db: Db) {
 		.where(eq(users.id, maya))
 		.run();
 	db.update(councilSettings).set({ boardChairId: sam }).run();
+	db.update(youngPeople)
+		.set({
+			councilChildId: 'TS-1001',
+			placementSealed: sealPlacement({
+				address: 'MAYA-placement',
+				carerName: 'Jo Carer',
+				carerPhone: '07700 900456'
+			}),
+			categoryOverride: 'relevant',
+			categoryOverrideReason: seal('MAYA-override')
+		})
+		.where(eq(youngPeople.userId, maya))
+		.run();
+	db.insert(careEpisodes)
+		.values({
+			id: 'episode-maya',
+			youngPersonId: maya,
+			startedOn: '2025-09-01',
+			legalStatus: 'C2',
+			placementType: 'U4',
+			createdAt: AT
+		})
+		.run();
 
 	db.insert(sessions)
 		.values({

@@ -11,6 +11,32 @@ export const LEAVING_CARE_CATEGORIES = [
 ] as const;
 export type LeavingCareCategory = (typeof LEAVING_CARE_CATEGORIES)[number];
 
+/**
+ * Legal statuses of a period of care, as the DfE's SSDA903 return codes them: C1 interim care
+ * order, C2 full care order, D1 freeing order, E1 placement order, J1-J3 on remand or detained,
+ * L1-L3 police protection or emergency protection, V2 single placements under section 20, V3 and
+ * V4 short-break (respite) care only.
+ */
+export const LEGAL_STATUSES = [
+	'C1',
+	'C2',
+	'D1',
+	'E1',
+	'J1',
+	'J2',
+	'J3',
+	'L1',
+	'L2',
+	'L3',
+	'V2',
+	'V3',
+	'V4'
+] as const;
+export type LegalStatus = (typeof LEGAL_STATUSES)[number];
+
+/** Short-break-only care: reviewed under its own rule (regulation 48) and left out of the 903 Reviews table. */
+export const SHORT_BREAK_STATUSES: readonly LegalStatus[] = ['V3', 'V4'];
+
 export const LINK_TYPES = [
 	'social_worker',
 	'personal_adviser',

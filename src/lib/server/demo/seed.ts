@@ -26,6 +26,7 @@ import {
 	forums,
 	notices,
 	reviews,
+	careEpisodes,
 	users,
 	youngPeople
 } from '../db/schema';
@@ -502,6 +503,17 @@ function seedDemoReviews(db: Db, now: Date): void {
 			.set({ careStartedOn })
 			.where(eq(youngPeople.userId, youngPersonId))
 			.run();
+		const episodeId = `demo-episode-${username}-1`;
+		db.insert(careEpisodes)
+			.values({
+				id: episodeId,
+				youngPersonId,
+				startedOn: careStartedOn,
+				legalStatus: 'C2',
+				placementType: 'U4',
+				createdAt: now
+			})
+			.run();
 		let previous: string | undefined;
 		held.forEach(([daysFromDue, code], index) => {
 			const dueOn = reviewDueOn(index + 1, careStartedOn, previous);
@@ -513,6 +525,7 @@ function seedDemoReviews(db: Db, now: Date): void {
 					id: `demo-review-${username}-${index + 1}`,
 					youngPersonId,
 					kind: 'child_in_care',
+					episodeId,
 					chairId: janet,
 					number: index + 1,
 					dueOn,

@@ -44,7 +44,8 @@ import {
 	userRoles,
 	users,
 	workerLinks,
-	youngPeople
+	youngPeople,
+	careEpisodes
 } from '../db/schema';
 import { seal } from '../crypto/seal';
 import type { PersonalRecord } from './records';
@@ -225,7 +226,18 @@ export const PERSON_DATA: PersonColumn[] = [
 	{
 		table: youngPeople,
 		column: youngPeople.userId,
-		erasure: kept('date of birth and care status: the Board’s past counts are by age and care'),
+		// Date of birth, care status and the council's child ID stay: the Board's past counts are by
+		// age and care, and the council's own record is kept under its own rules. Where they live,
+		// and an officer's words about them, go.
+		erasure: clear(youngPeople, () => ({ placementSealed: null, categoryOverrideReason: null })),
+		download: shownIn('profile')
+	},
+	{
+		table: careEpisodes,
+		column: careEpisodes.youngPersonId,
+		erasure: kept(
+			'periods of care: the Board’s past counts and the 903 return are by care history'
+		),
 		download: shownIn('profile')
 	},
 	{
@@ -488,7 +500,11 @@ export const PERSON_DATA: PersonColumn[] = [
  */
 export const NAMES_NO_USER: { column: SQLiteColumn; why: string }[] = [
 	{ column: contentVersions.entityId, why: 'the entitlement or promise a version is of' },
-	{ column: contentTranslations.entityId, why: 'the theme, promise or entitlement translated' }
+	{ column: contentTranslations.entityId, why: 'the theme, promise or entitlement translated' },
+	{
+		column: youngPeople.councilChildId,
+		why: 'the council’s own reference for the child, not a Hearth account (the row is the child’s)'
+	}
 ];
 
 /** Erase the rows PERSON_DATA names the person in, in one transaction the caller holds. */

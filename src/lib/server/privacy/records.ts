@@ -20,7 +20,8 @@ import {
 	userRoles,
 	users,
 	workerLinks,
-	youngPeople
+	youngPeople,
+	careEpisodes
 } from '../db/schema';
 import {
 	MAX_AGE,
@@ -42,6 +43,7 @@ import { say } from '$lib/words/say';
 import { languageOf } from '$lib/domain/languages';
 import { recordAudit } from '../audit/log';
 import { unsealOptional } from '../crypto/seal';
+import { openPlacement, type Placement } from '../people/placement';
 import { eraseListedRows } from './person-data';
 import { wouldLoseAdmin, type AccountChange } from '../accounts/accounts';
 
@@ -64,6 +66,16 @@ export interface PersonalRecord {
 		careStatus: CareStatus;
 		leavingCareCategory: LeavingCareCategory | null;
 		conditions: Condition[];
+		councilChildId: string | null;
+		placement: Placement | null;
+		categoryOverrideReason: string | null;
+		periodsOfCare: {
+			from: string;
+			until: string | null;
+			legalStatus: string | null;
+			placementType: string | null;
+			endReason: string | null;
+		}[];
 	} | null;
 	workers: { name: string; as: LinkType; from: string; until: string | null }[];
 	statements: {
@@ -162,17 +174,31 @@ const readAccount: Read<PersonalRecord['account'] | null> = (db, userId) => {
 	};
 };
 
-const readProfile: Read<PersonalRecord['profile']> = (db, userId) =>
-	db
-		.select({
-			dateOfBirth: youngPeople.dateOfBirth,
-			careStatus: youngPeople.careStatus,
-			leavingCareCategory: youngPeople.leavingCareCategory,
-			conditions: youngPeople.conditions
-		})
-		.from(youngPeople)
-		.where(eq(youngPeople.userId, userId))
-		.get() ?? null;
+const readProfile: Read<PersonalRecord['profile']> = (db, userId) => {
+	const row = db.select().from(youngPeople).where(eq(youngPeople.userId, userId)).get();
+	if (!row) return null;
+	return {
+		dateOfBirth: row.dateOfBirth,
+		careStatus: row.careStatus,
+		leavingCareCategory: row.leavingCareCategory,
+		conditions: row.conditions,
+		councilChildId: row.councilChildId,
+		placement: openPlacement(row.placementSealed),
+		categoryOverrideReason: unsealOptional(row.categoryOverrideReason),
+		periodsOfCare: db
+			.select({
+				from: careEpisodes.startedOn,
+				until: careEpisodes.endedOn,
+				legalStatus: careEpisodes.legalStatus,
+				placementType: careEpisodes.placementType,
+				endReason: careEpisodes.endReason
+			})
+			.from(careEpisodes)
+			.where(eq(careEpisodes.youngPersonId, userId))
+			.orderBy(asc(careEpisodes.startedOn))
+			.all()
+	};
+};
 
 const readWorkers: Read<PersonalRecord['workers']> = (db, userId) =>
 	db
@@ -429,6 +455,16 @@ const FIELD_WORDS: Record<string, string> = {
 	careStatus: 'Care',
 	leavingCareCategory: 'Leaving care',
 	conditions: 'What we know about your life now',
+	councilChildId: 'Your number on the council’s records',
+	placement: 'Where you live',
+	address: 'Address',
+	carerName: 'Who looks after you',
+	carerPhone: 'Their phone',
+	categoryOverrideReason: 'Why your leaving-care group was set by hand',
+	periodsOfCare: 'Times you were in care',
+	legalStatus: 'Legal status',
+	placementType: 'Type of home',
+	endReason: 'Why it ended',
 	as: 'Works with you as',
 	from: 'From',
 	until: 'Until',

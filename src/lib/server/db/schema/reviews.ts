@@ -1,5 +1,6 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { users } from './accounts';
+import { careEpisodes } from './people';
 
 export const REVIEW_KINDS = ['child_in_care', 'pathway_plan'] as const;
 export const REVIEW_STATUSES = ['scheduled', 'held', 'cancelled'] as const;
@@ -19,6 +20,8 @@ export const reviews = sqliteTable(
 		chairId: text('chair_id')
 			.notNull()
 			.references(() => users.id),
+		/** For reviews of children in care: the period of care it belongs to. */
+		episodeId: text('episode_id').references(() => careEpisodes.id, { onDelete: 'set null' }),
 		/** For reviews of children in care: which review this is, and when it is due (YYYY-MM-DD). */
 		number: integer('number'),
 		dueOn: text('due_on'),
