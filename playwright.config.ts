@@ -10,6 +10,8 @@ import { DEMO_ORIGIN, DEMO_PORT, EMPTY_PORT } from './tests/e2e/ports';
 process.env.HEARTH_E2E_DEMO_DIR ??= mkdtempSync(path.join(tmpdir(), 'hearth-e2e-demo-'));
 process.env.HEARTH_E2E_EMPTY_DIR ??= mkdtempSync(path.join(tmpdir(), 'hearth-e2e-empty-'));
 process.env.HEARTH_E2E_SETUP_TOKEN ??= 'e2e-setup-token-not-secret';
+// Demo people's sessions, signed in once a run and reused (the `as` fixture).
+process.env.HEARTH_E2E_SESSIONS_DIR ??= mkdtempSync(path.join(tmpdir(), 'hearth-e2e-sessions-'));
 
 const server = (port: number, script: string, env: Record<string, string>) => ({
 	command: `node ${script} --no-build`,

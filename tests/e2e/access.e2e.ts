@@ -10,8 +10,8 @@ async function youngPersonId(page: Page, worker: string, name: string): Promise<
 	return href!.split('/').pop()!;
 }
 
-test('a young person is refused /work and /admin', async ({ page }) => {
-	await signIn(page, 'tyler');
+test('a young person is refused /work and /admin', async ({ as }) => {
+	const page = await as('tyler');
 	for (const path of ['/work', '/admin', '/admin/audit', '/board']) {
 		const response = await page.goto(path);
 		expect(response?.status(), path).toBe(403);
@@ -21,8 +21,8 @@ test('a young person is refused /work and /admin', async ({ page }) => {
 	await expectAccessible(page);
 });
 
-test('a young person cannot use a staff form by posting to it', async ({ page }) => {
-	await signIn(page, 'tyler');
+test('a young person cannot use a staff form by posting to it', async ({ as }) => {
+	const page = await as('tyler');
 	const response = await page.request.post('/work/invite', {
 		form: {
 			preferredName: 'Sneaky',

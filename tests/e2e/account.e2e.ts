@@ -24,9 +24,9 @@ test('changing a password signs the person out everywhere else', async ({ browse
 });
 
 test('an admin changes council settings; a bad colour is refused beside the field', async ({
-	page
+	as
 }) => {
-	await signIn(page, 'admin');
+	const page = await as('admin');
 	await page.goto('/admin/settings');
 	await page.getByLabel('Main colour').fill('#ffff00');
 	await page.getByLabel('Out-of-hours phone number').fill('01632 960 777');

@@ -64,8 +64,8 @@ test('an officer drafts, previews and publishes a change, and a young person see
 	await expect(page.getByText('Up to £750 towards driving lessons and your test.')).toBeVisible();
 });
 
-test('an officer restores an old version from the history', async ({ page }) => {
-	await signIn(page, 'admin');
+test('an officer restores an old version from the history', async ({ as }) => {
+	const page = await as('admin');
 	await page.goto('/admin/content/offer');
 	await page.getByRole('link', { name: 'Edit A mentor' }).click();
 	await page
@@ -97,8 +97,8 @@ test('an officer restores an old version from the history', async ({ page }) => 
 	).toBeVisible();
 });
 
-test('an officer changes a promise in the Pledge', async ({ page }) => {
-	await signIn(page, 'leah.mensah');
+test('an officer changes a promise in the Pledge', async ({ as }) => {
+	const page = await as('leah.mensah');
 	await page.goto('/admin/content/pledge');
 	await expectAccessible(page);
 	// A textarea's wording is its value, not its text, so find the box holding it.

@@ -24,7 +24,9 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => hearth.stop());
 
-const on = (as: SignedIn) => hearth.on(as);
+// Each person signs in once; nobody signs out or quick-exits, and Leo's "with me" (which belongs
+// to his session) is ended in the test that starts it.
+const on = (as: SignedIn) => hearth.on(as, { reuse: true });
 
 /** The id of the statement a picture-mode "Sent!" page is about. */
 const sentId = (page: Page) => new URL(page.url()).searchParams.get('sent')!;
@@ -320,7 +322,7 @@ test('reading support: bigger words, easier letters and high contrast, remembere
 	expect((await look(dan)).lineHeight).toBeGreaterThanOrEqual(1.7);
 
 	// Another phone: the same choices, because they belong to Dan, not to the phone.
-	const again = await on(as)('dan');
+	const again = await on(as)('dan', { reuse: false });
 	expect(await look(again)).toMatchObject(expected);
 	for (const path of ['/me/settings', '/me/offer', '/me/say/feeling', '/pledge']) {
 		await again.goto(path);

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
 	expect,
@@ -62,23 +63,62 @@ export async function expectFitsWidth(page: Page, width = 320) {
 	expect(overflow, `page ${page.url()} scrolls sideways at ${width}px`).toBeLessThanOrEqual(0);
 }
 
-export type SignedIn = (username: string, options?: BrowserContextOptions) => Promise<Page>;
+export interface SignInOptions extends BrowserContextOptions {
+	/**
+	 * Reuse the session an earlier test signed this person in with. On by default on the shared
+	 * demo; on a test's own Hearth only when the file asks (`hearth.on(as, { reuse: true })`).
+	 */
+	reuse?: boolean;
+}
+
+export type SignedIn = (username: string, options?: SignInOptions) => Promise<Page>;
+
+/**
+ * Where a person's session on one Hearth is kept for the rest of the run (the folder is made in
+ * playwright.config.ts, so every worker finds the same files).
+ */
+const sessionFile = (origin: string, username: string) =>
+	path.join(process.env.HEARTH_E2E_SESSIONS_DIR!, `${new URL(origin).port}-${username}.json`);
+
+/** Keep this browser's cookies for the next test that needs the same person. */
+async function keepSession(context: BrowserContext, file: string) {
+	const { cookies } = await context.storageState();
+	// Written whole, then renamed: another worker may be reading it, or signing the same person in.
+	const partial = `${file}.${process.pid}`;
+	writeFileSync(partial, JSON.stringify({ cookies, origins: [] }));
+	renameSync(partial, file);
+}
 
 export const test = base.extend<{ quickExitBlocked: void; as: SignedIn }>({
 	/**
 	 * `as(username)`: a browser of their own, signed in, so several people can act at once as in
 	 * real life. Every one is closed when the test ends.
+	 *
+	 * On the shared demo each person signs in through the form once a run, and later tests reuse
+	 * that session: a sign-in (argon2, two pages) cost about a second. So a test must not use `as`
+	 * there to sign out, quick-exit, change a password or end sessions, or to test signing in: that
+	 * would end or lock the session for every other test. Those sign in afresh with `signIn`.
 	 */
 	as: async ({ browser }, use) => {
 		const contexts: BrowserContext[] = [];
-		await use(async (username, options = {}) => {
-			const context = await browser.newContext({ baseURL: DEMO_ORIGIN, ...options });
+		await use(async (username, { reuse, ...options } = {}) => {
+			const baseURL = options.baseURL ?? DEMO_ORIGIN;
+			const file = (reuse ?? baseURL === DEMO_ORIGIN) ? sessionFile(baseURL, username) : null;
+			const kept = file && existsSync(file) ? file : undefined;
+			const context = await browser.newContext({ ...options, baseURL, storageState: kept });
 			contexts.push(context);
 			await context.route('https://www.bbc.co.uk/**', (route) =>
 				route.fulfill({ contentType: 'text/html', body: '<title>Weather</title>' })
 			);
 			const page = await context.newPage();
+			if (kept) {
+				// Signed in already, /signin sends them to their home page, as signing in does. A
+				// session that has ended (staff idle time, a Hearth started again) stays on /signin.
+				await page.goto('/signin');
+				if (new URL(page.url()).pathname !== '/signin') return page;
+			}
 			await signIn(page, username);
+			if (file) await keepSession(context, file);
 			return page;
 		});
 		for (const context of contexts) await context.close();

@@ -14,7 +14,8 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => hearth.stop());
 
-const on = (as: SignedIn) => hearth.on(as);
+// Nobody here signs out or quick-exits: each person signs in once and carries on.
+const on = (as: SignedIn) => hearth.on(as, { reuse: true });
 
 /** Amira raises an issue with the Children in Care Council and opens it: its id. */
 async function raiseIssue(amira: Page, title: string, wrong: string): Promise<string> {

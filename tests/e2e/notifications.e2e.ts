@@ -183,8 +183,8 @@ test.describe('the push API refuses bad input', () => {
 		}
 	};
 
-	test('with a reason, and stores nothing', async ({ page }) => {
-		await signIn(page, 'reece');
+	test('with a reason, and stores nothing', async ({ as }) => {
+		const page = await as('reece');
 		const post = (data: unknown, headers: Record<string, string> = {}) =>
 			page.request.post('/api/push', { data, headers: { origin, ...headers } });
 

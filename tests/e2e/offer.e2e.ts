@@ -32,9 +32,9 @@ test('a signed-out visitor reads the Pledge and the Local Offer, down to one ent
 });
 
 test('a 19-year-old former relevant care leaver at university sees the bursary and not the under-18 items', async ({
-	page
+	as
 }) => {
-	await signIn(page, 'reece');
+	const page = await as('reece');
 	await page.getByRole('link', { name: 'What I can get' }).first().click();
 	await expect(page).toHaveURL('/me/offer');
 	await expectAccessible(page);
@@ -60,8 +60,8 @@ test('a 19-year-old former relevant care leaver at university sees the bursary a
 	);
 });
 
-test('a 17-year-old sees what starts at 18 on the timeline', async ({ page }) => {
-	await signIn(page, 'chloe');
+test('a 17-year-old sees what starts at 18 on the timeline', async ({ as }) => {
+	const page = await as('chloe');
 	await page.goto('/me/offer');
 	const eighteen = page
 		.getByRole('listitem')
@@ -115,8 +115,8 @@ test('a young person asks their PA, and the PA answers', async ({ page }) => {
 	await expect(page.getByText('Done', { exact: true })).toBeVisible();
 });
 
-test('a young person rates a promise and can change the answer later', async ({ page }) => {
-	await signIn(page, 'jayden');
+test('a young person rates a promise and can change the answer later', async ({ as }) => {
+	const page = await as('jayden');
 	await page.goto('/me/pledge');
 	await expectAccessible(page);
 	const promise = page
@@ -177,9 +177,9 @@ test('the offer can be read offline once the app has loaded', async ({ page, con
 });
 
 test('a copy kept for offline reading never holds the name of whoever was signed in', async ({
-	page
+	as
 }) => {
-	await signIn(page, 'amira');
+	const page = await as('amira');
 	await page.evaluate(() => navigator.serviceWorker.ready);
 	await page.goto('/offer');
 	await expect(page.getByText('Signed in as Amira')).toBeVisible();

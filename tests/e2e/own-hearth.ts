@@ -26,9 +26,13 @@ export class OwnHearth {
 		this.dataDir = mkdtempSync(path.join(tmpdir(), `hearth-${name}-`));
 	}
 
-	/** The `as` fixture, signing people in on this Hearth instead of the shared demo. */
-	on(as: SignedIn): SignedIn {
-		return (username, options = {}) => as(username, { baseURL: this.origin, ...options });
+	/**
+	 * The `as` fixture, signing people in on this Hearth instead of the shared demo. With `reuse`,
+	 * a person signs in once and later tests in the file carry on in that session: only for files
+	 * whose tests never sign out, quick-exit, change a password or start "with me" on it.
+	 */
+	on(as: SignedIn, { reuse = false } = {}): SignedIn {
+		return (username, options = {}) => as(username, { baseURL: this.origin, reuse, ...options });
 	}
 
 	async start(): Promise<ChildProcess> {

@@ -16,7 +16,8 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => hearth.stop());
 
-const on = (as: SignedIn) => hearth.on(as);
+// Nobody here signs out or quick-exits: each person signs in once and carries on.
+const on = (as: SignedIn) => hearth.on(as, { reuse: true });
 
 const phone = { viewport: { width: 320, height: 640 } };
 

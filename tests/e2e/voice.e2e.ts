@@ -4,7 +4,6 @@ import {
 	expectAccessible,
 	expectFitsWidth,
 	readDemoDatabase,
-	signIn,
 	test,
 	untilControlled
 } from './fixtures';
@@ -333,9 +332,9 @@ test('without JavaScript a child can still send a statement and say they feel un
 });
 
 test('the Board sees counts of what young people said, with small numbers hidden', async ({
-	page
+	as
 }) => {
-	await signIn(page, 'cllr.pemberton');
+	const page = await as('cllr.pemberton');
 	await expect(page.getByRole('heading', { name: 'What young people told us' })).toBeVisible();
 	const byType = page.getByRole('table', { name: 'By type of message' });
 	await expect(byType.getByRole('row', { name: /My plans/ })).toContainText('fewer than 6');
