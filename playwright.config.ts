@@ -40,9 +40,9 @@ export default defineConfig({
 		server(DEMO_PORT, 'scripts/demo.js', {
 			HEARTH_DATA_DIR: process.env.HEARTH_E2E_DEMO_DIR,
 			// The browser tests' stand-in push subscriptions point at this machine.
-			HEARTH_PUSH_ALLOW_LOOPBACK: '1',
-			// Lets the voice tests move the server's clock to watch a safety alert escalate.
-			HEARTH_TEST_CLOCK: '1'
+			HEARTH_PUSH_ALLOW_LOOPBACK: '1'
+			// No test clock here: tests that move the clock have a Hearth of their own, so the
+			// shared demo's time is the same for every test running at once.
 		}),
 		server(EMPTY_PORT, 'scripts/serve.js', {
 			HEARTH_DATA_DIR: process.env.HEARTH_E2E_EMPTY_DIR,

@@ -1,9 +1,15 @@
-import { expect, expectAccessible, expectFitsWidth, readDemoDatabase, test } from './fixtures';
-import { DEMO_ORIGIN } from './ports';
+import { expect, expectAccessible, expectFitsWidth, test as base } from './fixtures';
+import { OwnHearth } from './own-hearth';
+import { port } from './ports';
 
-// Tests that move the server's clock (POST /__test/clock, allowed only with HEARTH_TEST_CLOCK=1)
-// live in this one file, so they never run at the same time as each other.
-test.describe.configure({ timeout: 120_000 });
+// These tests move the server's clock (POST /__test/clock, allowed only with HEARTH_TEST_CLOCK=1).
+// Time moved on for one moves on for every test using that server, so they have a Hearth of their
+// own (port(70)) and run one after the other, in one worker.
+const hearth = new OwnHearth(port(70), 'clock', { HEARTH_TEST_CLOCK: '1' });
+const test = base.extend({ as: async ({ as }, use) => use(hearth.on(as, { reuse: true })) });
+test.describe.configure({ mode: 'default', timeout: 120_000 });
+test.beforeAll(() => hearth.start().then(() => undefined));
+test.afterAll(() => hearth.stop());
 
 test('"I feel unsafe" reaches the worker and the duty manager at once, and escalates if nobody answers', async ({
 	as
@@ -120,7 +126,7 @@ test('from "we said" to "they did": an anonymous issue reaches the Board, is act
 		await expect(page.getByText('You support this')).toBeVisible();
 		const again = await page.request.post(`${new URL(page.url()).pathname}?/support`, {
 			form: {},
-			headers: { origin: DEMO_ORIGIN }
+			headers: { origin: hearth.origin }
 		});
 		expect(again.ok()).toBe(true);
 		await expectAccessible(page);
@@ -180,7 +186,7 @@ test('from "we said" to "they did": an anonymous issue reaches the Board, is act
 	const dev = await as('gareth.lloyd');
 	const refused = await dev.request.post(`${actionUrl}?/update`, {
 		form: { status: 'done', progress: '100', note: 'not mine' },
-		headers: { origin: DEMO_ORIGIN }
+		headers: { origin: hearth.origin }
 	});
 	expect(refused.status()).toBe(403);
 
@@ -218,7 +224,7 @@ test('from "we said" to "they did": an anonymous issue reaches the Board, is act
 	await tyler.getByRole('button', { name: 'Tell them' }).click();
 	await expect(tyler.getByText('Thank you for telling us.')).toBeVisible();
 
-	const visitorContext = await tyler.context().browser()!.newContext({ baseURL: DEMO_ORIGIN });
+	const visitorContext = await tyler.context().browser()!.newContext({ baseURL: hearth.origin });
 	const visitor = await visitorContext.newPage();
 	await visitor.goto('/you-said-we-did');
 	const published = visitor.getByRole('article').filter({ hasText: 'Pocket money' });
@@ -238,8 +244,7 @@ test('from "we said" to "they did": an anonymous issue reaches the Board, is act
 	expect(exported).toContain('Pocket money');
 	expect(exported).not.toContain('Tyler');
 	expect((await shah.goto('/board/issues'))?.status()).toBe(403);
-	const tylerId = readDemoDatabase<{ id: string }>(
-		"select id from users where username = 'tyler'"
-	)[0].id;
+	const tylerId = hearth.query<{ id: string }>("select id from users where username = 'tyler'")[0]
+		.id;
 	expect(exported).not.toContain(tylerId);
 });
