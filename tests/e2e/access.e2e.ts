@@ -2,6 +2,9 @@ import type { Page } from '@playwright/test';
 import { expect, expectAccessible, signIn, signOut, test } from './fixtures';
 import { DEMO_ORIGIN } from './ports';
 
+// Each test here changes only what no other test in this file reads: they may run at once.
+test.describe.configure({ mode: 'parallel' });
+
 /** The id of a young person, read off a worker's list. */
 async function youngPersonId(page: Page, worker: string, name: string): Promise<string> {
 	await signIn(page, worker);

@@ -1,5 +1,8 @@
 import { expect, signIn, test } from './fixtures';
 
+// Each test here changes only what no other test in this file reads: they may run at once.
+test.describe.configure({ mode: 'parallel' });
+
 test('changing a password signs the person out everywhere else', async ({ browser }) => {
 	const phone = await (await browser.newContext()).newPage();
 	const laptop = await (await browser.newContext()).newPage();

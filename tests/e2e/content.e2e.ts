@@ -1,6 +1,9 @@
 import { expect, expectAccessible, signIn, signOut, test } from './fixtures';
 import { DEMO_ORIGIN } from './ports';
 
+// Not run at once: the first test opens Dan's newest notice, which the second test's publishing
+// would replace.
+
 test('an officer drafts, previews and publishes a change, and a young person sees what is new', async ({
 	page
 }) => {

@@ -1,7 +1,8 @@
 import { expect, expectAccessible, expectFitsWidth, test } from './fixtures';
 import { DEMO_ORIGIN } from './ports';
 
-test.describe.configure({ timeout: 90_000 });
+// Each test here changes only what no other test in this file reads: they may run at once.
+test.describe.configure({ mode: 'parallel', timeout: 90_000 });
 
 test('an officer merges a duplicate and declines an issue with a reason the young person reads', async ({
 	as

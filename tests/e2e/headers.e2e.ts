@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { DEMO_ORIGIN } from './ports';
 
+// Each test here changes only what no other test in this file reads: they may run at once.
+test.describe.configure({ mode: 'parallel' });
+
 /*
  * Every kind of response carries the headers that stop sniffing and framing. On dedd82c what
  * adapter-node serves before the hooks (static files, /_app, the service worker, icons, the

@@ -1,5 +1,8 @@
 import { expect, expectAccessible, signIn, signOut, test } from './fixtures';
 
+// Each test here changes only what no other test in this file reads: they may run at once.
+test.describe.configure({ mode: 'parallel' });
+
 test('a worker invites a young person, who joins once and only once', async ({ page }) => {
 	await signIn(page, 'sam.okafor');
 	await page.getByRole('link', { name: 'Invite a young person' }).click();

@@ -2,6 +2,9 @@ import { expect, expectAccessible, signIn, signOut, test, untilControlled } from
 import { OwnHearth } from './own-hearth';
 import { DEMO_ORIGIN, port } from './ports';
 
+// Each test here changes only what no other test in this file reads: they may run at once.
+test.describe.configure({ mode: 'parallel' });
+
 test('the bell counts a new notice, and reading it clears the count', async ({ page }) => {
 	await signIn(page, 'holly.brennan');
 	const bell = page.getByTestId('notice-bell');

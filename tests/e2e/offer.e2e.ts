@@ -1,5 +1,8 @@
 import { expect, expectAccessible, expectFitsWidth, signIn, signOut, test } from './fixtures';
 
+// Each test here changes only what no other test in this file reads: they may run at once.
+test.describe.configure({ mode: 'parallel' });
+
 test('a signed-out visitor reads the Pledge and the Local Offer, down to one entitlement', async ({
 	page
 }) => {

@@ -1,5 +1,8 @@
 import { expect, signIn, test } from './fixtures';
 
+// Each test here changes only what no other test in this file reads: they may run at once.
+test.describe.configure({ mode: 'parallel' });
+
 test('quick exit leaves at once for a neutral site', async ({ page }) => {
 	await signIn(page, 'amira');
 	await page.getByRole('link', { name: 'Quick exit' }).click();

@@ -1,6 +1,9 @@
 import { DEMO_PASSWORD, expect, expectAccessible, test } from './fixtures';
 import { DEMO_ORIGIN } from './ports';
 
+// Each test here changes only what no other test in this file reads: they may run at once.
+test.describe.configure({ mode: 'parallel' });
+
 /*
  * After signing in, and after choosing a language, Hearth goes where the link said only when that
  * is a path inside Hearth. On dedd82c `/signin?next=%2F%09%2Fevil.example` sent the browser to

@@ -1,6 +1,7 @@
 import { expect, expectAccessible, expectFitsWidth, test } from './fixtures';
 
-test.describe.configure({ timeout: 90_000 });
+// Each test here changes only what no other test in this file reads: they may run at once.
+test.describe.configure({ mode: 'parallel', timeout: 90_000 });
 
 /** A date some days from now, as the date field wants it. */
 const inDays = (days: number) => {

@@ -9,6 +9,9 @@ import {
 } from './fixtures';
 import { DEMO_ORIGIN } from './ports';
 
+// Each test here changes only what no other test in this file reads: they may run at once.
+test.describe.configure({ mode: 'parallel' });
+
 const PUBLIC_PAGES = ['/', '/signin', '/join', '/help', '/privacy', '/offline'];
 
 for (const path of PUBLIC_PAGES) {

@@ -1,5 +1,8 @@
 import { expect, expectAccessible, signIn, signOut, test } from './fixtures';
 
+// Each test here changes only what no other test in this file reads: they may run at once.
+test.describe.configure({ mode: 'parallel' });
+
 const HOMES: [username: string, path: string, heading: RegExp][] = [
 	['maya', '/me', /Hi Maya/],
 	['amira', '/me', /Hi Amira/],

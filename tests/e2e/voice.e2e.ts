@@ -12,7 +12,8 @@ import { DEMO_ORIGIN } from './ports';
 const ORIGIN = DEMO_ORIGIN;
 
 // Most tests here have several people acting at once, each signing in (argon2) and checked with axe.
-test.describe.configure({ timeout: 90_000 });
+// Each test here changes only what no other test in this file reads: they may run at once.
+test.describe.configure({ mode: 'parallel', timeout: 90_000 });
 
 /** A chip (a radio or checkbox styled as a button) in a question, by its words. */
 function chip(page: Page, question: string | RegExp, choice: string) {
