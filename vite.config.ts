@@ -74,8 +74,25 @@ function clientScripts(): Plugin {
 	};
 }
 
+/**
+ * The component tests' browser: the Chromium and flags the browser tests use. Loaded only when
+ * Vitest runs, so `vite build` and `vite dev` do not load Playwright.
+ */
+async function componentBrowser() {
+	const { playwright } = await import('@vitest/browser-playwright');
+	const { CHROMIUM_ARGS, chromiumPath } = await import('./tests/e2e/chromium.ts');
+	return {
+		enabled: true,
+		headless: true,
+		provider: playwright({
+			launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS }
+		}),
+		instances: [{ browser: 'chromium' as const }]
+	};
+}
+
 // SvelteKit's own settings (adapter, CSP) live in svelte.config.js.
-export default defineConfig({
+export default defineConfig(async () => ({
 	plugins: [
 		tailwindcss(),
 		sveltekit(),
@@ -100,7 +117,17 @@ export default defineConfig({
 					include: ['tests/unit/**/*.test.ts'],
 					testTimeout: 20_000
 				}
+			},
+			{
+				// One component's states (a message beside a field, answers kept after a mistake) in a
+				// real browser, without a server or a whole journey.
+				extends: './vite.config.ts',
+				test: {
+					name: 'components',
+					include: ['tests/component/**/*.svelte.test.ts'],
+					browser: process.env.VITEST ? await componentBrowser() : undefined
+				}
 			}
 		]
 	}
-});
+}));
