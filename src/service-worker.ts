@@ -284,7 +284,11 @@ function saveDraft(id: string, entries: [string, string][]): Promise<unknown> {
 
 async function sendPendingLock(): Promise<void> {
 	await locking;
-	if (await (await caches.open(PUBLIC_CACHE)).match(LOCK_PENDING)) await sendLock();
+	if (await lockPending()) await sendLock();
+}
+
+async function lockPending(): Promise<boolean> {
+	return Boolean(await (await caches.open(PUBLIC_CACHE)).match(LOCK_PENDING));
 }
 
 sw.addEventListener('fetch', (event) => {
@@ -446,6 +450,11 @@ function withKey(wanted: boolean): Promise<unknown> {
  * signed-in person's key: it seals what is caught offline later and opens what waits now.
  */
 async function sendOutbox(wantKey = false): Promise<void> {
+	// A quick exit made with no signal is told to the server first. The browser may fire the
+	// sync the moment the signal is back, before any page: sent then, the words would go (and the
+	// key come back to this phone) from a session that should already be locked.
+	await sendPendingLock();
+	if (await lockPending()) return;
 	await sendPendingSignOut();
 	await withKey(wantKey || (await waitingCount()) > 0);
 	const { sent } = await flushOutbox();

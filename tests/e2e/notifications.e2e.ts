@@ -275,7 +275,10 @@ test('the service worker shows each safety alert apart and loudly, and folds oth
 			registrationId,
 			data: JSON.stringify({ ...body, requireInteraction: loud, pad: '   ' })
 		});
-		await expect.poll(async () => (await showing()).some((note) => note.url === url)).toBe(true);
+		// A busy machine may take a while to start the worker for the push: give it room.
+		await expect
+			.poll(async () => (await showing()).some((note) => note.url === url), { timeout: 20_000 })
+			.toBe(true);
 	};
 	await push('alert-0123456789abcdef', '/work/alerts/one', true);
 	await push('alert-fedcba9876543210', '/work/alerts/two', true);

@@ -94,6 +94,13 @@ const storedTimes = (clientKey: string) =>
 		clientKey
 	)[0].n;
 
+/** This person's sessions that quick exit has locked on the server. */
+const lockedSessions = (username: string) =>
+	hearth.query<{ n: number }>(
+		'select count(*) as n from sessions s join users u on u.id = s.user_id where u.username = ? and s.locked_at is not null',
+		username
+	)[0].n;
+
 const statementId = (clientKey: string) =>
 	hearth.query<{ id: string }>('select id from statements where client_key = ?', clientKey)[0].id;
 
@@ -142,9 +149,22 @@ test('offline, write, quick exit: the phone holds none of the words, and nothing
 	expect(stored, 'no key left that could open what is sealed').not.toContain('CRYPTOKEY');
 	expect(storedTimes(clientKey)).toBe(0);
 
-	// Nothing lost: back online, Dan opens Hearth, types his password (quick exit locked this
-	// phone's session, issue 18 item 7) and it goes, once.
+	// The signal comes back. The browser may tell the service worker to send what waits before
+	// any page loads (the background sync): the lock, noted offline, must reach the server first,
+	// and nothing go, nor the key come back, from a session that should be locked.
+	expect(lockedSessions('dan')).toBe(0);
 	await context.setOffline(false);
+	await after.evaluate(async () => {
+		const worker = await navigator.serviceWorker.ready;
+		worker.active?.postMessage({ type: 'flush-outbox' });
+	});
+	await expect.poll(() => lockedSessions('dan')).toBe(1);
+	await expect.poll(() => waitingKeys(after)).toEqual([clientKey]);
+	expect(storedTimes(clientKey)).toBe(0);
+	expect(await storedOnPhone(after), 'the key did not come back').not.toContain('CRYPTOKEY');
+
+	// Nothing lost: Dan opens Hearth, types his password (quick exit locked this phone's
+	// session, issue 18 item 7) and it goes, once.
 	await after.goto('/me');
 	await expect(after).toHaveURL(/\/unlock/);
 	expect(storedTimes(clientKey)).toBe(0);
