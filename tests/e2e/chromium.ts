@@ -20,12 +20,23 @@ export function chromiumPath(): string | undefined {
 	return undefined;
 }
 
-/** Flags for a machine without network: without them Chromium keeps trying to reach Google. */
+/**
+ * Flags for a machine without network: without them Chromium keeps trying to reach Google. The
+ * second group saves CPU on a two-core machine, measured on shell and sign-in (31 tests): 133 s
+ * of CPU down to 111 s. The GPU process (software drawing with --disable-gpu) runs inside the
+ * browser process, and features no test uses are off.
+ */
 export const CHROMIUM_ARGS = [
 	'--no-sandbox',
 	'--disable-gpu',
 	'--disable-background-networking',
 	'--disable-component-update',
 	'--disable-sync',
-	'--no-first-run'
+	'--no-first-run',
+	'--in-process-gpu',
+	'--disable-extensions',
+	'--disable-breakpad',
+	'--disable-hang-monitor',
+	'--password-store=basic',
+	'--disable-features=Translate,MediaRouter,OptimizationHints,AutofillServerCommunication,CertificateTransparencyComponentUpdater'
 ];
