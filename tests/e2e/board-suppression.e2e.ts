@@ -68,7 +68,12 @@ function seen(text: string): Seen {
 	if (fewer) return { kind: 'fewer', below: Number(fewer[1]) };
 	if (t.startsWith('withheld')) return { kind: 'withheld' };
 	const count = /^(\d+)(?:\s*\((\d+)%\))?$/.exec(t);
-	if (count) return { kind: 'count', value: Number(count[1]), share: count[2] ? Number(count[2]) : undefined };
+	if (count)
+		return {
+			kind: 'count',
+			value: Number(count[1]),
+			share: count[2] ? Number(count[2]) : undefined
+		};
 	const share = /^(\d+)%$/.exec(t);
 	if (share) return { kind: 'count', value: NaN, share: Number(share[1]) };
 	throw new Error(`Not a Board figure: "${t}"`);
@@ -94,11 +99,11 @@ function totalsFor(count: number, percent: number): Set<number> {
 
 /** The one total several (count, share) pairs agree on, or null when they leave it open. */
 function totalFromShares(pairs: [number, number][]): number | null {
-	let candidates: Set<number> | null = null;
+	let candidates = null as Set<number> | null;
 	for (const [count, percent] of pairs) {
 		if (percent === 0) continue;
 		const next = totalsFor(count, percent);
-		candidates = candidates ? new Set([...candidates].filter((t) => next.has(t))) : next;
+		candidates = candidates ? new Set([...candidates].filter((t: number) => next.has(t))) : next;
 	}
 	return candidates?.size === 1 ? [...candidates][0] : null;
 }
@@ -154,7 +159,10 @@ test('no hidden count on the Board can be worked out from what it shows', async 
 	// A hidden row total whose cells are all shown is rebuilt before the grand total is tried.
 	const rowTotals = parsed.map((row): Seen =>
 		row.total.kind !== 'count' && row.cells.every((c) => c.kind === 'count')
-			? { kind: 'count', value: row.cells.reduce((s, c) => s + (c.kind === 'count' ? c.value : 0), 0) }
+			? {
+					kind: 'count',
+					value: row.cells.reduce((s, c) => s + (c.kind === 'count' ? c.value : 0), 0)
+				}
 			: row.total
 	);
 	for (const n of workedOut(grand, rowTotals, threshold))
@@ -180,7 +188,10 @@ test('no hidden count on the Board can be worked out from what it shows', async 
 			[
 				'under 4',
 				heldValue,
-				[aged4Plus === null ? { kind: 'withheld' } : { kind: 'count', value: aged4Plus }, { kind: 'withheld' }]
+				[
+					aged4Plus === null ? { kind: 'withheld' } : { kind: 'count', value: aged4Plus },
+					{ kind: 'withheld' }
+				]
 			],
 			['views not given', aged4Plus, [views, { kind: 'withheld' }]],
 			['not through Hearth', aged4Plus, [app, { kind: 'withheld' }]]

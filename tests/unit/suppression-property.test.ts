@@ -250,7 +250,10 @@ function readTable(
 	if (options.grandTotal !== 'none') {
 		counts.G = grid.flat().reduce((s, n) => s + n, 0);
 		shown.G = table.grandTotal ?? undefined;
-		relations.push({ total: 'G', parts: grid.flatMap((row, r) => row.map((_, c) => `x${r}.${c}`)) });
+		relations.push({
+			total: 'G',
+			parts: grid.flatMap((row, r) => row.map((_, c) => `x${r}.${c}`))
+		});
 	}
 	return { counts, shown, relations };
 }
@@ -374,7 +377,10 @@ describe("a quarter's review figures, for any counts (fast-check)", () => {
 
 describe('the attacker finds the leaks it is meant to find (so the properties above can fail)', () => {
 	const row = (cells: number[], shownCells: ShownCount[], total: ShownCount): Known => ({
-		counts: { T: cells.reduce((s, n) => s + n, 0), ...Object.fromEntries(cells.map((n, i) => [`p${i}`, n])) },
+		counts: {
+			T: cells.reduce((s, n) => s + n, 0),
+			...Object.fromEntries(cells.map((n, i) => [`p${i}`, n]))
+		},
 		shown: { T: total, ...Object.fromEntries(shownCells.map((s, i) => [`p${i}`, s])) },
 		relations: [{ total: 'T', parts: cells.map((_, i) => `p${i}`) }]
 	});
@@ -387,7 +393,10 @@ describe('the attacker finds the leaks it is meant to find (so the properties ab
 	});
 
 	it('finds [1, 1, 10] with a total of 12 from the labels', () => {
-		const known = row([1, 1, 10], [few, few, { kind: 'count', value: 10 }], { kind: 'count', value: 12 });
+		const known = row([1, 1, 10], [few, few, { kind: 'count', value: 10 }], {
+			kind: 'count',
+			value: 12
+		});
 		expect(leaks(known, 6).byLinearAlgebra).toEqual([]);
 		expect(leaks(known, 6).byLinearProgramme).toEqual(['p0', 'p1']);
 	});
@@ -396,7 +405,13 @@ describe('the attacker finds the leaks it is meant to find (so the properties ab
 		// x = 2 is hidden in a row and a column; the column's other cell is shown and so is its total.
 		const known: Known = {
 			counts: { x: 2, y: 20, a: 9, R: 22, C: 11 },
-			shown: { x: few, y: { kind: 'withheld' }, a: { kind: 'count', value: 9 }, R: { kind: 'count', value: 22 }, C: { kind: 'count', value: 11 } },
+			shown: {
+				x: few,
+				y: { kind: 'withheld' },
+				a: { kind: 'count', value: 9 },
+				R: { kind: 'count', value: 22 },
+				C: { kind: 'count', value: 11 }
+			},
 			relations: [
 				{ total: 'R', parts: ['x', 'y'] },
 				{ total: 'C', parts: ['x', 'a'] }

@@ -184,7 +184,7 @@ function bestComplement(
 ): string | undefined {
 	// Widen the search from the exposed figure's own sums to every sum its hidden neighbours are in.
 	const reached = new Set(exposed);
-	for (let size = 0; size !== reached.size; ) {
+	for (let size = 0; size !== reached.size;) {
 		size = reached.size;
 		const candidates: { name: string; total: boolean }[] = [];
 		for (const name of reached)

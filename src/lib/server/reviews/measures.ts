@@ -1,9 +1,5 @@
 import { and, asc, eq, gte } from 'drizzle-orm';
-import {
-	shareOf,
-	suppressFigures,
-	type ShownCount
-} from '$lib/domain/suppression';
+import { shareOf, suppressFigures, type ShownCount } from '$lib/domain/suppression';
 import { lastQuarters, quarterOf } from '$lib/domain/reviews';
 import type { Db } from '../db';
 import { reviewMonthCounts, reviews } from '../db/schema';
@@ -92,7 +88,10 @@ type ReviewCounts = Record<
  * under 4, views not given, views given another way, views not sent through Hearth. Each is
  * declared as a figure the page never prints, so it is protected like a hidden cell.
  */
-export function suppressReviewQuarter(counts: ReviewCounts, threshold = 6): Record<keyof ReviewCounts, ShownCount> {
+export function suppressReviewQuarter(
+	counts: ReviewCounts,
+	threshold = 6
+): Record<keyof ReviewCounts, ShownCount> {
 	const otherWays = counts.viewsGiven - counts.attendedAndSpoke - counts.throughAdvocate;
 	const shown = suppressFigures(
 		{
