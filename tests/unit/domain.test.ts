@@ -77,19 +77,19 @@ describe('small-number suppression', () => {
 		expect(suppressCount(9, 10)).toEqual({ kind: 'suppressed', below: 10 });
 	});
 	it('withholds a second cell when one hidden cell could be worked out from the total', () => {
-		expect(suppressBreakdown([3, 40, 12])).toEqual([
+		expect(suppressBreakdown([3, 40, 12]).parts).toEqual([
 			{ kind: 'suppressed', below: 6 },
 			{ kind: 'count', value: 40 },
 			{ kind: 'withheld' }
 		]);
 	});
 	it('needs no second cell when two are already hidden, or none', () => {
-		expect(suppressBreakdown([3, 2, 12]).map((c) => c.kind)).toEqual([
+		expect(suppressBreakdown([3, 2, 12]).parts.map((c) => c.kind)).toEqual([
 			'suppressed',
 			'suppressed',
 			'count'
 		]);
-		expect(suppressBreakdown([30, 12]).map((c) => c.kind)).toEqual(['count', 'count']);
+		expect(suppressBreakdown([30, 12]).parts.map((c) => c.kind)).toEqual(['count', 'count']);
 	});
 });
 

@@ -15,7 +15,7 @@ import {
 	startingThemes,
 	templatesFor
 } from '$lib/domain/voice';
-import { suppressedTable } from '$lib/domain/suppression';
+import { shareOf, suppressTable } from '$lib/domain/suppression';
 import {
 	moodLabel,
 	optionLabel,
@@ -193,71 +193,52 @@ describe('months for the Board', () => {
 });
 
 describe('suppressed tables', () => {
-	const counts = [
-		{ key: 'feeling', column: '2026-10', count: 12 },
-		{ key: 'feeling', column: '2026-11', count: 3 },
-		{ key: 'home', column: '2026-10', count: 7 },
-		{ key: 'home', column: '2026-11', count: 9 },
-		{ key: 'plans', column: '2026-11', count: 2 }
-	];
-	const table = suppressedTable(['feeling', 'home', 'plans'], ['2026-10', '2026-11'], counts, {
-		rowsAddUp: true
-	});
-	const row = (key: string) => table.rows.find((r) => r.key === key)!;
+	// Rows feeling, home, plans by months 2026-10 and 2026-11, with row totals and the grand total.
+	const table = suppressTable(
+		[
+			[12, 3],
+			[7, 9],
+			[0, 2]
+		],
+		{ rowTotals: 'shown', grandTotal: 'shown' }
+	);
 
 	it('hides 1 to 5 as "fewer than 6" and withholds a second cell that would give it away', () => {
-		expect(row('feeling').cells).toEqual([{ kind: 'withheld' }, { kind: 'suppressed', below: 6 }]);
-		expect(row('home').cells).toEqual([
+		expect(table.cells[0]).toEqual([{ kind: 'withheld' }, { kind: 'suppressed', below: 6 }]);
+		expect(table.cells[1]).toEqual([
 			{ kind: 'count', value: 7 },
 			{ kind: 'count', value: 9 }
 		]);
-		expect(row('plans').cells).toEqual([
+		expect(table.cells[2]).toEqual([
 			{ kind: 'count', value: 0 },
 			{ kind: 'suppressed', below: 6 }
 		]);
 	});
 
 	it('builds no percentage on a hidden count, and hides a row total the grand total would reveal', () => {
-		expect(row('plans').total).toEqual({ kind: 'suppressed', below: 6 });
-		expect(row('plans').share).toEqual({ kind: 'withheld' });
+		const [feeling, home, plans] = table.rowTotals!;
+		expect(plans).toEqual({ kind: 'suppressed', below: 6 });
+		expect(shareOf(plans, table.grandTotal!)).toEqual({ kind: 'withheld' });
 		// With one row total hidden, the smallest other one (15) is withheld too, and its share.
-		expect(row('feeling').total).toEqual({ kind: 'withheld' });
-		expect(row('feeling').share).toEqual({ kind: 'withheld' });
-		expect(row('home').total).toEqual({ kind: 'count', value: 16 });
-		expect(row('home').share).toEqual({ kind: 'share', percent: 48 });
+		expect(feeling).toEqual({ kind: 'withheld' });
+		expect(shareOf(feeling, table.grandTotal!)).toEqual({ kind: 'withheld' });
+		expect(home).toEqual({ kind: 'count', value: 16 });
+		expect(shareOf(home, table.grandTotal!)).toEqual({ kind: 'share', percent: 48 });
 		expect(table.grandTotal).toEqual({ kind: 'count', value: 33 });
 	});
 
 	it('gives no shares at all when the grand total itself is hidden', () => {
-		const few = suppressedTable(
-			['feeling', 'home'],
-			['x'],
-			[{ key: 'feeling', column: 'x', count: 3 }],
-			{ rowsAddUp: true }
-		);
+		const few = suppressTable([[3], [0]], { rowTotals: 'shown', grandTotal: 'shown' });
 		expect(few.grandTotal).toEqual({ kind: 'suppressed', below: 6 });
-		expect(few.rows.map((row) => row.share)).toEqual([{ kind: 'withheld' }, { kind: 'withheld' }]);
-	});
-
-	it('gives no shares when rows overlap', () => {
-		const themes = suppressedTable(
-			['home'],
-			['2026-10'],
-			[{ key: 'home', column: '2026-10', count: 40 }],
-			{
-				rowsAddUp: false
-			}
-		);
-		expect(themes.rows[0].share).toEqual({ kind: 'withheld' });
-		expect(themes.rows[0].total).toEqual({ kind: 'count', value: 40 });
+		expect(few.rowTotals!.map((total) => shareOf(total, few.grandTotal!))).toEqual([
+			{ kind: 'withheld' },
+			{ kind: 'withheld' }
+		]);
 	});
 
 	it('follows the council threshold', () => {
-		const strict = suppressedTable(['home'], ['x'], [{ key: 'home', column: 'x', count: 9 }], {
-			rowsAddUp: false,
-			threshold: 10
-		});
-		expect(strict.rows[0].total).toEqual({ kind: 'suppressed', below: 10 });
+		const strict = suppressTable([[9]], { rowTotals: 'shown', threshold: 10 });
+		expect(strict.rowTotals![0]).toEqual({ kind: 'suppressed', below: 10 });
 	});
 });
 

@@ -14,7 +14,11 @@ const VOICE_MONTHS = 6;
 export const load = page('seeBoard', (ctx) => {
 	const threshold = getCouncilSettings(ctx.db)?.smallNumberThreshold ?? 6;
 	const counts = countYoungPeopleByStatus(ctx.db);
-	const [inCare, careLeavers] = suppressBreakdown([counts.inCare, counts.careLeavers], threshold);
+	// The council publishes how many young people it looks after (in its 903 return and reports),
+	// so the two are suppressed as parts of a known total.
+	const {
+		parts: [inCare, careLeavers]
+	} = suppressBreakdown([counts.inCare, counts.careLeavers], threshold);
 	return {
 		mayModerate: ctx.can('moderateIssues'),
 		// A manager on the Board is told here that alerts are open, without names: the Board's

@@ -2,8 +2,9 @@ import { gte } from 'drizzle-orm';
 import { daysBetween, ENTERED_MEASURES, median, type EnteredMeasureId } from '$lib/domain/forum';
 import { lastQuarters, quarterOf } from '$lib/domain/reviews';
 import {
-	countAndShare,
+	shareOf,
 	suppressCount,
+	suppressFigures,
 	type ShownCount,
 	type ShownShare
 } from '$lib/domain/suppression';
@@ -32,6 +33,26 @@ export function ukMidnight(day: string): number {
 	const utc = Date.parse(`${day}T00:00:00Z`);
 	// In British Summer Time, UK midnight is 23:00 UTC the day before.
 	return ukToday(new Date(utc - 3_600_000)) === day ? utc - 3_600_000 : utc;
+}
+
+/**
+ * A count of some of a total, with its share. The share prints the total, and the rest (actions
+ * done late, promises not rated as kept) is a count too, so the three are suppressed together.
+ */
+function partOfTotal(
+	part: number,
+	total: number,
+	threshold: number
+): { count: ShownCount; share: ShownShare } {
+	const shown = suppressFigures(
+		{
+			counts: { part, total, rest: total - part },
+			unshown: ['rest'],
+			relations: [{ total: 'total', parts: ['part', 'rest'] }]
+		},
+		threshold
+	);
+	return { count: shown.part, share: shareOf(shown.part, shown.total) };
 }
 
 /** The first day after a quarter, as YYYY-MM-DD. */
@@ -109,13 +130,13 @@ export function computedScorecard(
 			issuesAnswered: answeredShown,
 			// A time built on a hidden count would give the count away: withheld with it.
 			medianDaysToAnswer: answeredShown.kind === 'count' ? median(answerDays) : null,
-			actionsOnTime: countAndShare(actions.onTime, actions.due, threshold),
-			promisesKept: countAndShare(keptCount, ratedCount, threshold),
+			actionsOnTime: partOfTotal(actions.onTime, actions.due, threshold),
+			promisesKept: partOfTotal(keptCount, ratedCount, threshold),
 			statements: suppressCount(
 				sent.filter((s) => inQuarter(s.month, quarter)).reduce((total, s) => total + s.count, 0),
 				threshold
 			),
-			alertsAcknowledgedInTime: countAndShare(alerts.inTime, alerts.raised, threshold),
+			alertsAcknowledgedInTime: partOfTotal(alerts.inTime, alerts.raised, threshold),
 			reviewsOnTime: review.onTime,
 			viewsGiven: review.viewsGiven
 		};

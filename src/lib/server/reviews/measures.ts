@@ -1,5 +1,5 @@
 import { and, asc, eq, gte } from 'drizzle-orm';
-import { countAndShare, suppressCount } from '$lib/domain/suppression';
+import { shareOf, suppressFigures, type ShownCount } from '$lib/domain/suppression';
 import { lastQuarters, quarterOf } from '$lib/domain/reviews';
 import type { Db } from '../db';
 import { reviewMonthCounts, reviews } from '../db/schema';
@@ -41,19 +41,83 @@ export function reviewMeasures(db: Db, today: string, quarters = 4, threshold = 
 			months
 				.filter((row) => quarterOf(`${row.month}-01`) === quarter)
 				.reduce((total, row) => total + row[key], 0);
-		const held = sum('held');
-		const aged4Plus = sum('aged4Plus');
+		const shown = suppressReviewQuarter(
+			{
+				held: sum('held'),
+				onTime: sum('onTime'),
+				aged4Plus: sum('aged4Plus'),
+				viewsGiven: sum('viewsGiven'),
+				attendedAndSpoke: sum('attendedAndSpoke'),
+				throughAdvocate: sum('throughAdvocate'),
+				throughApp: sum('throughApp')
+			},
+			threshold
+		);
+		const of = (name: keyof typeof shown, total: keyof typeof shown) => ({
+			count: shown[name],
+			share: shareOf(shown[name], shown[total])
+		});
 		return {
 			quarter,
-			held: suppressCount(held, threshold),
-			onTime: countAndShare(sum('onTime'), held, threshold),
-			aged4Plus: suppressCount(aged4Plus, threshold),
-			viewsGiven: countAndShare(sum('viewsGiven'), aged4Plus, threshold),
-			attendedAndSpoke: countAndShare(sum('attendedAndSpoke'), aged4Plus, threshold),
-			throughAdvocate: countAndShare(sum('throughAdvocate'), aged4Plus, threshold),
-			throughApp: countAndShare(sum('throughApp'), aged4Plus, threshold)
+			held: shown.held,
+			onTime: of('onTime', 'held'),
+			aged4Plus: shown.aged4Plus,
+			viewsGiven: of('viewsGiven', 'aged4Plus'),
+			attendedAndSpoke: of('attendedAndSpoke', 'aged4Plus'),
+			throughAdvocate: of('throughAdvocate', 'aged4Plus'),
+			throughApp: of('throughApp', 'aged4Plus')
 		};
 	});
+}
+
+type ReviewCounts = Record<
+	| 'held'
+	| 'onTime'
+	| 'aged4Plus'
+	| 'viewsGiven'
+	| 'attendedAndSpoke'
+	| 'throughAdvocate'
+	| 'throughApp',
+	number
+>;
+
+/**
+ * One quarter's review figures suppressed together. Each share prints its total too (so the
+ * reviews for children aged 4 and over are as good as shown), and the differences between the
+ * figures are counts of children in their own right: reviews held late, reviews of children
+ * under 4, views not given, views given another way, views not sent through Hearth. Each is
+ * declared as a figure the page never prints, so it is protected like a hidden cell.
+ */
+export function suppressReviewQuarter(
+	counts: ReviewCounts,
+	threshold = 6
+): Record<keyof ReviewCounts, ShownCount> {
+	const otherWays = counts.viewsGiven - counts.attendedAndSpoke - counts.throughAdvocate;
+	const shown = suppressFigures(
+		{
+			counts: {
+				...counts,
+				late: counts.held - counts.onTime,
+				under4: counts.held - counts.aged4Plus,
+				viewsNotGiven: counts.aged4Plus - counts.viewsGiven,
+				otherWays,
+				notThroughApp: counts.aged4Plus - counts.throughApp
+			},
+			unshown: ['late', 'under4', 'viewsNotGiven', 'otherWays', 'notThroughApp'],
+			relations: [
+				{ total: 'held', parts: ['onTime', 'late'] },
+				{ total: 'held', parts: ['aged4Plus', 'under4'] },
+				{ total: 'aged4Plus', parts: ['viewsGiven', 'viewsNotGiven'] },
+				{ total: 'aged4Plus', parts: ['throughApp', 'notThroughApp'] },
+				// Attending and speaking, and speaking through an advocate, are distinct ways of giving views.
+				...(otherWays >= 0
+					? [{ total: 'viewsGiven', parts: ['attendedAndSpoke', 'throughAdvocate', 'otherWays'] }]
+					: [])
+			]
+		},
+		threshold
+	);
+	return shown as Record<keyof ReviewCounts, ShownCount>;
 }
 
 /** The first day of a quarter such as 2026-Q4, as YYYY-MM-DD. */

@@ -1,5 +1,10 @@
 import { and, gt, gte } from 'drizzle-orm';
-import { suppressedTable } from '$lib/domain/suppression';
+import {
+	shareOf,
+	suppressTable,
+	type SuppressedRow,
+	type SuppressedTable
+} from '$lib/domain/suppression';
 import { lastMonths, TEMPLATE_IDS, THEMES, type TemplateId, type Theme } from '$lib/domain/voice';
 import type { Db } from '../db';
 import { statementMonthCounts, statementThemeMonthCounts } from '../db/schema';
@@ -41,24 +46,52 @@ export function statementCounts(db: Db, months: number, now: Date) {
 	};
 }
 
+/** Rows by month from counts by key and month, every key and month present (0 where none). */
+function grid<K extends string>(
+	keys: readonly K[],
+	months: readonly string[],
+	rows: readonly { key: K; month: string; count: number }[]
+): number[][] {
+	return keys.map((key) =>
+		months.map((month) => rows.find((r) => r.key === key && r.month === month)?.count ?? 0)
+	);
+}
+
+/** Rows for the Board's table, each with its share of the grand total where that is shown. */
+function boardRows<K extends string>(
+	keys: readonly K[],
+	table: SuppressedTable
+): SuppressedRow<K>[] {
+	return keys.map((key, r) => {
+		const total = table.rowTotals![r];
+		return {
+			key,
+			cells: table.cells[r],
+			total,
+			share: table.grandTotal ? shareOf(total, table.grandTotal) : { kind: 'withheld' }
+		};
+	});
+}
+
 /**
- * The Board's view of `statementCounts`: each table small-number suppressed. Each statement has
- * one template, so template rows add up to the month's total (and a hidden cell could be worked
- * out from it); a statement can carry several themes, so theme rows do not, and show no shares.
+ * The Board's view of `statementCounts`, through `suppressTable`. Each statement has one template,
+ * so template rows add up to a grand total, which the shares give away (it is suppressed as shown);
+ * a statement can carry several themes, so theme rows do not, and show no shares.
  */
 export function suppressedStatementCounts(db: Db, months: number, now: Date, threshold: number) {
 	const voice = statementCounts(db, months, now);
-	const column = <K extends string>(rows: { key: K; month: string; count: number }[]) =>
-		rows.map((row) => ({ key: row.key, column: row.month, count: row.count }));
+	const byTemplate = suppressTable(grid(TEMPLATE_IDS, voice.months, voice.byTemplate), {
+		threshold,
+		rowTotals: 'shown',
+		grandTotal: 'shown'
+	});
+	const byTheme = suppressTable(grid(THEMES, voice.months, voice.byTheme), {
+		threshold,
+		rowTotals: 'shown'
+	});
 	return {
 		months: voice.months,
-		byTemplate: suppressedTable(TEMPLATE_IDS, voice.months, column(voice.byTemplate), {
-			threshold,
-			rowsAddUp: true
-		}),
-		byTheme: suppressedTable(THEMES, voice.months, column(voice.byTheme), {
-			threshold,
-			rowsAddUp: false
-		})
+		byTemplate: { rows: boardRows(TEMPLATE_IDS, byTemplate), grandTotal: byTemplate.grandTotal! },
+		byTheme: { rows: boardRows(THEMES, byTheme) }
 	};
 }
