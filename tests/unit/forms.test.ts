@@ -105,7 +105,8 @@ describe('schemas', () => {
 		// Escalation time and the small-number threshold stay within sensible bounds.
 		for (const alertMinutes of ['4', '241', '', '30.5', 'soon'])
 			expect(settingsSchema.safeParse({ ...base, alertMinutes }).success, alertMinutes).toBe(false);
-		for (const smallNumberThreshold of ['1', '21', ''])
+		// With 2, "fewer than 2" could only mean 1: the label would give the count away.
+		for (const smallNumberThreshold of ['1', '2', '21', ''])
 			expect(settingsSchema.safeParse({ ...base, smallNumberThreshold }).success).toBe(false);
 		// Staff session times and how long words are kept, too.
 		for (const staffIdleMinutes of ['4', '241', ''])

@@ -35,7 +35,7 @@ export const settingsSchema = z.object({
 	smallNumberThreshold: z.coerce
 		.number({ error: () => m.error_threshold() })
 		.int({ error: () => m.error_threshold() })
-		.min(2, { error: () => m.error_threshold() })
+		.min(3, { error: () => m.error_threshold() })
 		.max(20, { error: () => m.error_threshold() }),
 	staffIdleMinutes: z.coerce
 		.number({ error: () => m.error_idle_minutes() })
