@@ -36,7 +36,7 @@ import {
 	timelineFor
 } from '$lib/server/reviews/reviews';
 import { participationRows, reviewMeasures, reviews903 } from '$lib/server/reviews/measures';
-import { exportQuerySchema } from '$lib/server/reviews/schemas';
+import { exportQuerySchema } from '$lib/server/reviews/staff-schemas';
 import { runDueJobs } from '$lib/server/jobs/runner';
 import { jobHandlers } from '$lib/server/jobs/handlers';
 import { freshDb, makeStaff, makeYoungPerson } from './db';
@@ -91,7 +91,15 @@ describe('review schedule', () => {
 		['2026-05-22', [], '2026-06-25', 1, '2026-06-22', 'first', 3],
 		['2026-05-22', ['2026-06-19'], '2026-07-01', 2, '2026-09-19', 'second', 0],
 		['2026-05-22', ['2026-06-19', '2026-09-10'], '2026-09-11', 3, '2027-03-10', 'later', 0],
-		['2026-05-22', ['2026-06-19', '2026-09-10', '2027-03-01'], '2027-09-02', 4, '2027-09-01', 'later', 1]
+		[
+			'2026-05-22',
+			['2026-06-19', '2026-09-10', '2027-03-01'],
+			'2027-09-02',
+			4,
+			'2027-09-01',
+			'later',
+			1
+		]
 	] as const)(
 		'reg. 33: a period begun %s with reviews %j, on %s, is due review %i on %s (%s), %i days overdue',
 		(startedOn, held, today, number, dueOn, kind, daysOverdue) => {
@@ -433,10 +441,7 @@ describe('scheduling and recording reviews', () => {
 
 	it('counts from the last review before Hearth for a child already in care (reg. 33(2))', () => {
 		const { db, iro, child } = council();
-		db.update(careEpisodes)
-			.set({ startedOn: '2024-03-04' })
-			.where(eq(careEpisodes.id, 'e1'))
-			.run();
+		db.update(careEpisodes).set({ startedOn: '2024-03-04' }).where(eq(careEpisodes.id, 'e1')).run();
 		db.update(youngPeople)
 			.set({ lastReviewBeforeHearthOn: '2026-02-10' })
 			.where(eq(youngPeople.userId, child))
@@ -499,23 +504,26 @@ describe('scheduling and recording reviews', () => {
 		const second = makeYoungPerson(db, 'tyler', [{ staffUserId: otherIro, linkType: 'iro' }], NOW);
 		addEpisode(db, second, 'e2', '2026-01-05');
 		const service = serviceTimeliness(db, '2026-06-01');
-		expect(service.rows.map((row) => [row.name, row.chairName, row.dueSoon, row.overdue])).toEqual(
-			[
-				['amira', 'janet', true, false],
-				['tyler', 'other', false, true]
-			]
-		);
+		expect(service.rows.map((row) => [row.name, row.chairName, row.dueSoon, row.overdue])).toEqual([
+			['amira', 'janet', true, false],
+			['tyler', 'other', false, true]
+		]);
 		expect(service).toMatchObject({ dueSoon: 1, overdue: 1, heldLate: 0 });
 		expect(service.rows[0].id).toBe(child);
 		expect(can(['manager'], 'seeReviewTimeliness')).toBe(true);
 		expect(can(['iro'], 'seeReviewTimeliness')).toBe(false);
-		expect(can(['worker', 'personal_adviser'], 'seeReviewTimeliness')).toBe(false);
+		expect(can(['worker', 'participation_officer'], 'seeReviewTimeliness')).toBe(false);
 	});
 
 	it('gives a care leaver’s pathway plan review a due date 6 months on, and the same invitations (Care Leavers Regulations 2010, reg. 7)', () => {
 		const db = freshDb();
-		const pa = makeStaff(db, 'marcus', ['personal_adviser']);
-		const leaver = makeYoungPerson(db, 'elif', [{ staffUserId: pa, linkType: 'personal_adviser' }], NOW);
+		const pa = makeStaff(db, 'marcus', ['worker']);
+		const leaver = makeYoungPerson(
+			db,
+			'elif',
+			[{ staffUserId: pa, linkType: 'personal_adviser' }],
+			NOW
+		);
 		db.update(youngPeople)
 			.set({ careStatus: 'care_leaver', lastReviewBeforeHearthOn: '2025-11-20' })
 			.where(eq(youngPeople.userId, leaver))

@@ -1,18 +1,10 @@
 import Holidays from 'date-holidays';
-import {
-	addDays,
-	addMonths,
-	differenceInCalendarDays,
-	format,
-	getDay,
-	parseISO
-} from 'date-fns';
-import { ageOn } from './people';
+import { addDays, addMonths, differenceInCalendarDays, format, getDay, parseISO } from 'date-fns';
 
 /**
- * Statutory reviews for children in care (Care Planning Regulations 2010, reg. 33): the first
- * within 20 working days of coming into care, the second within 3 months of the first, then
- * within 6 months of the one before. Working days skip weekends and England and Wales bank
+ * Statutory reviews for children in care (Care Planning Regulations 2010, reg. 33), counted in
+ * each period of care: the first within 20 working days of its start, the second within 3 months
+ * of the first, then within 6 months of the one before. Working days skip weekends and England and Wales bank
  * holidays (from the date-holidays data set, which includes substitute days).
  */
 
@@ -137,7 +129,11 @@ export interface ReviewTimeline {
 }
 
 /** The rule for the review after `count` reviews of a period held in Hearth, the last on `lastHeldOn`. */
-function ruleAfter(period: CarePeriod, count: number, lastHeldOn: string | undefined): TimelineEntry {
+function ruleAfter(
+	period: CarePeriod,
+	count: number,
+	lastHeldOn: string | undefined
+): TimelineEntry {
 	const before =
 		period.lastReviewBeforeHearthOn && period.lastReviewBeforeHearthOn >= period.startedOn
 			? period.lastReviewBeforeHearthOn
@@ -146,7 +142,8 @@ function ruleAfter(period: CarePeriod, count: number, lastHeldOn: string | undef
 		// Regulation 48(2) modifies regulation 33: the first review within 3 months of the start of
 		// the first short break, later ones at intervals of no more than 6 months.
 		const from = lastHeldOn ?? before;
-		if (!from) return { number: 1, dueOn: '', rule: { kind: 'short_break_first', from: period.startedOn } };
+		if (!from)
+			return { number: 1, dueOn: '', rule: { kind: 'short_break_first', from: period.startedOn } };
 		return {
 			number: before ? null : count + 1,
 			dueOn: '',

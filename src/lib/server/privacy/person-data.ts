@@ -373,7 +373,10 @@ export const PERSON_DATA: PersonColumn[] = [
 		table: earlyReviewRequests,
 		column: earlyReviewRequests.youngPersonId,
 		erasure: clear(earlyReviewRequests, () => ({ whySealed: null })),
-		download: leftOut('staff’s note asking for an early review; the young person sees the review itself')
+		download: leftOut(NOT_SHOWN),
+		toDecide:
+			'Why staff asked for an early review of a child is not in the download (the young person ' +
+			'sees the review itself; a subject access request may need the reason).'
 	},
 	staffWork(
 		earlyReviewRequests,

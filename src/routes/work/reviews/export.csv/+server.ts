@@ -1,7 +1,7 @@
 import { collectionYearOf } from '$lib/domain/reviews';
 import { endpoint } from '$lib/server/http/handlers';
 import { participationRows, reviews903, REVIEWS_903_HEADER } from '$lib/server/reviews/measures';
-import { exportQuerySchema } from '$lib/server/reviews/schemas';
+import { exportQuerySchema } from '$lib/server/reviews/staff-schemas';
 import { csv } from '$lib/server/csv';
 import type { RequestHandler } from './$types';
 
@@ -36,5 +36,9 @@ export const GET = endpoint('exportReviews', (ctx, event) => {
 			['child_reference', 'review_date', 'participation_code'],
 			participationRows(ctx.db, `${year}-04-01`, `${year + 1}-03-31`)
 		);
-	return csv(`903-reviews-${year}-${year + 1}.csv`, REVIEWS_903_HEADER, reviews903(ctx.db, year).rows);
+	return csv(
+		`903-reviews-${year}-${year + 1}.csv`,
+		REVIEWS_903_HEADER,
+		reviews903(ctx.db, year).rows
+	);
 }) satisfies RequestHandler;

@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
-import { earlyReviewSchema, scheduleSchema } from '$lib/server/reviews/schemas';
+import { scheduleSchema } from '$lib/server/reviews/schemas';
+import { earlyReviewSchema } from '$lib/server/reviews/staff-schemas';
 import { requireRecord } from '$lib/server/auth/guard';
 import type { SignedInContext } from '$lib/server/http/context';
 import { action, formActions, page, refuse, type ActionEvent } from '$lib/server/http/handlers';
