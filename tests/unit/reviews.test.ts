@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import {
@@ -776,5 +777,37 @@ describe('measures and the export', () => {
 			needsCouncilId: [{ id: child, name: 'amira' }]
 		});
 		expect(reviews903(db, 2026).rows).toEqual([['LBH-7', '30/09/2014', '01/04/2026', 'PN1']]);
+	});
+
+	it('count again, in migration 0018, the views given that PN4 reviews were counted in before', () => {
+		const { db, iro, child } = council();
+		db.insert(reviews)
+			.values({
+				id: 'pn4',
+				youngPersonId: child,
+				kind: 'child_in_care',
+				chairId: iro,
+				dueOn: '2025-10-09',
+				meetingAt: '2025-10-01T10:00',
+				place: 'x',
+				status: 'held',
+				heldOn: '2025-10-01',
+				participationCode: 'PN4',
+				createdAt: NOW
+			})
+			.run();
+		// As the triggers before 0018 left it: the PN4 review counted as views given.
+		db.$client
+			.prepare("update review_month_counts set views_given = 1 where month = '2025-10'")
+			.run();
+		const recount = readFileSync('drizzle/0018_review_periods.sql', 'utf8')
+			.split('--> statement-breakpoint')
+			.at(-1)!;
+		db.$client.exec(recount);
+		expect(
+			db.$client
+				.prepare("select held, views_given from review_month_counts where month = '2025-10'")
+				.get()
+		).toEqual({ held: 1, views_given: 0 });
 	});
 });
