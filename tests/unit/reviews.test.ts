@@ -182,7 +182,7 @@ describe('review schedule', () => {
 		['2026-05-22', ['2026-08-01'], '2027-02-01', 'short_break_later'],
 		['2026-05-22', ['2026-08-01', '2027-01-15'], '2027-07-15', 'short_break_later']
 	] as const)(
-		'short breaks (reg. 48(2) modifying reg. 33): from %s with reviews %j, the next is due on %s (%s)',
+		'short breaks (reg. 48(3) modifying reg. 33): from %s with reviews %j, the next is due on %s (%s)',
 		(startedOn, held, dueOn, kind) => {
 			const timeline = reviewTimeline(
 				period(startedOn, { shortBreak: true }),

@@ -139,7 +139,7 @@ function ruleAfter(
 			? period.lastReviewBeforeHearthOn
 			: null;
 	if (period.shortBreak) {
-		// Regulation 48(2) modifies regulation 33: the first review within 3 months of the start of
+		// Regulation 48(3) modifies regulation 33: the first review within 3 months of the start of
 		// the first short break, later ones at intervals of no more than 6 months.
 		const from = lastHeldOn ?? before;
 		if (!from)

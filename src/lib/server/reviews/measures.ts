@@ -25,7 +25,7 @@ function heldSince(db: Db, from: string) {
 
 /**
  * Review measures for the Board, by quarter: reviews held on time, and for children aged 4 and
- * over, how often their views were given (PN1 to PN6) and how. Only suppressed counts and
+ * over, how often their views were given (VIEWS_GIVEN: not PN4) and how. Only suppressed counts and
  * shares leave this function.
  */
 export function reviewMeasures(db: Db, today: string, quarters = 4, threshold = 6) {
