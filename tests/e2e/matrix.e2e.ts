@@ -195,6 +195,7 @@ const CASES: Case[] = [
 	{ route: '/work/requests', url: () => '/work/requests', allow: ['worker'] },
 	{ route: '/work/reviews', url: () => '/work/reviews', allow: STAFF_RECORDS },
 	{ route: '/work/reviews/export.csv', url: () => '/work/reviews/export.csv', allow: ['manager'] },
+	{ route: '/work/reviews/service', url: () => '/work/reviews/service', allow: ['manager'] },
 	{ route: '/work/team', url: () => '/work/team', allow: ['manager'] },
 	{
 		route: '/work/young-people/[id]',

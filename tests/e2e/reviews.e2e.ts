@@ -16,17 +16,44 @@ test('an IRO books a review, the child has their say, and reads the letter after
 	await janet.getByRole('link', { name: 'Reviews', exact: true }).click();
 	await expect(janet.getByRole('heading', { level: 1 })).toHaveText('Reviews');
 	const list = janet.getByTestId('review-list');
-	// Tyler's second review was late and his third is overdue.
+	// Tyler's second review was late and his third is overdue, by so many days.
 	const tylerRow = list.getByRole('row').filter({ hasText: 'Tyler' });
-	await expect(tylerRow).toContainText('Overdue');
+	await expect(tylerRow).toContainText(/Overdue by \d+ days?/);
 	await expect(tylerRow).toContainText('1 late before');
+	await expect(tylerRow).toContainText('6 months from the last review on');
+	// Each due date says the rule behind it; Jayden's IRO asked for an early review, and why.
+	const amiraRow = list.getByRole('row').filter({ hasText: 'Amira' });
+	await expect(amiraRow).toContainText('Second review: 3 months from the first on');
+	const jaydenRow = list.getByRole('row').filter({ hasText: 'Jayden' });
+	await expect(jaydenRow).toContainText('Early review needed');
+	await expect(jaydenRow).toContainText(/Asked for by Janet Ward on .*: He moved school/);
+	// Managers' links are not hers.
+	await expect(
+		janet.getByRole('link', { name: 'Review timeliness across the service' })
+	).toHaveCount(0);
+	await expect(janet.getByTestId('needs-council-id')).toHaveCount(0);
 	await expectAccessible(janet);
 	await expectFitsWidth(janet);
 	await janet.setViewportSize({ width: 1280, height: 800 });
 
 	await list.getByRole('link', { name: 'Book a review: Amira' }).click();
 	await expect(janet.getByRole('heading', { level: 1 })).toHaveText('Book a review for Amira');
+	await expect(janet.getByText('Review 2 is due by')).toBeVisible();
 	await expectAccessible(janet);
+	// Asking for an early review needs a reason, said beside the field.
+	await janet
+		.locator('form', { has: janet.getByLabel('Why is an early review needed?') })
+		.evaluate((form: HTMLFormElement) => (form.noValidate = true));
+	await janet.getByRole('button', { name: 'Ask for an early review' }).click();
+	await expect(janet.getByText('Say why an early review is needed.')).toBeVisible();
+	await janet
+		.getByLabel('Why is an early review needed?')
+		.fill('Her placement is changing next month.');
+	await janet.getByRole('button', { name: 'Ask for an early review' }).click();
+	await expect(janet.getByRole('status')).toHaveText('Early review asked for.');
+	await expect(
+		janet.getByText(/Asked for by Janet Ward on .*: Her placement is changing/)
+	).toBeVisible();
 	// A date in the past is refused beside the field, and what was typed stays.
 	await janet
 		.locator('form', { has: janet.getByLabel('Place') })
@@ -103,6 +130,11 @@ test('an IRO books a review, the child has their say, and reads the letter after
 	await janet.getByRole('button', { name: 'Record the review and send the letter' }).click();
 	await expect(janet.getByText(/PN0 is only for a child under 4/)).toBeVisible();
 	await expect(janet.getByLabel('Letter to Amira')).toHaveValue(letter);
+	// She sent her views through Hearth, so "views not conveyed" is refused.
+	await janet.getByLabel('Participation code').selectOption('PN7');
+	await janet.getByRole('button', { name: 'Record the review and send the letter' }).click();
+	await expect(janet.getByText(/sent their views through Hearth for this review/)).toBeVisible();
+	await expect(janet.getByLabel('Letter to Amira')).toHaveValue(letter);
 	await janet.getByLabel('Participation code').selectOption('PN1');
 	await janet.getByRole('button', { name: 'Record the review and send the letter' }).click();
 	await expect(janet.getByRole('status')).toContainText('Participation: PN1');
@@ -115,18 +147,59 @@ test('an IRO books a review, the child has their say, and reads the letter after
 	await expectAccessible(amira);
 });
 
-test('managers export participation codes; others cannot', async ({ as }) => {
+test('managers download the 903 Reviews table, see who needs a council ID, and see every IRO’s reviews; others cannot', async ({
+	as
+}) => {
 	const gareth = await as('gareth.lloyd');
 	const csv = await gareth.request.get('/work/reviews/export.csv');
 	expect(csv.status()).toBe(200);
 	expect(csv.headers()['content-type']).toContain('text/csv');
 	const lines = (await csv.text()).trim().split('\r\n');
-	expect(lines[0]).toBe('child_reference,review_date,participation_code');
+	expect(lines[0]).toBe('CHILD,DOB,REVIEW,REVIEW_CODE');
 	expect(lines.length).toBeGreaterThan(1);
-	for (const line of lines.slice(1)) expect(line).toMatch(/^\w+,\d{4}-\d{2}-\d{2},PN[0-7]$/);
+	for (const line of lines.slice(1))
+		expect(line).toMatch(/^LBH-\d+,\d{2}\/\d{2}\/\d{4},\d{2}\/\d{2}\/\d{4},PN[0-7]$/);
 	expect(lines.join()).not.toMatch(/Tyler|Maya|Amira/);
+	// Hearth's own references are still there to download.
+	const hearth = await gareth.request.get('/work/reviews/export.csv?format=hearth');
+	expect((await hearth.text()).split('\r\n')[0]).toBe(
+		'child_reference,review_date,participation_code'
+	);
+	// A year that is not a collection year is refused, saying why.
+	for (const year of ['1999', 'next', '20255']) {
+		const bad = await gareth.request.get(`/work/reviews/export.csv?year=${year}`);
+		expect(bad.status()).toBe(400);
+		expect(await bad.text()).toContain('The year must be the year a collection starts');
+	}
+	expect((await gareth.request.get('/work/reviews/export.csv?year=2024')).status()).toBe(200);
+
+	// Amira has no council ID yet: her reviews are not in the file, and the page says so.
+	await gareth.goto('/work/reviews');
+	const needsId = gareth.getByTestId('needs-council-id');
+	await expect(needsId).toContainText('Needs a council ID');
+	await expect(needsId.getByRole('link', { name: 'Amira' })).toBeVisible();
+	await expectAccessible(gareth);
+
+	// Across the service: every IRO's children, whoever chairs them.
+	await gareth.getByRole('link', { name: 'Review timeliness across the service' }).click();
+	await expect(gareth.getByRole('heading', { level: 1 })).toHaveText(
+		'Review timeliness across the service'
+	);
+	const service = gareth.getByTestId('service-list');
+	const tylerRow = service.getByRole('row').filter({ hasText: 'Tyler' });
+	await expect(tylerRow).toContainText('Janet Ward');
+	await expect(tylerRow).toContainText(/Overdue by \d+ days?/);
+	await expect(service.getByRole('row').filter({ hasText: 'Jayden' })).toContainText(
+		'Early review needed'
+	);
+	await expect(service.getByRole('row').filter({ hasText: 'Elif' })).toContainText('Marcus Reid');
+	await expect(gareth.getByTestId('service-summary')).toContainText('Overdue');
+	await expectAccessible(gareth);
+	await expectFitsWidth(gareth);
+
 	const janet = await as('janet.ward');
 	expect((await janet.request.get('/work/reviews/export.csv')).status()).toBe(403);
+	expect((await janet.goto('/work/reviews/service'))?.status()).toBe(403);
 });
 
 test('a board member sees only how reviews went overall, never a child', async ({ as }) => {

@@ -152,6 +152,7 @@ describe('the download follows the list', () => {
 			'MAYA-alert-note',
 			'MAYA-concern-note',
 			'MAYA-concern-words',
+			'MAYA-early-review',
 			'MAYA-handover',
 			'MAYA-invitation',
 			'MAYA-issue-change',
@@ -237,6 +238,7 @@ describe('erasure follows the list', () => {
 			'young_people.user_id',
 			'statements.young_person_id',
 			'reviews.young_person_id',
+			'early_review_requests.young_person_id',
 			'promise_ratings.young_person_id',
 			'offer_requests.young_person_id',
 			'forum_issues.raised_by'

@@ -30,6 +30,7 @@ import {
 	reviewConsultations,
 	reviews,
 	careEpisodes,
+	earlyReviewRequests,
 	youngPeople,
 	safeguardingConcerns,
 	safetyAlertEvents,
@@ -237,6 +238,17 @@ export function mayaEverywhere(db: Db) {
 			decisionsSealed: seal('MAYA-decisions'),
 			letterSealed: seal('MAYA-letter'),
 			letterAt: LATER,
+			createdAt: AT
+		})
+		.run();
+	db.insert(earlyReviewRequests)
+		.values({
+			id: 'early-maya',
+			youngPersonId: maya,
+			reason: 'iro_request',
+			askedBy: sam,
+			askedOn: '2026-03-01',
+			whySealed: seal('MAYA-early-review'),
 			createdAt: AT
 		})
 		.run();

@@ -29,6 +29,7 @@ export const AUDIT_ACTIONS = [
 	'work_phone.changed',
 	'duty.changed',
 	'reviews.exported',
+	'review.early_requested',
 	'roles.changed',
 	'session.ended',
 	'session.locked',

@@ -49,6 +49,8 @@ export const CAPABILITIES = {
 	manageTeam: ['manager'],
 	/** Export the reviews file for the looked-after children return. */
 	exportReviews: ['manager'],
+	/** See review timeliness across the service: every IRO's and PA's young people, not only one's own. */
+	seeReviewTimeliness: ['manager'],
 	/** Answer the young people's requests for entitlements (their PA or worker). */
 	answerRequests: ['worker'],
 	/** Invite young people to Hearth. */

@@ -34,6 +34,7 @@ import { raiseIssue } from '../forum/issues';
 import { seal } from '../crypto/seal';
 import { ukToday } from '$lib/domain/people';
 import { addCalendarDays, reviewDueOn, type ParticipationCode } from '$lib/domain/reviews';
+import { requestEarlyReview } from '../reviews/reviews';
 import { setDuty, setWorkPhone } from '../voice/people';
 import {
 	acknowledgeSafetyAlert,
@@ -496,19 +497,27 @@ function seedDemoReviews(db: Db, now: Date): void {
 			]
 		]
 	];
+	// The council's own child IDs, for the 903 Reviews file; Amira has none yet, so the reviews
+	// page lists her as needing one.
+	const councilChildIds: Record<string, string> = {
+		maya: 'LBH-100231',
+		tyler: 'LBH-100187',
+		jayden: 'LBH-100342'
+	};
 	for (const [username, startedDaysAgo, held] of history) {
 		const youngPersonId = id(username);
-		const careStartedOn = day(startedDaysAgo);
-		db.update(youngPeople)
-			.set({ careStartedOn })
-			.where(eq(youngPeople.userId, youngPersonId))
-			.run();
+		const startedOn = day(startedDaysAgo);
+		if (councilChildIds[username])
+			db.update(youngPeople)
+				.set({ councilChildId: councilChildIds[username] })
+				.where(eq(youngPeople.userId, youngPersonId))
+				.run();
 		const episodeId = `demo-episode-${username}-1`;
 		db.insert(careEpisodes)
 			.values({
 				id: episodeId,
 				youngPersonId,
-				startedOn: careStartedOn,
+				startedOn,
 				legalStatus: 'C2',
 				placementType: 'U4',
 				createdAt: now
@@ -516,7 +525,7 @@ function seedDemoReviews(db: Db, now: Date): void {
 			.run();
 		let previous: string | undefined;
 		held.forEach(([daysFromDue, code], index) => {
-			const dueOn = reviewDueOn(index + 1, careStartedOn, previous);
+			const dueOn = reviewDueOn(index + 1, startedOn, previous);
 			const heldOn = addCalendarDays(dueOn, daysFromDue);
 			previous = heldOn;
 			const heldAt = new Date(`${heldOn}T16:00:00Z`);
@@ -544,6 +553,17 @@ function seedDemoReviews(db: Db, now: Date): void {
 				.run();
 		});
 	}
+	// Janet asked for Jayden's next review early after a change at school (regulation 33(3)(a)).
+	requestEarlyReview(
+		db,
+		{
+			youngPersonId: id('jayden'),
+			askedBy: janet,
+			reason: 'iro_request',
+			why: 'He moved school last week; the plan for his education needs a review now.'
+		},
+		daysAgo(now, 3)
+	);
 }
 
 /** Three forums, their members, the Board's chair, one issue already answered and one waiting for a check. */

@@ -45,7 +45,8 @@ import {
 	users,
 	workerLinks,
 	youngPeople,
-	careEpisodes
+	careEpisodes,
+	earlyReviewRequests
 } from '../db/schema';
 import { seal } from '../crypto/seal';
 import type { PersonalRecord } from './records';
@@ -368,6 +369,20 @@ export const PERSON_DATA: PersonColumn[] = [
 		erasure: deleted,
 		download: shownIn('reviews')
 	},
+	{
+		table: earlyReviewRequests,
+		column: earlyReviewRequests.youngPersonId,
+		erasure: clear(earlyReviewRequests, () => ({ whySealed: null })),
+		download: leftOut(NOT_SHOWN),
+		toDecide:
+			'Why staff asked for an early review of a child is not in the download (the young person ' +
+			'sees the review itself; a subject access request may need the reason).'
+	},
+	staffWork(
+		earlyReviewRequests,
+		earlyReviewRequests.askedBy,
+		'who asked for an early review and when'
+	),
 
 	// Pledge and Local Offer
 	{

@@ -1,8 +1,9 @@
-import { and, asc, eq, gte } from 'drizzle-orm';
+import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { SHORT_BREAK_STATUSES } from '$lib/domain/people';
 import { shareOf, suppressFigures, type ShownCount } from '$lib/domain/suppression';
-import { lastQuarters, quarterOf } from '$lib/domain/reviews';
+import { date903, lastQuarters, quarterOf } from '$lib/domain/reviews';
 import type { Db } from '../db';
-import { reviewMonthCounts, reviews } from '../db/schema';
+import { careEpisodes, reviewMonthCounts, reviews, users, youngPeople } from '../db/schema';
 
 function heldSince(db: Db, from: string) {
 	return db
@@ -24,7 +25,7 @@ function heldSince(db: Db, from: string) {
 
 /**
  * Review measures for the Board, by quarter: reviews held on time, and for children aged 4 and
- * over, how often their views were given (PN1 to PN6) and how. Only suppressed counts and
+ * over, how often their views were given (VIEWS_GIVEN: not PN4) and how. Only suppressed counts and
  * shares leave this function.
  */
 export function reviewMeasures(db: Db, today: string, quarters = 4, threshold = 6) {
@@ -127,11 +128,61 @@ export function quarterStart(quarter: string): string {
 }
 
 /**
- * Every held review's participation code, for the council's annual looked-after children
- * return: the child's reference (Hearth's id for them, not their name), review date, code.
+ * Every held review's participation code with Hearth's own reference for the child (not their
+ * name), ISO dates: the older export, for a council matching children to its own IDs itself.
  */
 export function participationRows(db: Db, from: string, to: string): string[][] {
 	return heldSince(db, from)
 		.filter((row) => row.heldOn! <= to)
 		.map((row) => [row.youngPersonId, row.heldOn!, row.participationCode ?? '']);
+}
+
+/** The 903 Reviews table's columns, as the DfE specification names them. */
+export const REVIEWS_903_HEADER = ['CHILD', 'DOB', 'REVIEW', 'REVIEW_CODE'];
+
+/**
+ * The 903 Reviews table for a collection year (1 April to 31 March, named by the year it starts):
+ * one row per review held, CHILD the council's own child ID, dates DD/MM/YYYY. Short-break-only
+ * periods (V3, V4) are left out, as the return leaves them out (validator rule 399). Reviews of
+ * children without a council ID are not written: those children are listed instead.
+ */
+export function reviews903(db: Db, year: number) {
+	const rows = db
+		.select({
+			youngPersonId: reviews.youngPersonId,
+			name: users.displayName,
+			councilChildId: youngPeople.councilChildId,
+			dateOfBirth: youngPeople.dateOfBirth,
+			heldOn: reviews.heldOn,
+			code: reviews.participationCode,
+			legalStatus: careEpisodes.legalStatus
+		})
+		.from(reviews)
+		.innerJoin(youngPeople, eq(youngPeople.userId, reviews.youngPersonId))
+		.innerJoin(users, eq(users.id, reviews.youngPersonId))
+		.leftJoin(careEpisodes, eq(careEpisodes.id, reviews.episodeId))
+		.where(
+			and(
+				eq(reviews.kind, 'child_in_care'),
+				eq(reviews.status, 'held'),
+				gte(reviews.heldOn, `${year}-04-01`),
+				lte(reviews.heldOn, `${year + 1}-03-31`)
+			)
+		)
+		.orderBy(asc(youngPeople.councilChildId), asc(reviews.heldOn))
+		.all()
+		.filter((row) => !row.legalStatus || !SHORT_BREAK_STATUSES.includes(row.legalStatus));
+	const needsId = new Map<string, string>();
+	for (const row of rows) if (!row.councilChildId) needsId.set(row.youngPersonId, row.name);
+	return {
+		rows: rows
+			.filter((row) => row.councilChildId)
+			.map((row) => [
+				row.councilChildId!,
+				date903(row.dateOfBirth),
+				date903(row.heldOn!),
+				row.code ?? ''
+			]),
+		needsCouncilId: [...needsId].map(([id, name]) => ({ id, name }))
+	};
 }

@@ -1,15 +1,27 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { ageOn, ukToday } from '$lib/domain/people';
+import { and, asc, desc, eq, gt, inArray, isNull, or } from 'drizzle-orm';
+import { ageOn, SHORT_BREAK_STATUSES, ukToday } from '$lib/domain/people';
 import {
+	addCalendarDays,
 	ageBand,
-	participationCodeFits,
+	openEarlyRequests,
+	participationProblem,
+	pathwayPlanNext,
 	reviewTimeline,
+	type EarlyReviewReason,
 	type ParticipationCode
 } from '$lib/domain/reviews';
 import type { ConsultationAnswers } from '$lib/domain/consultation';
 import type { Db } from '../db';
 import { durably } from '../db/durable';
-import { reviewConsultations, reviews, users, workerLinks, youngPeople } from '../db/schema';
+import {
+	careEpisodes,
+	earlyReviewRequests,
+	reviewConsultations,
+	reviews,
+	users,
+	workerLinks,
+	youngPeople
+} from '../db/schema';
 import { newId } from '../ids';
 import { seal, unsealOptional } from '../crypto/seal';
 import { enqueueJob } from '../jobs/queue';
@@ -36,7 +48,6 @@ function chairedBy(db: Db, staffId: string, today: string) {
 			name: users.displayName,
 			dateOfBirth: youngPeople.dateOfBirth,
 			careStatus: youngPeople.careStatus,
-			careStartedOn: youngPeople.careStartedOn,
 			linkType: workerLinks.linkType
 		})
 		.from(workerLinks)
@@ -63,13 +74,31 @@ export function chairsReviewsFor(db: Db, staffId: string, youngPersonId: string,
 	return chairedBy(db, staffId, today).some((child) => child.id === youngPersonId);
 }
 
-function heldReviews(db: Db, youngPersonId: string) {
+/** The period of care a child is in today: the latest one begun and not ended. */
+export function openEpisode(db: Db, youngPersonId: string, today: string) {
+	return (
+		db
+			.select()
+			.from(careEpisodes)
+			.where(
+				and(
+					eq(careEpisodes.youngPersonId, youngPersonId),
+					or(isNull(careEpisodes.endedOn), gt(careEpisodes.endedOn, today))
+				)
+			)
+			.orderBy(desc(careEpisodes.startedOn))
+			.all()
+			.find((episode) => episode.startedOn <= today) ?? null
+	);
+}
+
+function heldIn(db: Db, episodeId: string) {
 	return db
 		.select({ heldOn: reviews.heldOn })
 		.from(reviews)
 		.where(
 			and(
-				eq(reviews.youngPersonId, youngPersonId),
+				eq(reviews.episodeId, episodeId),
 				eq(reviews.kind, 'child_in_care'),
 				eq(reviews.status, 'held')
 			)
@@ -78,15 +107,120 @@ function heldReviews(db: Db, youngPersonId: string) {
 		.map((row) => ({ heldOn: row.heldOn! }));
 }
 
-/** Where a child in care's reviews stand: held ones (late or not) and the next due. Null without a care start date. */
+/**
+ * Where a child in care's reviews stand in their current period of care: held ones (late or
+ * not) and the next due. Null when no period of care is open.
+ */
 export function timelineFor(db: Db, youngPersonId: string, today: string) {
-	const careStartedOn = db
-		.select({ careStartedOn: youngPeople.careStartedOn })
+	const episode = openEpisode(db, youngPersonId, today);
+	if (!episode) return null;
+	const lastReviewBeforeHearthOn =
+		db
+			.select({ on: youngPeople.lastReviewBeforeHearthOn })
+			.from(youngPeople)
+			.where(eq(youngPeople.userId, youngPersonId))
+			.get()?.on ?? null;
+	const shortBreak = !!episode.legalStatus && SHORT_BREAK_STATUSES.includes(episode.legalStatus);
+	const timeline = reviewTimeline(
+		{ startedOn: episode.startedOn, shortBreak, lastReviewBeforeHearthOn },
+		heldIn(db, episode.id),
+		today
+	);
+	return { ...timeline, episodeId: episode.id, shortBreak };
+}
+
+/**
+ * A care leaver's next pathway plan review: 6 months from the last held in Hearth, or from the
+ * last held before Hearth. Null when neither is known.
+ */
+export function pathwayTimelineFor(db: Db, youngPersonId: string, today: string) {
+	const last = db
+		.select({ heldOn: reviews.heldOn })
+		.from(reviews)
+		.where(
+			and(
+				eq(reviews.youngPersonId, youngPersonId),
+				eq(reviews.kind, 'pathway_plan'),
+				eq(reviews.status, 'held')
+			)
+		)
+		.orderBy(desc(reviews.heldOn))
+		.get()?.heldOn;
+	const before = db
+		.select({ on: youngPeople.lastReviewBeforeHearthOn })
 		.from(youngPeople)
 		.where(eq(youngPeople.userId, youngPersonId))
-		.get()?.careStartedOn;
-	if (!careStartedOn) return null;
-	return reviewTimeline(careStartedOn, heldReviews(db, youngPersonId), today);
+		.get()?.on;
+	return pathwayPlanNext(last ?? before ?? null, today);
+}
+
+/** The next review of either kind, by the young person's care status. */
+function nextFor(db: Db, child: { id: string; careStatus: string }, today: string) {
+	if (child.careStatus === 'in_care') {
+		const timeline = timelineFor(db, child.id, today);
+		return timeline
+			? {
+					next: timeline.next,
+					lateCount: timeline.held.filter((review) => review.late).length,
+					shortBreak: timeline.shortBreak
+				}
+			: null;
+	}
+	const next = pathwayTimelineFor(db, child.id, today);
+	return next ? { next, lateCount: 0, shortBreak: false } : null;
+}
+
+/** Early reviews asked for and not yet answered by a review held on or after the day asked. */
+export function openEarlyReviewRequests(db: Db, youngPersonId: string) {
+	const requests = db
+		.select({
+			id: earlyReviewRequests.id,
+			reason: earlyReviewRequests.reason,
+			askedOn: earlyReviewRequests.askedOn,
+			askedBy: users.displayName,
+			whySealed: earlyReviewRequests.whySealed
+		})
+		.from(earlyReviewRequests)
+		.innerJoin(users, eq(users.id, earlyReviewRequests.askedBy))
+		.where(eq(earlyReviewRequests.youngPersonId, youngPersonId))
+		.orderBy(asc(earlyReviewRequests.askedOn))
+		.all();
+	const held = db
+		.select({ heldOn: reviews.heldOn })
+		.from(reviews)
+		.where(and(eq(reviews.youngPersonId, youngPersonId), eq(reviews.status, 'held')))
+		.all()
+		.map((row) => row.heldOn!);
+	return openEarlyRequests(requests, held).map(({ whySealed, ...request }) => ({
+		...request,
+		why: unsealOptional(whySealed) ?? ''
+	}));
+}
+
+/**
+ * Record that an early review is needed: the IRO asks for one (reg. 33(3)(a)), or a change of
+ * placement calls for one (reg. 32(2)). The reason is sealed; the request shows on the IRO's list.
+ */
+export function requestEarlyReview(
+	db: Db,
+	input: { youngPersonId: string; askedBy: string; reason: EarlyReviewReason; why: string },
+	now: Date
+): string {
+	const today = ukToday(now);
+	const id = newId();
+	db.insert(earlyReviewRequests)
+		.values({
+			id,
+			youngPersonId: input.youngPersonId,
+			episodeId: openEpisode(db, input.youngPersonId, today)?.id ?? null,
+			reason: input.reason,
+			askedBy: input.askedBy,
+			askedOn: today,
+			whySealed: seal(input.why),
+			createdAt: now
+		})
+		.run();
+	return id;
 }
 
 function upcoming(db: Db, youngPersonId: string) {
@@ -100,21 +234,77 @@ function upcoming(db: Db, youngPersonId: string) {
 	);
 }
 
+/** One row of a review list: the young person, their next review and the rule behind its date, flags, the meeting booked. */
+function reviewRow(
+	db: Db,
+	child: { id: string; name: string; dateOfBirth: string; careStatus: string },
+	today: string
+) {
+	const found = nextFor(db, child, today);
+	return {
+		id: child.id,
+		name: child.name,
+		age: ageOn(child.dateOfBirth, today),
+		kind: child.careStatus === 'in_care' ? ('child_in_care' as const) : ('pathway_plan' as const),
+		next: found?.next ?? null,
+		nextDueOn: found?.next.dueOn ?? null,
+		overdue: found?.next.overdue ?? false,
+		daysOverdue: found?.next.daysOverdue ?? 0,
+		shortBreak: found?.shortBreak ?? false,
+		lateCount: found?.lateCount ?? 0,
+		earlyRequests: openEarlyReviewRequests(db, child.id),
+		scheduled: upcoming(db, child.id)
+	};
+}
+
 /** The IRO's (or PA's) work list: each young person, their next review, late flags, the meeting booked. */
 export function reviewWorkList(db: Db, staffId: string, today: string) {
-	return chairedBy(db, staffId, today).map((child) => {
-		const timeline = child.careStatus === 'in_care' ? timelineFor(db, child.id, today) : null;
+	return chairedBy(db, staffId, today).map((child) => reviewRow(db, child, today));
+}
+
+/** How near a due date counts as "due soon" on the manager's view. */
+export const DUE_SOON_DAYS = 28;
+
+/**
+ * Review timeliness across the service, for managers: every child in care and care leaver,
+ * whoever chairs their reviews, with counts of those due soon, overdue, and held late this year.
+ */
+export function serviceTimeliness(db: Db, today: string) {
+	const people = db
+		.select({
+			id: users.id,
+			name: users.displayName,
+			dateOfBirth: youngPeople.dateOfBirth,
+			careStatus: youngPeople.careStatus
+		})
+		.from(youngPeople)
+		.innerJoin(users, eq(users.id, youngPeople.userId))
+		.where(inArray(youngPeople.careStatus, ['in_care', 'care_leaver']))
+		.orderBy(asc(users.displayName))
+		.all();
+	const soon = addCalendarDays(today, DUE_SOON_DAYS);
+	const rows = people.map((child) => {
+		const row = reviewRow(db, child, today);
+		const chair = myChair(db, child.id, today);
 		return {
-			id: child.id,
-			name: child.name,
-			age: ageOn(child.dateOfBirth, today),
-			kind: child.careStatus === 'in_care' ? ('child_in_care' as const) : ('pathway_plan' as const),
-			nextDueOn: timeline?.next.dueOn ?? null,
-			overdue: timeline?.next.overdue ?? false,
-			lateCount: timeline?.held.filter((review) => review.late).length ?? 0,
-			scheduled: upcoming(db, child.id)
+			...row,
+			chairName: chair?.name ?? null,
+			dueSoon: !!row.nextDueOn && !row.overdue && row.nextDueOn <= soon
 		};
 	});
+	const yearAgo = addCalendarDays(today, -365);
+	const heldLate = db
+		.select({ heldOn: reviews.heldOn, dueOn: reviews.dueOn })
+		.from(reviews)
+		.where(and(eq(reviews.status, 'held'), gt(reviews.heldOn, yearAgo)))
+		.all()
+		.filter((review) => review.dueOn && review.heldOn! > review.dueOn).length;
+	return {
+		rows,
+		dueSoon: rows.filter((row) => row.dueSoon).length,
+		overdue: rows.filter((row) => row.overdue).length,
+		heldLate
+	};
 }
 
 export type ScheduleResult =
@@ -135,7 +325,9 @@ export function scheduleReview(
 	if (!child) return { ok: false, reason: 'not_chair' };
 	if (upcoming(db, input.youngPersonId)) return { ok: false, reason: 'already' };
 	const kind = child.careStatus === 'in_care' ? 'child_in_care' : 'pathway_plan';
+	// A child in care's review belongs to the period of care open now, numbered within it.
 	const timeline = kind === 'child_in_care' ? timelineFor(db, child.id, today) : null;
+	const next = timeline ? timeline.next : pathwayTimelineFor(db, child.id, today);
 	const id = newId();
 	const meeting = meetingInstant(input.meetingAt);
 	db.transaction((tx) => {
@@ -145,8 +337,9 @@ export function scheduleReview(
 				youngPersonId: child.id,
 				kind,
 				chairId,
-				number: timeline?.next.number ?? null,
-				dueOn: timeline?.next.dueOn ?? null,
+				episodeId: timeline?.episodeId ?? null,
+				number: next?.number ?? null,
+				dueOn: next?.dueOn ?? null,
 				meetingAt: input.meetingAt,
 				place: input.place,
 				status: 'scheduled',
@@ -283,11 +476,16 @@ export function saveConsultation(
 }
 
 export type OutcomeResult =
-	{ ok: true } | { ok: false; reason: 'not_chair' | 'not_scheduled' | 'code_age' | 'code_needed' };
+	| { ok: true }
+	| {
+			ok: false;
+			reason: 'not_chair' | 'not_scheduled' | 'code_age' | 'code_views_sent' | 'code_needed';
+	  };
 
 /**
  * After the meeting: record that it happened, the participation code (children in care only;
- * PN0 only for a child under 4), the decisions, and a letter the young person reads in the app.
+ * fitting the child's age, and not PN7 when they sent their views through Hearth), the
+ * decisions, and a letter the young person reads in the app.
  */
 export function recordOutcome(
 	db: Db,
@@ -300,14 +498,19 @@ export function recordOutcome(
 	if (!review) return { ok: false, reason: 'not_scheduled' };
 	if (review.chairId !== chairId) return { ok: false, reason: 'not_chair' };
 	if (review.status !== 'scheduled') return { ok: false, reason: 'not_scheduled' };
+	const consultation = consultationOf(db, reviewId);
 	let code: ParticipationCode | null = null;
 	if (review.kind === 'child_in_care') {
 		if (!input.code) return { ok: false, reason: 'code_needed' };
-		if (!participationCodeFits(input.code, review.dateOfBirth, input.heldOn))
-			return { ok: false, reason: 'code_age' };
+		const problem = participationProblem(
+			input.code,
+			review.dateOfBirth,
+			input.heldOn,
+			!!consultation?.sentAt
+		);
+		if (problem) return { ok: false, reason: problem };
 		code = input.code;
 	}
-	const consultation = consultationOf(db, reviewId);
 	db.transaction((tx) => {
 		tx.update(reviews)
 			.set({

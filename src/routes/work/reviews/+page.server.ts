@@ -1,8 +1,18 @@
+import { collectionYearOf } from '$lib/domain/reviews';
 import { page } from '$lib/server/http/handlers';
+import { reviews903 } from '$lib/server/reviews/measures';
 import { reviewWorkList } from '$lib/server/reviews/reviews';
 import type { PageServerLoad } from './$types';
 
-export const load = page('useWorkArea', (ctx) => ({
-	children: reviewWorkList(ctx.db, ctx.user.id, ctx.today),
-	canExport: ctx.can('exportReviews')
-})) satisfies PageServerLoad;
+export const load = page('useWorkArea', (ctx) => {
+	const canExport = ctx.can('exportReviews');
+	const year = collectionYearOf(ctx.today);
+	return {
+		children: reviewWorkList(ctx.db, ctx.user.id, ctx.today),
+		canExport,
+		canSeeService: ctx.can('seeReviewTimeliness'),
+		year,
+		// The 903 file leaves out reviews of children without a council ID; the manager is told who.
+		needsCouncilId: canExport ? reviews903(ctx.db, year).needsCouncilId : []
+	};
+}) satisfies PageServerLoad;

@@ -1,6 +1,7 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { users } from './accounts';
 import { careEpisodes } from './people';
+import { EARLY_REVIEW_REASONS } from '../../../domain/reviews';
 
 export const REVIEW_KINDS = ['child_in_care', 'pathway_plan'] as const;
 export const REVIEW_STATUSES = ['scheduled', 'held', 'cancelled'] as const;
@@ -56,3 +57,28 @@ export const reviewConsultations = sqliteTable('review_consultations', {
 	sentAt: integer('sent_at', { mode: 'timestamp_ms' })
 });
 export type ReviewConsultation = typeof reviewConsultations.$inferSelect;
+
+/**
+ * An early review asked for (Care Planning Regulations 2010, reg. 33(3)(a) the IRO's request;
+ * reg. 32(2) a change of placement): who asked, on what day, and why (sealed). It stays open
+ * until a review of the child is held on or after that day.
+ */
+export const earlyReviewRequests = sqliteTable(
+	'early_review_requests',
+	{
+		id: text('id').primaryKey(),
+		youngPersonId: text('young_person_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		episodeId: text('episode_id').references(() => careEpisodes.id, { onDelete: 'set null' }),
+		reason: text('reason', { enum: EARLY_REVIEW_REASONS }).notNull(),
+		askedBy: text('asked_by')
+			.notNull()
+			.references(() => users.id),
+		askedOn: text('asked_on').notNull(),
+		whySealed: text('why_sealed'),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('early_review_requests_young_person_idx').on(t.youngPersonId, t.askedOn)]
+);
+export type EarlyReviewRequest = typeof earlyReviewRequests.$inferSelect;

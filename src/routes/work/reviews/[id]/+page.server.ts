@@ -52,6 +52,7 @@ export const actions = formActions({
 		const result = recordOutcome(ctx.db, ctx.user.id, event.params.id, outcome, ctx.now);
 		if (!result.ok) {
 			if (result.reason === 'code_age') return refuse({ code: m.error_code_age() });
+			if (result.reason === 'code_views_sent') return refuse({ code: m.error_code_views_sent() });
 			if (result.reason === 'code_needed') return refuse({ code: m.error_code_needed() });
 			return refuse({ form: m.error_general() });
 		}
