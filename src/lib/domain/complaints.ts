@@ -56,7 +56,7 @@ export function workingDaysLeft(today: string, dueOn: string): number {
 	let count = 0;
 	for (let day = addCalendarDays(from, 1); day <= to; day = addCalendarDays(day, 1))
 		if (isWorkingDay(day)) count++;
-	return sign * count;
+	return count === 0 ? 0 : sign * count;
 }
 
 export type ComplaintStage = 'open' | 'extended' | 'answered';
