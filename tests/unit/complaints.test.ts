@@ -27,6 +27,7 @@ import {
 	markAdvocacyPassedOn
 } from '$lib/server/voice/complaints';
 import { sendStatement } from '$lib/server/voice/statements';
+import { settingsSchema } from '$lib/server/accounts/admin-schemas';
 import { freshDb, makeStaff, makeYoungPerson } from './db';
 
 // The route modules use the app's one database: point it at a fresh folder before it opens.
@@ -167,6 +168,62 @@ describe('who handles complaints (reg 10: the council appoints a complaints mana
 	it('gives the complaints manager the staff area but not young people’s records', () => {
 		expect(can(['complaints_manager'], 'useWorkArea')).toBe(true);
 		expect(can(['complaints_manager'], 'openRecords')).toBe(false);
+	});
+});
+
+describe('the advocacy service in the council settings', () => {
+	const form = {
+		name: 'Testshire',
+		primaryColour: '#1f5f5b',
+		accentColour: '#b4451f',
+		phone: '',
+		outOfHoursPhone: '',
+		email: '',
+		quickExitUrl: 'https://www.bbc.co.uk/weather',
+		alertMinutes: '30',
+		smallNumberThreshold: '6',
+		staffIdleMinutes: '30',
+		staffSessionHours: '12',
+		requireSecondFactor: false,
+		retentionMonths: '24',
+		removeLogo: false
+	};
+
+	it('keeps its name, phone and email, and empty boxes as none', () => {
+		const filled = settingsSchema.safeParse({
+			...form,
+			advocacyName: ' Testshire Advocacy ',
+			advocacyPhone: '01632 960 450',
+			advocacyEmail: 'help@advocacy.example'
+		});
+		expect(filled.success && filled.data).toMatchObject({
+			advocacyName: 'Testshire Advocacy',
+			advocacyPhone: '01632 960 450',
+			advocacyEmail: 'help@advocacy.example'
+		});
+		const empty = settingsSchema.safeParse({
+			...form,
+			advocacyName: '',
+			advocacyPhone: '',
+			advocacyEmail: ''
+		});
+		expect(empty.success && empty.data).toMatchObject({
+			advocacyName: null,
+			advocacyPhone: null,
+			advocacyEmail: null
+		});
+	});
+
+	it('refuses a phone or email nobody could use, each at its own box', () => {
+		const bad = settingsSchema.safeParse({
+			...form,
+			advocacyName: 'Testshire Advocacy',
+			advocacyPhone: 'ring us',
+			advocacyEmail: 'not an address'
+		});
+		expect(bad.success).toBe(false);
+		const paths = bad.error!.issues.map((issue) => issue.path.join('.')).sort();
+		expect(paths).toEqual(['advocacyEmail', 'advocacyPhone']);
 	});
 });
 

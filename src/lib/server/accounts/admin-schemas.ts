@@ -55,14 +55,17 @@ export const settingsSchema = z.object({
 		.max(120, { error: () => m.error_retention_months() }),
 	removeLogo: z.boolean(),
 	// The advocacy service "I want an advocate" reaches: an organisation, so no person's name.
+	// Left out (a form from before these fields) is the same as left empty.
 	advocacyName: z
 		.string()
 		.trim()
 		.max(120, { error: () => m.error_too_long() })
+		.optional()
 		.transform((value) => value || null),
-	advocacyPhone: optionalPhone,
+	advocacyPhone: optionalPhone.optional().transform((value) => value ?? null),
 	advocacyEmail: z
 		.union([z.literal(''), z.email({ error: () => m.error_email() }).max(200)])
+		.optional()
 		.transform((value) => value || null)
 });
 
