@@ -154,6 +154,16 @@ test('the complaints manager sees the clock, overdue flagged, extends it and ans
 	await expect(tom.getByRole('status')).toContainText('Answer sent.');
 	await expect(clock).toContainText('Answered');
 
+	// His worker, who has the message, sees where the clock stands.
+	const sam = await phone(browser, 'sam.okafor');
+	const statementId = hearth.query<{ statement_id: string }>(
+		'select statement_id from complaints'
+	)[0].statement_id;
+	await sam.goto(`/work/statements/${statementId}`);
+	await expect(sam.getByTestId('statement-complaint')).toContainText('Answered');
+	await expectAccessible(sam);
+	await sam.context().close();
+
 	const tyler = await phone(browser, 'tyler', false);
 	await tyler.goto('/me/messages');
 	await tyler

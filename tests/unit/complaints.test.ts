@@ -20,6 +20,7 @@ import { DEFAULT_SETTINGS, saveCouncilSettings } from '$lib/server/council/setti
 import {
 	advocacyRequestList,
 	answerComplaint,
+	complaintClockOfStatement,
 	complaintDetail,
 	complaintForYoungPerson,
 	complaintsInbox,
@@ -357,6 +358,11 @@ describe('a complaint reaches the complaints manager', () => {
 			extended: true
 		});
 		expect(complaintDetail(db, id, '2026-11-02')!.extensionReason).toBe('Waiting for the school');
+		// Her worker, who has the statement, sees where the clock stands too.
+		expect(complaintClockOfStatement(db, statementId, '2026-11-02')!.clock).toMatchObject({
+			dueOn: '2026-11-30',
+			stage: 'extended'
+		});
 
 		const answeredAt = new Date('2026-11-20T10:00:00Z');
 		expect(

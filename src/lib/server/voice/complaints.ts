@@ -250,6 +250,23 @@ export function complaintForYoungPerson(db: Db, statementId: string, today: stri
 	};
 }
 
+/**
+ * The stage-1 clock of the complaint a statement made, for the worker who has the statement (the
+ * words of the answer and of an extension are the complaints manager's page's). Null when none.
+ */
+export function complaintClockOfStatement(db: Db, statementId: string, today: string) {
+	const row = db
+		.select({
+			receivedOn: complaints.receivedOn,
+			extendedAt: complaints.extendedAt,
+			answeredOn: complaints.answeredOn
+		})
+		.from(complaints)
+		.where(eq(complaints.statementId, statementId))
+		.get();
+	return row ? { clock: clockOf(row, today), answeredOn: row.answeredOn } : null;
+}
+
 /** Requests for an advocate the young person agreed to pass on: not yet passed on first. */
 export function advocacyRequestList(db: Db, limit = 200) {
 	const youngPerson = alias(users, 'young_person');
