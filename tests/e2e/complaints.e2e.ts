@@ -178,6 +178,22 @@ test('the complaints manager sees the clock, overdue flagged, extends it and ans
 	await tom.context().close();
 });
 
+test('in Arabic the form reads right to left, with the advocacy number kept whole and left to right', async ({
+	browser
+}) => {
+	// Yusuf reads Hearth in Arabic (his own choice in the demo).
+	const yusuf = await phone(browser, 'yusuf');
+	await yusuf.goto('/me/say/complain');
+	await expect(yusuf.locator('html')).toHaveAttribute('dir', 'rtl');
+	const help = yusuf.getByTestId('complain-help');
+	await expect(help).toContainText('مسؤول الشكاوى');
+	await expect(help.locator('bdi[dir="ltr"]')).toHaveText('01632 960 450');
+	await expect(yusuf.getByRole('group', { name: /هل يمكننا أن نعطي اسمك/ })).toBeVisible();
+	await expectFitsWidth(yusuf);
+	await expectAccessible(yusuf);
+	await yusuf.context().close();
+});
+
 test('only the complaints manager opens the complaints pages', async ({ browser }) => {
 	const id = hearth.query<{ id: string }>('select id from complaints')[0].id;
 	for (const username of ['sam.okafor', 'holly.brennan', 'nadia.hussain', 'tyler', 'amira']) {
