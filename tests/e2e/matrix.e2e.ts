@@ -21,7 +21,8 @@ const PERSONAS = [
 	{ key: 'manager', label: 'Manager (Nadia)', username: 'nadia.hussain' },
 	{ key: 'po', label: 'Participation officer (Leah)', username: 'leah.mensah' },
 	{ key: 'board', label: 'Board member (Cllr Shah)', username: 'cllr.shah' },
-	{ key: 'admin', label: 'Admin (Priya)', username: 'admin' }
+	{ key: 'admin', label: 'Admin (Priya)', username: 'admin' },
+	{ key: 'cm', label: 'Complaints manager (Tom)', username: 'tom.ashby' }
 ] as const;
 type Persona = (typeof PERSONAS)[number]['key'];
 type SignedIn = Exclude<Persona, 'out'>;
@@ -48,6 +49,7 @@ interface Ids {
 	chloeRequest: string;
 	promise: string;
 	concernAlert: string;
+	tylerComplaint: string;
 }
 
 interface Case {
@@ -190,10 +192,18 @@ const CASES: Case[] = [
 		allow: ['yp']
 	},
 	// Staff who work with young people.
-	{ route: '/work', url: () => '/work', allow: STAFF_RECORDS },
+	{ route: '/work', url: () => '/work', allow: [...STAFF_RECORDS, 'cm'] },
 	{ route: '/work/invite', url: () => '/work/invite', allow: ['worker', 'manager'] },
 	{ route: '/work/requests', url: () => '/work/requests', allow: ['worker'] },
-	{ route: '/work/reviews', url: () => '/work/reviews', allow: STAFF_RECORDS },
+	{ route: '/work/reviews', url: () => '/work/reviews', allow: [...STAFF_RECORDS, 'cm'] },
+	// Complaints: the complaints manager's, not the child's own worker's nor a manager's.
+	{ route: '/work/complaints', url: () => '/work/complaints', allow: ['cm'] },
+	{
+		route: '/work/complaints/[id]',
+		what: "Tyler's complaint (Sam is his worker)",
+		url: (ids) => `/work/complaints/${ids.tylerComplaint}`,
+		allow: ['cm']
+	},
 	{ route: '/work/reviews/export.csv', url: () => '/work/reviews/export.csv', allow: ['manager'] },
 	{ route: '/work/reviews/service', url: () => '/work/reviews/service', allow: ['manager'] },
 	{ route: '/work/team', url: () => '/work/team', allow: ['manager'] },
@@ -522,8 +532,23 @@ test.beforeAll(async () => {
 		entitlement: one<{ id: string }>("select id from entitlements where slug = 'leisure-pass'").id,
 		chloeRequest: one<{ id: string }>('select id from offer_requests').id,
 		promise,
-		concernAlert: one<{ alert_id: string }>('select alert_id from safeguarding_concerns').alert_id
+		concernAlert: one<{ alert_id: string }>('select alert_id from safeguarding_concerns').alert_id,
+		tylerComplaint: ''
 	};
+
+	// Tyler complains (after his statement above is chosen, so the rows above stay as they were).
+	const complained = await tyler.post('/me/say/complain?/send', {
+		form: {
+			want: 'complain',
+			more: 'Nobody tells me anything.',
+			recipientId: userId('sam.okafor'),
+			clientKey: 'matrix-complaint',
+			language: 'en'
+		},
+		maxRedirects: 0
+	});
+	expect(complained.status()).toBe(303);
+	ids.tylerComplaint = one<{ id: string }>('select id from complaints').id;
 });
 
 test.afterAll(async () => {

@@ -142,7 +142,9 @@ describe('the download follows the list', () => {
 				'MAYA-issue-original-wrong',
 				'MAYA-issue-original-change',
 				'MAYA-placement',
-				'MAYA-override'
+				'MAYA-override',
+				'MAYA-extension',
+				'MAYA-complaint-answer'
 			])
 		);
 		// What the download leaves out today (see toDecide in person-data.ts): the issue as
@@ -237,6 +239,7 @@ describe('erasure follows the list', () => {
 			'users.id',
 			'young_people.user_id',
 			'statements.young_person_id',
+			'complaints.young_person_id',
 			'reviews.young_person_id',
 			'early_review_requests.young_person_id',
 			'promise_ratings.young_person_id',

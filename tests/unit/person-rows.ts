@@ -40,6 +40,8 @@ import {
 	scorecardEntries,
 	sessions,
 	statementHandovers,
+	complaints,
+	advocacyRequests,
 	statementMessages,
 	statementThemes,
 	statements,
@@ -188,6 +190,32 @@ export function mayaEverywhere(db: Db) {
 			noteSealed: seal('MAYA-handover'),
 			clientKey: 'handover-maya',
 			at: AT
+		})
+		.run();
+	db.insert(complaints)
+		.values({
+			id: 'complaint-maya',
+			statementId: 'statement-maya',
+			youngPersonId: maya,
+			receivedOn: '2026-01-05',
+			extendedAt: AT,
+			extendedById: sam,
+			extensionReasonSealed: seal('MAYA-extension'),
+			answeredAt: LATER,
+			answeredOn: '2026-01-20',
+			answeredById: priya,
+			answerSealed: seal('MAYA-complaint-answer'),
+			createdAt: AT
+		})
+		.run();
+	db.insert(advocacyRequests)
+		.values({
+			id: 'advocacy-maya',
+			statementId: 'statement-maya',
+			youngPersonId: maya,
+			createdAt: AT,
+			passedOnAt: LATER,
+			passedOnById: sam
 		})
 		.run();
 	db.insert(safetyAlerts)

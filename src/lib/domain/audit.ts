@@ -53,6 +53,10 @@ export const AUDIT_ACTIONS = [
 	'with_me.refused',
 	'issue.approved',
 	'concern.raised',
-	'concern.raised_lado'
+	'concern.raised_lado',
+	'complaint.viewed',
+	'complaint.extended',
+	'complaint.answered',
+	'advocacy.passed_on'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -19,7 +19,10 @@ export const NOTICE_KINDS = [
 	'forum_to_check',
 	'forum_reported',
 	'pledge_comment',
-	'concern_raised'
+	'concern_raised',
+	'complaint_received',
+	'complaint_update',
+	'advocacy_request'
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

@@ -7,7 +7,8 @@ export const ROLES = [
 	'manager',
 	'participation_officer',
 	'board_member',
-	'admin'
+	'admin',
+	'complaints_manager'
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -17,7 +18,8 @@ export const STAFF_ROLES = [
 	'manager',
 	'participation_officer',
 	'board_member',
-	'admin'
+	'admin',
+	'complaints_manager'
 ] as const satisfies readonly Role[];
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
@@ -37,8 +39,8 @@ export const CAPABILITIES = {
 	useMyPages: YOUNG_PEOPLE,
 	/** Raise "I feel unsafe" (also allowed on a locked device: see askForHelp in the handlers). */
 	askForHelp: YOUNG_PEOPLE,
-	/** The staff area (/work): inbox, young people, reviews. */
-	useWorkArea: RECORD_STAFF,
+	/** The staff area (/work): inbox, young people, reviews; the complaints manager's complaints. */
+	useWorkArea: [...RECORD_STAFF, 'complaints_manager'],
 	/** Open a young person's record and everything they send (linked staff; managers always). */
 	openRecords: RECORD_STAFF,
 	/** Open any young person's record without a link, for oversight. */
@@ -53,6 +55,12 @@ export const CAPABILITIES = {
 	seeReviewTimeliness: ['manager'],
 	/** Answer the young people's requests for entitlements (their PA or worker). */
 	answerRequests: ['worker'],
+	/**
+	 * The council's complaints manager (Representations Procedure Regulations 2006, reg 10): read
+	 * every young person's complaint and request for an advocate, without a link to them, keep the
+	 * stage-1 clock (record an extension or the answer), and pass advocacy requests on.
+	 */
+	handleComplaints: ['complaints_manager'],
 	/** Invite young people to Hearth. */
 	inviteYoungPeople: ['worker', 'manager'],
 	/** The Board's pages (/board): issues taken to it, actions, meetings, scorecard (aggregates only). */

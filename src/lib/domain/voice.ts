@@ -269,7 +269,10 @@ export const TEMPLATES: Record<TemplateId, Template> = {
 		moodRequired: false,
 		questions: [
 			choice('want', ['complain', 'advocate', 'both'], { multiple: false, required: true }),
-			words('more')
+			words('more'),
+			// Asked of an advocate only: may the advocacy service have their name and words (see
+			// agreesToShareWithAdvocacy in complaints.ts; no answer is a no).
+			choice('share', ['share_yes', 'share_no'], { multiple: false })
 		],
 		themes: ['complaint'],
 		signals: {}

@@ -23,7 +23,8 @@ export const roleLabel = (role: Role): string =>
 		manager: m.role_manager,
 		participation_officer: m.role_participation_officer,
 		board_member: m.role_board_member,
-		admin: m.role_admin
+		admin: m.role_admin,
+		complaints_manager: m.role_complaints_manager
 	})[role]();
 
 export const careStatusLabel = (status: CareStatus): string =>

@@ -3,7 +3,15 @@ import { THEMES } from '$lib/domain/voice';
 import { page } from '$lib/server/http/handlers';
 import { allYoungPeople, youngPeopleLinkedTo } from '$lib/server/people/young-people';
 import { shownAlerts, workerInbox } from '$lib/server/voice/inbox';
+import { complaintsInbox } from '$lib/server/voice/complaints';
+import type { Db } from '$lib/server/db';
 import type { PageServerLoad } from './$types';
+
+/** The complaints manager's count on their home page: how many wait, how many are overdue. */
+function waitingComplaints(db: Db, today: string) {
+	const { open } = complaintsInbox(db, today);
+	return { count: open.length, overdue: open.filter((row) => row.clock.overdue).length };
+}
 
 const filterSchema = z.object({
 	person: z.string().max(64).optional().catch(undefined),
@@ -30,7 +38,8 @@ export const load = page('useWorkArea', (ctx, event) => {
 		},
 		filter,
 		mine: youngPeopleLinkedTo(ctx.db, ctx.user.id, ctx.today),
-		everyone: ctx.can('openEveryRecord') ? allYoungPeople(ctx.db, ctx.today) : null
+		everyone: ctx.can('openEveryRecord') ? allYoungPeople(ctx.db, ctx.today) : null,
+		complaints: ctx.can('handleComplaints') ? waitingComplaints(ctx.db, ctx.today) : null
 	};
 }) satisfies PageServerLoad;
 

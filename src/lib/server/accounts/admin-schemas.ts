@@ -53,7 +53,20 @@ export const settingsSchema = z.object({
 		.int({ error: () => m.error_retention_months() })
 		.min(1, { error: () => m.error_retention_months() })
 		.max(120, { error: () => m.error_retention_months() }),
-	removeLogo: z.boolean()
+	removeLogo: z.boolean(),
+	// The advocacy service "I want an advocate" reaches: an organisation, so no person's name.
+	// Left out (a form from before these fields) is the same as left empty.
+	advocacyName: z
+		.string()
+		.trim()
+		.max(120, { error: () => m.error_too_long() })
+		.optional()
+		.transform((value) => value || null),
+	advocacyPhone: optionalPhone.optional().transform((value) => value ?? null),
+	advocacyEmail: z
+		.union([z.literal(''), z.email({ error: () => m.error_email() }).max(200)])
+		.optional()
+		.transform((value) => value || null)
 });
 
 export const accountFilterSchema = z.object({

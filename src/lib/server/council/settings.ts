@@ -20,8 +20,11 @@ export const DEFAULT_SETTINGS = {
 
 export type CouncilSettingsInput = Omit<
 	CouncilSettings,
-	'id' | 'updatedAt' | 'logoFile' | 'boardChairId'
-> & { boardChairId?: string | null };
+	'id' | 'updatedAt' | 'logoFile' | 'boardChairId' | AdvocacySetting
+> & { boardChairId?: string | null } & Partial<Pick<CouncilSettings, AdvocacySetting>>;
+
+/** The advocacy service young people are put in touch with: set on the settings page, not at setup. */
+type AdvocacySetting = 'advocacyName' | 'advocacyPhone' | 'advocacyEmail';
 
 /** The council's settings, or null before first-run setup. */
 export function getCouncilSettings(db: Db): CouncilSettings | null {

@@ -85,7 +85,13 @@ export const DEMO_STAFF: DemoStaff[] = [
 		roles: ['board_member'],
 		what: 'councillor, Board chair'
 	},
-	{ username: 'cllr.shah', name: 'Cllr Dev Shah', roles: ['board_member'], what: 'councillor' }
+	{ username: 'cllr.shah', name: 'Cllr Dev Shah', roles: ['board_member'], what: 'councillor' },
+	{
+		username: 'tom.ashby',
+		name: 'Tom Ashby',
+		roles: ['complaints_manager'],
+		what: 'complaints manager'
+	}
 ];
 
 interface DemoYoungPerson {
@@ -263,7 +269,11 @@ export async function seedDemo(db: Db, now: Date): Promise<void> {
 				...DEFAULT_SETTINGS,
 				phone: '01632 960 100',
 				outOfHoursPhone: '01632 960 999',
-				email: 'childrens.services@brightwater.example'
+				email: 'childrens.services@brightwater.example',
+				// An invented service, on a number Ofcom keeps for drama.
+				advocacyName: 'Brightwater Young People’s Advocacy',
+				advocacyPhone: '01632 960 450',
+				advocacyEmail: 'help@brightwater-advocacy.example'
 			},
 			now
 		);

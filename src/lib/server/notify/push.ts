@@ -31,7 +31,10 @@ export function noticeText(kind: NoticeKind): string {
 		forum_to_check: m.notice_forum_to_check,
 		forum_reported: m.notice_forum_reported,
 		pledge_comment: m.notice_pledge_comment,
-		concern_raised: m.notice_concern_raised
+		concern_raised: m.notice_concern_raised,
+		complaint_received: m.notice_complaint_received,
+		complaint_update: m.notice_complaint_update,
+		advocacy_request: m.notice_advocacy_request
 	};
 	return texts[kind]();
 }

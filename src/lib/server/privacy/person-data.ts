@@ -8,6 +8,8 @@ import {
 import type { Executor } from '../db';
 import {
 	actionUpdates,
+	advocacyRequests,
+	complaints,
 	auditLog,
 	boardActions,
 	contentTranslations,
@@ -348,6 +350,33 @@ export const PERSON_DATA: PersonColumn[] = [
 			'An erased manager’s on-duty row stays. Alerts no longer reach them (erasure removes the ' +
 			'manager role and duty managers are found by role), but the row is not deleted.'
 	},
+
+	// Complaints and advocacy
+	{
+		table: complaints,
+		column: complaints.youngPersonId,
+		// The dates stay: the council must show its complaints were answered in time. The words
+		// about the young person (why it took longer, the answer) go, as their own words do.
+		erasure: clear(complaints, () => ({ extensionReasonSealed: null, answerSealed: null })),
+		download: shownIn('statements')
+	},
+	...[complaints.extendedById, complaints.answeredById].map((column) =>
+		staffWork(complaints, column, 'the record of how a complaint was answered', STAFF_NAMED)
+	),
+	{
+		table: advocacyRequests,
+		column: advocacyRequests.youngPersonId,
+		erasure: kept(
+			'the record that the young person agreed to their name going to the advocacy service, ' +
+				'and when it went; no words'
+		),
+		download: shownIn('statements')
+	},
+	staffWork(
+		advocacyRequests,
+		advocacyRequests.passedOnById,
+		'the record of who passed a request to the advocacy service'
+	),
 
 	// Reviews
 	{

@@ -16,6 +16,8 @@ import {
 	statementMessages,
 	statementThemes,
 	statements,
+	complaints,
+	advocacyRequests,
 	userPreferences,
 	userRoles,
 	users,
@@ -87,6 +89,15 @@ export interface PersonalRecord {
 		madeWith: string | null;
 		themes: string[];
 		messages: { at: string; from: string; words: string }[];
+		/** "I want to complain": the stage-1 clock and the council's answer. */
+		complaint: {
+			receivedOn: string;
+			extendedBecause: string | null;
+			answeredOn: string | null;
+			answer: string | null;
+		} | null;
+		/** "I want an advocate", with their yes to passing it on: when it was passed on. */
+		advocacy: { askedAt: string; passedOnAt: string | null } | null;
 	}[];
 	unsafeAlerts: { raisedAt: string; acknowledgedAt: string | null; by: string | null }[];
 	reviews: {
@@ -214,6 +225,32 @@ const readWorkers: Read<PersonalRecord['workers']> = (db, userId) =>
 		.orderBy(asc(workerLinks.startsOn))
 		.all();
 
+function complaintAbout(
+	row:
+		| {
+				receivedOn: string;
+				extensionReason: string | null;
+				answeredOn: string | null;
+				answer: string | null;
+		  }
+		| undefined
+): PersonalRecord['statements'][number]['complaint'] {
+	if (!row) return null;
+	return {
+		receivedOn: row.receivedOn,
+		extendedBecause: unsealOptional(row.extensionReason),
+		answeredOn: row.answeredOn,
+		answer: unsealOptional(row.answer)
+	};
+}
+
+function advocacyAbout(
+	row: { askedAt: Date; passedOnAt: Date | null } | undefined
+): PersonalRecord['statements'][number]['advocacy'] {
+	if (!row) return null;
+	return { askedAt: iso(row.askedAt), passedOnAt: row.passedOnAt ? iso(row.passedOnAt) : null };
+}
+
 const readStatements: Read<PersonalRecord['statements']> = (db, userId) => {
 	const madeWith = alias(users, 'made_with');
 	// Prepared once per download, not once per statement: building the SQL costs more than
@@ -233,6 +270,21 @@ const readStatements: Read<PersonalRecord['statements']> = (db, userId) => {
 		.innerJoin(users, eq(users.id, statementMessages.authorId))
 		.where(eq(statementMessages.statementId, sql.placeholder('statementId')))
 		.orderBy(asc(statementMessages.createdAt))
+		.prepare();
+	const complaintOf = db
+		.select({
+			receivedOn: complaints.receivedOn,
+			extensionReason: complaints.extensionReasonSealed,
+			answeredOn: complaints.answeredOn,
+			answer: complaints.answerSealed
+		})
+		.from(complaints)
+		.where(eq(complaints.statementId, sql.placeholder('statementId')))
+		.prepare();
+	const advocacyOf = db
+		.select({ askedAt: advocacyRequests.createdAt, passedOnAt: advocacyRequests.passedOnAt })
+		.from(advocacyRequests)
+		.where(eq(advocacyRequests.statementId, sql.placeholder('statementId')))
 		.prepare();
 	return db
 		.select({
@@ -262,7 +314,9 @@ const readStatements: Read<PersonalRecord['statements']> = (db, userId) => {
 				at: iso(message.at),
 				from: message.from,
 				words: unsealOptional(message.body) ?? ''
-			}))
+			})),
+			complaint: complaintAbout(complaintOf.get({ statementId: statement.id })),
+			advocacy: advocacyAbout(advocacyOf.get({ statementId: statement.id }))
 		}));
 };
 

@@ -27,6 +27,7 @@ import { seal, unseal } from '../crypto/seal';
 import { notify } from '../notify/notify';
 import { raiseSafetyAlert } from './safety';
 import { statementRecipients } from './people';
+import { openComplaintAndAdvocacy } from './complaints';
 
 export type SendResult =
 	| { ok: true; id: string; alertId: string | null; duplicate: boolean }
@@ -128,6 +129,12 @@ export function sendStatement(
 			const kind = signal ? SIGNALS[signal.signal].notice : 'new_message';
 			notify(tx, [input.recipientId], kind, `/work/statements/${id}`, now);
 		}
+		if (template.id === 'complain')
+			openComplaintAndAdvocacy(
+				tx,
+				{ statementId: id, youngPersonId: input.youngPersonId, answers: input.answers },
+				now
+			);
 		return { ok: true as const, id, alertId, duplicate: false };
 	});
 }

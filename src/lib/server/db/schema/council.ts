@@ -28,6 +28,10 @@ export const councilSettings = sqliteTable('council_settings', {
 		.default(false),
 	/** Months a young person's words are kept after their account closes or they turn 25. */
 	retentionMonths: integer('retention_months').notNull().default(24),
+	/** The advocacy service young people are put in touch with ("I want an advocate"). */
+	advocacyName: text('advocacy_name'),
+	advocacyPhone: text('advocacy_phone'),
+	advocacyEmail: text('advocacy_email'),
 	updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
 });
 export type CouncilSettings = typeof councilSettings.$inferSelect;

@@ -11,3 +11,4 @@ export * from './reviews';
 export * from './forum';
 export * from './summaries';
 export * from './preferences';
+export * from './complaints';

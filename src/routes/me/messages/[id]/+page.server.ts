@@ -8,13 +8,30 @@ import {
 	statementThread
 } from '$lib/server/voice/statements';
 import { replyToStatement } from '$lib/server/voice/submit';
-import { SIGNALS } from '$lib/domain/voice';
+import { SIGNALS, type Answers } from '$lib/domain/voice';
+import { agreesToShareWithAdvocacy, wantsAnAdvocate } from '$lib/domain/complaints';
+import { getCouncilSettings } from '$lib/server/council/settings';
+import { complaintForYoungPerson } from '$lib/server/voice/complaints';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A young person's own statement, or 404: another's looks the same as none. */
 function ownStatement(ctx: RequestContext, statementId: string, youngPersonId: string) {
 	const owner = statementOwner(ctx.db, statementId);
 	if (!owner || owner.youngPersonId !== youngPersonId) notFound();
+}
+
+/** What the young person is told about their complaint and advocate request: who has it, and when. */
+function complainStatus(ctx: RequestContext, statementId: string, answers: Answers) {
+	const council = getCouncilSettings(ctx.db);
+	return {
+		...complaintForYoungPerson(ctx.db, statementId, ctx.today),
+		// Asked for an advocate and said no to passing their name on: told what happens instead.
+		advocacyNotShared: wantsAnAdvocate(answers) && !agreesToShareWithAdvocacy(answers),
+		council: council?.name ?? '',
+		service: council?.advocacyName || m.advocacy_service_default(),
+		servicePhone: council?.advocacyPhone ?? null
+	};
 }
 
 export const load = page('useMyPages', (ctx, event) => {
@@ -36,6 +53,8 @@ export const load = page('useMyPages', (ctx, event) => {
 			answeredAt: thread.answeredAt,
 			messages: thread.messages
 		},
+		complaint:
+			thread.template === 'complain' ? complainStatus(ctx, thread.id, thread.answers) : null,
 		sent: event.url.searchParams.has('sent'),
 		replyKey: newId()
 	};

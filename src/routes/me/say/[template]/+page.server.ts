@@ -16,6 +16,8 @@ import { statementRecipients } from '$lib/server/voice/people';
 import { careStatusOf } from '$lib/server/voice/statements';
 import { submitStatement } from '$lib/server/voice/submit';
 import { writingLanguages } from '$lib/words/language-labels';
+import { getCouncilSettings } from '$lib/server/council/settings';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = page('useMyPages', (ctx, event) => {
@@ -23,6 +25,12 @@ export const load = page('useMyPages', (ctx, event) => {
 	const id = event.params.template;
 	if (!isTemplateId(id) || !templatesFor(careStatus).some((t) => t.id === id)) notFound();
 	const recipients = statementRecipients(ctx.db, ctx.user.id, ctx.today);
+	const council = id === 'complain' ? getCouncilSettings(ctx.db) : null;
+	// "I want an advocate": the service's own name in the question, and its number on the form.
+	const advocacy = council
+		? { name: council.advocacyName, phone: council.advocacyPhone, email: council.advocacyEmail }
+		: null;
+	const service = advocacy?.name || m.advocacy_service_default();
 	return {
 		template: TEMPLATES[id],
 		recipients,
@@ -34,7 +42,12 @@ export const load = page('useMyPages', (ctx, event) => {
 			intro: templateIntro(id),
 			moods: MOODS.map((mood) => ({ value: mood, label: moodLabel(mood), icon: MOOD_FACES[mood] })),
 			questions: Object.fromEntries(
-				TEMPLATES[id].questions.map((q) => [q.id, questionLabel(id, q.id)])
+				TEMPLATES[id].questions.map((q) => [
+					q.id,
+					id === 'complain' && q.id === 'share'
+						? m.complain_share_question({ service })
+						: questionLabel(id, q.id)
+				])
 			),
 			options: Object.fromEntries(
 				TEMPLATES[id].questions
@@ -42,6 +55,7 @@ export const load = page('useMyPages', (ctx, event) => {
 					.map((option) => [option, optionLabel(option)])
 			)
 		},
+		complain: council ? { advocacy, service, council: council.name } : null,
 		// Any language they may write in, the page's own first.
 		languages: writingLanguages(),
 		language: ctx.locale,

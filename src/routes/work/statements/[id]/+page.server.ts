@@ -13,6 +13,7 @@ import {
 	statementThread
 } from '$lib/server/voice/statements';
 import { replyToStatement } from '$lib/server/voice/submit';
+import { complaintClockOfStatement } from '$lib/server/voice/complaints';
 import { m } from '$lib/paraglide/messages';
 import type { AuditAction } from '$lib/domain/audit';
 import type { Actions, PageServerLoad } from './$types';
@@ -29,6 +30,11 @@ export const load = page('openRecords', (ctx, event) => {
 		colleagues: statementRecipients(ctx.db, youngPersonId, ctx.today)
 			.filter((worker) => worker.id !== recipientId)
 			.map(({ id, name, linkType }) => ({ id, name, linkType })),
+		// A complaint is the complaints manager's to answer; its worker sees where the clock stands.
+		complaint:
+			thread.template === 'complain'
+				? complaintClockOfStatement(ctx.db, thread.id, ctx.today)
+				: null,
 		replyKey: newId(),
 		handoverKey: newId()
 	};
