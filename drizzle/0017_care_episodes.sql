@@ -14,7 +14,7 @@ CREATE INDEX `care_episodes_young_person_idx` ON `care_episodes` (`young_person_
 ALTER TABLE `young_people` ADD `council_child_id` text;--> statement-breakpoint
 ALTER TABLE `young_people` ADD `last_review_before_hearth_on` text;--> statement-breakpoint
 ALTER TABLE `young_people` ADD `category_override` text;--> statement-breakpoint
-ALTER TABLE `young_people` ADD `category_override_reason` text;--> statement-breakpoint
+ALTER TABLE `young_people` ADD `category_override_reason_sealed` text;--> statement-breakpoint
 ALTER TABLE `young_people` ADD `placement_sealed` text;--> statement-breakpoint
 CREATE UNIQUE INDEX `young_people_council_child_id_idx` ON `young_people` (`council_child_id`);--> statement-breakpoint
 ALTER TABLE `reviews` ADD `episode_id` text REFERENCES care_episodes(id);--> statement-breakpoint

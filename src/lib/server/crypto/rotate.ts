@@ -15,7 +15,10 @@ export const SEALED_COLUMNS: readonly { table: string; columns: readonly string[
 	{ table: 'reviews', columns: ['decisions_sealed', 'letter_sealed'] },
 	{ table: 'review_consultations', columns: ['answers_sealed'] },
 	{ table: 'users', columns: ['totp_key_sealed'] },
-	{ table: 'safeguarding_concerns', columns: ['words_sealed', 'note_sealed'] }
+	{ table: 'safeguarding_concerns', columns: ['words_sealed', 'note_sealed'] },
+	{ table: 'young_people', columns: ['placement_sealed', 'category_override_reason_sealed'] },
+	{ table: 'early_review_requests', columns: ['why_sealed'] },
+	{ table: 'complaints', columns: ['extension_reason_sealed', 'answer_sealed'] }
 ];
 
 /**

@@ -31,7 +31,7 @@ export const youngPeople = sqliteTable(
 		lastReviewBeforeHearthOn: text('last_review_before_hearth_on'),
 		/** An officer's override of the derived leaving-care category, and why (the reason sealed). */
 		categoryOverride: text('category_override', { enum: LEAVING_CARE_CATEGORIES }),
-		categoryOverrideReason: text('category_override_reason'),
+		categoryOverrideReason: text('category_override_reason_sealed'),
 		/** Where they live now: address, carer's name and phone, sealed as other personal text is. */
 		placementSealed: text('placement_sealed'),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
