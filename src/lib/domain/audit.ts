@@ -52,6 +52,12 @@ export const AUDIT_ACTIONS = [
 	'with_me.refused',
 	'issue.approved',
 	'concern.raised',
-	'concern.raised_lado'
+	'concern.raised_lado',
+	'care_period.added',
+	'care_period.changed',
+	'placement.changed',
+	'category.overridden',
+	'forum_member.added',
+	'forum_member.removed'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
