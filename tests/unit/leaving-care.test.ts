@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	careStatusOn,
+	comingAt18,
 	categoryOn,
 	derivedCategory,
 	lookedAfterOn,
@@ -162,5 +163,27 @@ describe('periodsProblem: periods of care that make sense (903 episodes)', () =>
 		['an open period started before an ended one', [care('2020-01-01'), care('2021-01-01', '2021-05-01')], 'overlaps']
 	] as [string, CarePeriod[], string | null][])('%s', (_name, periods, expected) => {
 		expect(periodsProblem(periods)).toBe(expected);
+	});
+});
+
+describe('comingAt18: what a 16- or 17-year-old can plan for', () => {
+	const record = (periods: CarePeriod[]): CareRecord => ({
+		dateOfBirth: DOB,
+		periods,
+		recordedStatus: 'in_care',
+		recordedCategory: 'none',
+		override: null
+	});
+	const inFoster = record([care('2023-01-01')]);
+	it('s23CZA Staying Put and s23C(5A) the bursary, for a 17-year-old in foster care', () => {
+		expect(comingAt18(DOB, inFoster, 'U4', '2025-12-01')).toEqual(['staying_put', 'bursary']);
+	});
+	it("Staying Close (not yet in force) for a 17-year-old in a children's home", () => {
+		expect(comingAt18(DOB, inFoster, 'K2', '2025-12-01')).toEqual(['staying_close', 'bursary']);
+	});
+	it('s23C: nothing for a child who will not be former relevant at 18, or who is under 16 or 18 already', () => {
+		expect(comingAt18(DOB, record([care('2026-04-01')]), 'U4', '2026-05-01')).toEqual([]);
+		expect(comingAt18(DOB, inFoster, 'U4', '2024-06-09')).toEqual([]);
+		expect(comingAt18(DOB, inFoster, 'U4', '2026-06-10')).toEqual([]);
 	});
 });

@@ -171,3 +171,27 @@ export function periodsProblem(periods: CarePeriod[]): PeriodProblem | null {
 	}
 	return null;
 }
+
+/** What a 16- or 17-year-old can plan for at 18, by law. */
+export type ComingAt18 = 'staying_put' | 'bursary' | 'staying_close';
+
+/**
+ * What is coming at 18 for a 16- or 17-year-old who will be former relevant then: Staying Put
+ * when they live in foster care (s23CZA), Staying Close when they live in a children's home (not
+ * yet in force), and the higher-education bursary (s23C(5A)). Empty for anyone else.
+ */
+export function comingAt18(
+	dateOfBirth: string,
+	record: CareRecord,
+	placementType: string | null,
+	on: string
+): ComingAt18[] {
+	const age = ageOn(dateOfBirth, on);
+	if (age < 16 || age >= 18) return [];
+	if (categoryOn(record, birthdayAt(dateOfBirth, 18)) !== 'former_relevant') return [];
+	const coming: ComingAt18[] = [];
+	if (placementType?.startsWith('U')) coming.push('staying_put');
+	if (placementType === 'K2' || placementType === 'R1') coming.push('staying_close');
+	coming.push('bursary');
+	return coming;
+}

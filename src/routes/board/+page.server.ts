@@ -13,7 +13,7 @@ const VOICE_MONTHS = 6;
 /** Small numbers are suppressed here, on the server: the page never receives a count under the threshold. */
 export const load = page('seeBoard', (ctx) => {
 	const threshold = getCouncilSettings(ctx.db)?.smallNumberThreshold ?? 6;
-	const counts = countYoungPeopleByStatus(ctx.db);
+	const counts = countYoungPeopleByStatus(ctx.db, ctx.today);
 	const [inCare, careLeavers] = suppressBreakdown([counts.inCare, counts.careLeavers], threshold);
 	return {
 		mayModerate: ctx.can('moderateIssues'),

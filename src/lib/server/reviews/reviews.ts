@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, or } from 'drizzle-orm';
 import { ageOn, ukToday } from '$lib/domain/people';
 import {
 	ageBand,
@@ -15,6 +15,8 @@ import { seal, unsealOptional } from '../crypto/seal';
 import { enqueueJob } from '../jobs/queue';
 import { notify } from '../notify/notify';
 import { activeOn } from '../people/young-people';
+import { careRecords } from '../people/care-record';
+import { careStatusOn, currentPeriod } from '$lib/domain/leaving-care';
 
 export const REVIEW_INVITE_JOB = 'review.invite';
 export const REVIEW_REMINDER_JOB = 'review.remind';
@@ -30,13 +32,11 @@ function meetingInstant(meetingAt: string): Date {
  * IRO for, and care leavers they are PA for.
  */
 function chairedBy(db: Db, staffId: string, today: string) {
-	return db
+	const rows = db
 		.select({
 			id: users.id,
 			name: users.displayName,
 			dateOfBirth: youngPeople.dateOfBirth,
-			careStatus: youngPeople.careStatus,
-			careStartedOn: youngPeople.careStartedOn,
 			linkType: workerLinks.linkType
 		})
 		.from(workerLinks)
@@ -50,7 +50,14 @@ function chairedBy(db: Db, staffId: string, today: string) {
 			)
 		)
 		.orderBy(asc(users.displayName))
-		.all()
+		.all();
+	// In care or not is worked out from the periods of care today, not stored.
+	const records = careRecords(
+		db,
+		rows.map((row) => row.id)
+	);
+	return rows
+		.map((row) => ({ ...row, careStatus: careStatusOn(records.get(row.id)!, today) }))
 		.filter(
 			(row) =>
 				(row.linkType === 'iro' && row.careStatus === 'in_care') ||
@@ -63,7 +70,8 @@ export function chairsReviewsFor(db: Db, staffId: string, youngPersonId: string,
 	return chairedBy(db, staffId, today).some((child) => child.id === youngPersonId);
 }
 
-function heldReviews(db: Db, youngPersonId: string) {
+/** The reviews held in this period of care: linked to it, or (not yet linked) held since it began. */
+function heldReviews(db: Db, youngPersonId: string, period: { id: string; startedOn: string }) {
 	return db
 		.select({ heldOn: reviews.heldOn })
 		.from(reviews)
@@ -71,22 +79,25 @@ function heldReviews(db: Db, youngPersonId: string) {
 			and(
 				eq(reviews.youngPersonId, youngPersonId),
 				eq(reviews.kind, 'child_in_care'),
-				eq(reviews.status, 'held')
+				eq(reviews.status, 'held'),
+				or(
+					eq(reviews.episodeId, period.id),
+					and(isNull(reviews.episodeId), gte(reviews.heldOn, period.startedOn))
+				)
 			)
 		)
 		.all()
 		.map((row) => ({ heldOn: row.heldOn! }));
 }
 
-/** Where a child in care's reviews stand: held ones (late or not) and the next due. Null without a care start date. */
+/**
+ * Where a child in care's reviews stand: held ones (late or not) and the next due, counted from
+ * the start of the period of care they are in today. Null when no period is open.
+ */
 export function timelineFor(db: Db, youngPersonId: string, today: string) {
-	const careStartedOn = db
-		.select({ careStartedOn: youngPeople.careStartedOn })
-		.from(youngPeople)
-		.where(eq(youngPeople.userId, youngPersonId))
-		.get()?.careStartedOn;
-	if (!careStartedOn) return null;
-	return reviewTimeline(careStartedOn, heldReviews(db, youngPersonId), today);
+	const period = currentPeriod(careRecords(db, [youngPersonId]).get(youngPersonId)?.periods ?? [], today);
+	if (!period) return null;
+	return reviewTimeline(period.startedOn, heldReviews(db, youngPersonId, period), today);
 }
 
 function upcoming(db: Db, youngPersonId: string) {
@@ -349,16 +360,12 @@ export function myReviews(db: Db, youngPersonId: string) {
 /** Who chairs a young person's reviews today (their IRO, or PA for a care leaver). */
 export function myChair(db: Db, youngPersonId: string, today: string) {
 	const rows = db
-		.select({
-			name: users.displayName,
-			linkType: workerLinks.linkType,
-			careStatus: youngPeople.careStatus
-		})
+		.select({ name: users.displayName, linkType: workerLinks.linkType })
 		.from(workerLinks)
 		.innerJoin(users, eq(users.id, workerLinks.staffUserId))
-		.innerJoin(youngPeople, eq(youngPeople.userId, workerLinks.youngPersonId))
 		.where(and(eq(workerLinks.youngPersonId, youngPersonId), activeOn(today)))
 		.all();
-	const wanted = rows[0]?.careStatus === 'care_leaver' ? 'personal_adviser' : 'iro';
+	const record = careRecords(db, [youngPersonId]).get(youngPersonId);
+	const wanted = record && careStatusOn(record, today) === 'care_leaver' ? 'personal_adviser' : 'iro';
 	return rows.find((row) => row.linkType === wanted) ?? null;
 }

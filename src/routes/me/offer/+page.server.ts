@@ -5,7 +5,7 @@ import { myRequests, offerProfile } from '$lib/server/offer/requests';
 import type { PageServerLoad } from './$types';
 
 export const load = page('useMyPages', (ctx) => {
-	const person = offerProfile(ctx.db, ctx.user.id);
+	const person = offerProfile(ctx.db, ctx.user.id, ctx.today);
 	if (!person) notFound();
 	const items = offer(ctx.db, ctx.locale).map((item) => ({
 		slug: item.slug,
