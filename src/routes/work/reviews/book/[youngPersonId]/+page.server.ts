@@ -5,6 +5,7 @@ import type { SignedInContext } from '$lib/server/http/context';
 import { action, formActions, page, refuse, type ActionEvent } from '$lib/server/http/handlers';
 import { chairsReviewsFor, scheduleReview, timelineFor } from '$lib/server/reviews/reviews';
 import { youngPersonRecord } from '$lib/server/people/young-people';
+import { councilChildIds } from '$lib/server/people/care-record';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,6 +16,7 @@ export const load = page('openRecords', (ctx, event) => {
 	const person = youngPersonRecord(ctx.db, event.params.youngPersonId, ctx.today)!;
 	return {
 		name: person.name,
+		councilChildId: councilChildIds(ctx.db, [person.id]).get(person.id) ?? null,
 		next: timelineFor(ctx.db, person.id, ctx.today)?.next ?? null,
 		today: ctx.today
 	};
