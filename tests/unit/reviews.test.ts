@@ -16,7 +16,7 @@ import {
 import { consultationSchema, questionsFor } from '$lib/domain/consultation';
 import { reviewOption, reviewQuestion } from '$lib/words/review-labels';
 import { CONSULTATION_QUESTIONS } from '$lib/domain/consultation';
-import { notices, reviews, youngPeople } from '$lib/server/db/schema';
+import { careEpisodes, notices, reviews, youngPeople } from '$lib/server/db/schema';
 import {
 	consultationOf,
 	recordOutcome,
@@ -164,8 +164,17 @@ function council() {
 		new Date('2026-01-01T00:00:00Z')
 	);
 	db.update(youngPeople)
-		.set({ careStartedOn: '2026-05-22', dateOfBirth: '2012-03-01' })
+		.set({ dateOfBirth: '2012-03-01' })
 		.where(eq(youngPeople.userId, child))
+		.run();
+	db.insert(careEpisodes)
+		.values({
+			id: 'episode-amira',
+			youngPersonId: child,
+			startedOn: '2026-05-22',
+			legalStatus: 'C2',
+			createdAt: NOW
+		})
 		.run();
 	return { db, iro, otherIro, child };
 }
