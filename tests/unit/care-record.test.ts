@@ -241,3 +241,51 @@ describe('where they live, forums and counts', () => {
 		expect(countYoungPeopleByStatus(db, '2030-04-01')).toEqual({ inCare: 0, careLeavers: 2 });
 	});
 });
+
+describe('the demo shows each case of issue 20 (seeded on a fresh database)', async () => {
+	const { freshDb } = await import('./db');
+	const { seedDemo, DEMO_YOUNG_PEOPLE } = await import('$lib/server/demo/seed');
+	const { categoryOn, careStatusOn, comingAt18, currentPeriod, onShortBreaksOnly } = await import(
+		'$lib/domain/leaving-care'
+	);
+	const { timelineFor } = await import('$lib/server/reviews/reviews');
+	const now = new Date('2026-11-22T12:00:00Z');
+	const today = '2026-11-22';
+	const db = freshDb();
+	await seedDemo(db, now);
+	const idOf = (username: string) =>
+		db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.username, username)).get()!.id;
+
+	it('every demo young person has a council child ID of their own', () => {
+		const councilIds = DEMO_YOUNG_PEOPLE.map((p) => care.careDetails(db, idOf(p.username))?.councilChildId);
+		expect(councilIds.every(Boolean)).toBe(true);
+		expect(new Set(councilIds).size).toBe(councilIds.length);
+	});
+
+	it("s19B-s24: each demo person's category worked out from their periods is the one the demo says", () => {
+		for (const demo of DEMO_YOUNG_PEOPLE) {
+			const record = care.careRecordOf(db, idOf(demo.username))!;
+			expect([demo.username, categoryOn(record, today)]).toEqual([demo.username, demo.category]);
+			expect([demo.username, careStatusOn(record, today)]).toEqual([demo.username, demo.careStatus]);
+		}
+	});
+
+	it('Kai is back in care: an ended period and a new one, his reviews counted from the new one (reg 33)', () => {
+		const record = care.careRecordOf(db, idOf('kai'))!;
+		expect(record.periods).toHaveLength(2);
+		expect(record.periods[0].endedOn).not.toBeNull();
+		const timeline = timelineFor(db, idOf('kai'), today)!;
+		expect(timeline.held).toHaveLength(1);
+		expect(timeline.next).toMatchObject({ number: 2, overdue: false });
+	});
+
+	it('Ruby joined mid-care, Nathan has Staying Put coming, Isla is on short breaks only', () => {
+		expect(care.careDetails(db, idOf('ruby'))?.lastReviewBeforeHearthOn).toBeTruthy();
+		const nathan = care.careRecordOf(db, idOf('nathan'))!;
+		const placement = care.careDetails(db, idOf('nathan'))!.periods[0].placementType;
+		expect(comingAt18(nathan.dateOfBirth, nathan, placement, today)).toContain('staying_put');
+		const isla = care.careRecordOf(db, idOf('isla'))!;
+		expect(onShortBreaksOnly(isla.periods, today)).toBe(true);
+		expect(currentPeriod(isla.periods, today)?.legalStatus).toBe('V3');
+	});
+});
