@@ -12,9 +12,8 @@ process.env.HEARTH_DATA_DIR = mkdtempSync(path.join(tmpdir(), 'hearth-care-recor
 const { getDb } = await import('$lib/server/db');
 const schema = await import('$lib/server/db/schema');
 const care = await import('$lib/server/people/care-record');
-const { youngPersonRecord, countYoungPeopleByStatus } = await import(
-	'$lib/server/people/young-people'
-);
+const { youngPersonRecord, countYoungPeopleByStatus } =
+	await import('$lib/server/people/young-people');
 const route = await import('../../src/routes/work/young-people/[id]/+page.server');
 
 const person = (id: string, roles: Role[]): SessionUser => ({
@@ -63,7 +62,9 @@ beforeAll(() => {
 		{ staffUserId: janet, linkType: 'iro' }
 	]);
 	const tyler = makeYoungPerson(db, 'tyler', []);
-	db.insert(schema.forums).values({ id: 'cicc', name: 'CiCC', description: '', createdAt: NOW }).run();
+	db.insert(schema.forums)
+		.values({ id: 'cicc', name: 'CiCC', description: '', createdAt: NOW })
+		.run();
 	ids = { sam, other, janet, iro2, gareth, officer, cllr, maya, tyler };
 });
 
@@ -89,7 +90,9 @@ describe('who may change a young person’s record (editRecords, with requireRec
 			expect(await councilId(who, 'BW-9')).toEqual({ status: 403 });
 		for (const action of ['period', 'placement', 'lastReview', 'forum'] as const)
 			expect(
-				await outcome(() => route.actions[action](post(person(ids.other, ['worker']), ids.maya, {})))
+				await outcome(() =>
+					route.actions[action](post(person(ids.other, ['worker']), ids.maya, {}))
+				)
 			).toEqual({ status: 403 });
 		expect(care.careDetails(getDb(), ids.maya)?.councilChildId).toBe('BW-3');
 	});
@@ -97,7 +100,9 @@ describe('who may change a young person’s record (editRecords, with requireRec
 	it('only a manager may override the category (overrideCategory); the linked worker may not', async () => {
 		const override = { category: 'qualifying', reason: 'Was in care in another council' };
 		expect(
-			await outcome(() => route.actions.override(post(person(ids.sam, ['worker']), ids.maya, override)))
+			await outcome(() =>
+				route.actions.override(post(person(ids.sam, ['worker']), ids.maya, override))
+			)
 		).toEqual({ status: 403 });
 		expect(
 			await outcome(() =>
@@ -116,7 +121,9 @@ describe('who may change a young person’s record (editRecords, with requireRec
 			.get();
 		expect(raw?.reason).not.toContain('another council');
 		await outcome(() =>
-			route.actions.override(post(person(ids.gareth, ['manager']), ids.maya, { category: '', reason: '' }))
+			route.actions.override(
+				post(person(ids.gareth, ['manager']), ids.maya, { category: '', reason: '' })
+			)
 		);
 		expect(care.careDetails(getDb(), ids.maya)?.categoryOverride).toBeNull();
 	});
@@ -176,8 +183,12 @@ describe('periods of care (the 903 episodes)', () => {
 	});
 
 	it('refuses an overlap, a second open period, an end before the start, and an end without a reason', async () => {
-		expect(await save(period({ startedOn: '2024-06-01', endedOn: '2024-07-01', endReason: 'E13' })))
-			.toMatchObject({ status: 400, data: { errors: { startedOn: expect.stringContaining('overlaps') } } });
+		expect(
+			await save(period({ startedOn: '2024-06-01', endedOn: '2024-07-01', endReason: 'E13' }))
+		).toMatchObject({
+			status: 400,
+			data: { errors: { startedOn: expect.stringContaining('overlaps') } }
+		});
 		expect(await save(period({ startedOn: '2026-05-01' }))).toMatchObject({
 			status: 400,
 			data: { errors: { endedOn: expect.stringContaining('still open') } }
@@ -195,9 +206,15 @@ describe('periods of care (the 903 episodes)', () => {
 
 describe('where they live, forums and counts', () => {
 	it('keeps the placement sealed at rest and opens it for the record', async () => {
-		const placement = { address: '12 Harbour Row', carerName: 'Pat Quill', carerPhone: '01632 960 555' };
+		const placement = {
+			address: '12 Harbour Row',
+			carerName: 'Pat Quill',
+			carerPhone: '01632 960 555'
+		};
 		expect(
-			await outcome(() => route.actions.placement(post(person(ids.sam, ['worker']), ids.maya, placement)))
+			await outcome(() =>
+				route.actions.placement(post(person(ids.sam, ['worker']), ids.maya, placement))
+			)
 		).toEqual({ ok: true });
 		expect(care.placementOf(getDb(), ids.maya)).toEqual(placement);
 		const raw = getDb()
@@ -219,17 +236,25 @@ describe('where they live, forums and counts', () => {
 			getDb()
 				.select()
 				.from(schema.userRoles)
-				.where(and(eq(schema.userRoles.userId, ids.maya), eq(schema.userRoles.role, 'forum_member')))
+				.where(
+					and(eq(schema.userRoles.userId, ids.maya), eq(schema.userRoles.role, 'forum_member'))
+				)
 				.get();
-		await route.actions.forum(post(person(ids.sam, ['worker']), ids.maya, { forumId: 'cicc', member: 'yes' }));
+		await route.actions.forum(
+			post(person(ids.sam, ['worker']), ids.maya, { forumId: 'cicc', member: 'yes' })
+		);
 		expect(care.forumsOf(getDb(), ids.maya)).toEqual([{ id: 'cicc', name: 'CiCC', member: true }]);
 		expect(roleOf()).toBeTruthy();
-		await route.actions.forum(post(person(ids.sam, ['worker']), ids.maya, { forumId: 'cicc', member: 'no' }));
+		await route.actions.forum(
+			post(person(ids.sam, ['worker']), ids.maya, { forumId: 'cicc', member: 'no' })
+		);
 		expect(care.forumsOf(getDb(), ids.maya)[0].member).toBe(false);
 		expect(roleOf()).toBeUndefined();
 		expect(
 			await outcome(() =>
-				route.actions.forum(post(person(ids.sam, ['worker']), ids.maya, { forumId: 'nope', member: 'yes' }))
+				route.actions.forum(
+					post(person(ids.sam, ['worker']), ids.maya, { forumId: 'nope', member: 'yes' })
+				)
 			)
 		).toEqual({ status: 404 });
 	});
@@ -245,19 +270,24 @@ describe('where they live, forums and counts', () => {
 describe('the demo shows each case of issue 20 (seeded on a fresh database)', async () => {
 	const { freshDb } = await import('./db');
 	const { seedDemo, DEMO_YOUNG_PEOPLE } = await import('$lib/server/demo/seed');
-	const { categoryOn, careStatusOn, comingAt18, currentPeriod, onShortBreaksOnly } = await import(
-		'$lib/domain/leaving-care'
-	);
+	const { categoryOn, careStatusOn, comingAt18, currentPeriod, onShortBreaksOnly } =
+		await import('$lib/domain/leaving-care');
 	const { timelineFor } = await import('$lib/server/reviews/reviews');
 	const now = new Date('2026-11-22T12:00:00Z');
 	const today = '2026-11-22';
 	const db = freshDb();
 	await seedDemo(db, now);
 	const idOf = (username: string) =>
-		db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.username, username)).get()!.id;
+		db
+			.select({ id: schema.users.id })
+			.from(schema.users)
+			.where(eq(schema.users.username, username))
+			.get()!.id;
 
 	it('every demo young person has a council child ID of their own', () => {
-		const councilIds = DEMO_YOUNG_PEOPLE.map((p) => care.careDetails(db, idOf(p.username))?.councilChildId);
+		const councilIds = DEMO_YOUNG_PEOPLE.map(
+			(p) => care.careDetails(db, idOf(p.username))?.councilChildId
+		);
 		expect(councilIds.every(Boolean)).toBe(true);
 		expect(new Set(councilIds).size).toBe(councilIds.length);
 	});
@@ -266,7 +296,10 @@ describe('the demo shows each case of issue 20 (seeded on a fresh database)', as
 		for (const demo of DEMO_YOUNG_PEOPLE) {
 			const record = care.careRecordOf(db, idOf(demo.username))!;
 			expect([demo.username, categoryOn(record, today)]).toEqual([demo.username, demo.category]);
-			expect([demo.username, careStatusOn(record, today)]).toEqual([demo.username, demo.careStatus]);
+			expect([demo.username, careStatusOn(record, today)]).toEqual([
+				demo.username,
+				demo.careStatus
+			]);
 		}
 	});
 

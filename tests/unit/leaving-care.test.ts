@@ -48,7 +48,12 @@ describe('derivedCategory: the leaving-care category the law gives', () => {
 			'2024-06-29',
 			'none'
 		],
-		['reg 40(1): the 91st day in care makes them eligible', [care('2024-04-01')], '2024-06-30', 'eligible'],
+		[
+			'reg 40(1): the 91st day in care makes them eligible',
+			[care('2024-04-01')],
+			'2024-06-30',
+			'eligible'
+		],
 		[
 			'reg 40(2): short breaks (V3) never count towards the 13 weeks',
 			[care('2022-07-01', null, 'V3')],
@@ -97,12 +102,7 @@ describe('derivedCategory: the leaving-care category the law gives', () => {
 			'2027-07-01',
 			'qualifying'
 		],
-		[
-			's24: never in care from 16: none',
-			[care('2015-01-01', '2020-01-01')],
-			'2027-07-01',
-			'none'
-		],
+		['s24: never in care from 16: none', [care('2015-01-01', '2020-01-01')], '2027-07-01', 'none'],
 		[
 			'Sch 2 para 19B: came into care at 17 and 9 months, 18 before 13 weeks: qualifying at 18 (s24)',
 			[care('2026-03-15')],
@@ -127,7 +127,9 @@ describe('categoryOn and careStatusOn: override, periods, and records from befor
 	it("an officer's override wins over the category the periods give", () => {
 		const periods = [care('2024-01-01')];
 		expect(categoryOn(record({ periods }), '2025-01-01')).toBe('eligible');
-		expect(categoryOn(record({ periods, override: 'qualifying' }), '2025-01-01')).toBe('qualifying');
+		expect(categoryOn(record({ periods, override: 'qualifying' }), '2025-01-01')).toBe(
+			'qualifying'
+		);
 	});
 	it('s23C: a record with no periods typed as eligible becomes former relevant on the 18th birthday', () => {
 		const old = record({ recordedCategory: 'eligible' });
@@ -156,11 +158,23 @@ describe('categoryOn and careStatusOn: override, periods, and records from befor
 
 describe('periodsProblem: periods of care that make sense (903 episodes)', () => {
 	it.each([
-		['fine: one ended, one open after it', [care('2020-01-01', '2021-01-01'), care('2021-01-01')], null],
+		[
+			'fine: one ended, one open after it',
+			[care('2020-01-01', '2021-01-01'), care('2021-01-01')],
+			null
+		],
 		['an end on or before the start', [care('2020-01-01', '2020-01-01')], 'ends_before_start'],
 		['two open at once', [care('2020-01-01'), care('2021-01-01')], 'two_open'],
-		['overlapping', [care('2020-01-01', '2021-06-01'), care('2021-01-01', '2022-01-01')], 'overlaps'],
-		['an open period started before an ended one', [care('2020-01-01'), care('2021-01-01', '2021-05-01')], 'overlaps']
+		[
+			'overlapping',
+			[care('2020-01-01', '2021-06-01'), care('2021-01-01', '2022-01-01')],
+			'overlaps'
+		],
+		[
+			'an open period started before an ended one',
+			[care('2020-01-01'), care('2021-01-01', '2021-05-01')],
+			'overlaps'
+		]
 	] as [string, CarePeriod[], string | null][])('%s', (_name, periods, expected) => {
 		expect(periodsProblem(periods)).toBe(expected);
 	});

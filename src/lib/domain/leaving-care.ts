@@ -68,9 +68,7 @@ function metEligibilityBy(dateOfBirth: string, periods: CarePeriod[], on: string
 	const at18 = birthdayAt(dateOfBirth, 18);
 	const until = on < at18 ? nextDay(on) : at18;
 	if (until <= at16) return false;
-	return (
-		daysInCare(periods, at16, until) > 0 && daysInCare(periods, at14, until) >= ELIGIBLE_DAYS
-	);
+	return daysInCare(periods, at16, until) > 0 && daysInCare(periods, at14, until) >= ELIGIBLE_DAYS;
 }
 
 /** Whether they were in care (short breaks aside) on some day from the 16th birthday, while a child. */

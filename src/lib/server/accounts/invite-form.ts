@@ -84,12 +84,7 @@ export function inviteYoungPersonWith(
 		input.careStatus === 'in_care' && careStartedOn && legalStatus
 			? { startedOn: careStartedOn, legalStatus }
 			: null;
-	const made = createInvitation(
-		db,
-		inviterId,
-		{ kind: 'young_person', ...rest, firstPeriod },
-		now
-	);
+	const made = createInvitation(db, inviterId, { kind: 'young_person', ...rest, firstPeriod }, now);
 	return invitationCard(origin, made, input.preferredName);
 }
 

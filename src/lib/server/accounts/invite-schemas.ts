@@ -19,23 +19,23 @@ export function youngPersonInviteSchema(today: string) {
 		z.union([z.literal('').transform(() => null), then]);
 	return z
 		.object({
-		preferredName: personName,
-		dateOfBirth: isoDate.refine((dob) => dob <= today && ageOn(dob, today) < MAX_AGE, {
-			error: () => m.error_dob_range()
-		}),
-		careStatus: z.enum(CARE_STATUSES, { error: choose }),
-		leavingCareCategory: z.enum(LEAVING_CARE_CATEGORIES, { error: choose }),
-		councilChildId: councilChildIdField,
-		// The period of care a child in care is in: their first review is due 20 working days from its start.
-		careStartedOn: orNone(
-			isoDate.refine((day) => day <= today, { error: () => m.care_error_future() })
-		),
-		legalStatus: orNone(legalStatusField),
-		// One optional worker per kind of link: the form has a select for each.
-		links: z.array(
-			z.object({ linkType: z.enum(LINK_TYPES), staffUserId: z.string().min(1).max(64) })
-		)
-	})
+			preferredName: personName,
+			dateOfBirth: isoDate.refine((dob) => dob <= today && ageOn(dob, today) < MAX_AGE, {
+				error: () => m.error_dob_range()
+			}),
+			careStatus: z.enum(CARE_STATUSES, { error: choose }),
+			leavingCareCategory: z.enum(LEAVING_CARE_CATEGORIES, { error: choose }),
+			councilChildId: councilChildIdField,
+			// The period of care a child in care is in: their first review is due 20 working days from its start.
+			careStartedOn: orNone(
+				isoDate.refine((day) => day <= today, { error: () => m.care_error_future() })
+			),
+			legalStatus: orNone(legalStatusField),
+			// One optional worker per kind of link: the form has a select for each.
+			links: z.array(
+				z.object({ linkType: z.enum(LINK_TYPES), staffUserId: z.string().min(1).max(64) })
+			)
+		})
 		.superRefine((invite, check) => {
 			if (invite.careStatus !== 'in_care') return;
 			if (!invite.careStartedOn)
@@ -45,7 +45,11 @@ export function youngPersonInviteSchema(today: string) {
 					message: m.invite_error_care_started()
 				});
 			if (!invite.legalStatus)
-				check.addIssue({ code: 'custom', path: ['legalStatus'], message: m.invite_error_legal_status() });
+				check.addIssue({
+					code: 'custom',
+					path: ['legalStatus'],
+					message: m.invite_error_legal_status()
+				});
 		});
 }
 

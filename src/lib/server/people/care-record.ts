@@ -284,14 +284,7 @@ export function setCategoryOverride(
 			})
 			.where(eq(youngPeople.userId, youngPersonId))
 			.run();
-		audit(
-			tx,
-			actorId,
-			'category.overridden',
-			youngPersonId,
-			override?.category ?? 'cleared',
-			now
-		);
+		audit(tx, actorId, 'category.overridden', youngPersonId, override?.category ?? 'cleared', now);
 	});
 }
 
@@ -329,7 +322,10 @@ export function setForumMembership(
 		if (!tx.select({ id: forums.id }).from(forums).where(eq(forums.id, forumId)).get())
 			return false;
 		if (member)
-			tx.insert(forumMembers).values({ forumId, userId: youngPersonId }).onConflictDoNothing().run();
+			tx.insert(forumMembers)
+				.values({ forumId, userId: youngPersonId })
+				.onConflictDoNothing()
+				.run();
 		else
 			tx.delete(forumMembers)
 				.where(and(eq(forumMembers.forumId, forumId), eq(forumMembers.userId, youngPersonId)))

@@ -95,7 +95,10 @@ function heldReviews(db: Db, youngPersonId: string, period: { id: string; starte
  * the start of the period of care they are in today. Null when no period is open.
  */
 export function timelineFor(db: Db, youngPersonId: string, today: string) {
-	const period = currentPeriod(careRecords(db, [youngPersonId]).get(youngPersonId)?.periods ?? [], today);
+	const period = currentPeriod(
+		careRecords(db, [youngPersonId]).get(youngPersonId)?.periods ?? [],
+		today
+	);
 	if (!period) return null;
 	return reviewTimeline(period.startedOn, heldReviews(db, youngPersonId, period), today);
 }
@@ -366,6 +369,7 @@ export function myChair(db: Db, youngPersonId: string, today: string) {
 		.where(and(eq(workerLinks.youngPersonId, youngPersonId), activeOn(today)))
 		.all();
 	const record = careRecords(db, [youngPersonId]).get(youngPersonId);
-	const wanted = record && careStatusOn(record, today) === 'care_leaver' ? 'personal_adviser' : 'iro';
+	const wanted =
+		record && careStatusOn(record, today) === 'care_leaver' ? 'personal_adviser' : 'iro';
 	return rows.find((row) => row.linkType === wanted) ?? null;
 }

@@ -21,8 +21,7 @@ import {
 	statementMessages,
 	statementThemes,
 	statements,
-	users,
-	youngPeople
+	users
 } from '../db/schema';
 import { newId } from '../ids';
 import { seal, unseal } from '../crypto/seal';
@@ -79,7 +78,10 @@ export function sendStatement(
 		return { ok: true, id: existing.id, alertId: alert?.id ?? null, duplicate: true };
 	}
 	const template = TEMPLATES[input.template];
-	if (template.for === 'care_leavers' && careStatusOf(db, input.youngPersonId, ukToday(now)) !== 'care_leaver')
+	if (
+		template.for === 'care_leavers' &&
+		careStatusOf(db, input.youngPersonId, ukToday(now)) !== 'care_leaver'
+	)
 		return { ok: false, reason: 'template' };
 	const recipients = statementRecipients(db, input.youngPersonId, ukToday(now));
 	if (!recipients.some((worker) => worker.id === input.recipientId))

@@ -31,7 +31,8 @@ export const load = page('openRecords', (ctx, event) => {
 	const { youngPersonId: _id, chairId, dateOfBirth: _dob, ...shown } = review;
 	return {
 		review: shown,
-		councilChildId: councilChildIds(ctx.db, [review.youngPersonId]).get(review.youngPersonId) ?? null,
+		councilChildId:
+			councilChildIds(ctx.db, [review.youngPersonId]).get(review.youngPersonId) ?? null,
 		isChair: chairId === ctx.user.id,
 		// The child's answers reach staff only once the child sends them.
 		consultation: consultation?.sentAt

@@ -32,7 +32,13 @@ import {
 	lastReviewSchema,
 	placementSchema
 } from '$lib/server/people/care-schemas';
-import { categoryOn, comingAt18, currentPeriod, derivedCategory, isShortBreak } from '$lib/domain/leaving-care';
+import {
+	categoryOn,
+	comingAt18,
+	currentPeriod,
+	derivedCategory,
+	isShortBreak
+} from '$lib/domain/leaving-care';
 import type { PeriodProblem } from '$lib/domain/leaving-care';
 import { expressState, setExpress } from '$lib/server/preferences/express';
 import { m } from '$lib/paraglide/messages';
@@ -129,7 +135,13 @@ export const actions = formActions({
 		'editRecords',
 		aboutRecord(councilChildIdSchema),
 		(ctx, { councilChildId }, event) => {
-			const saved = setCouncilChildId(ctx.db, ctx.user.id, event.params.id, councilChildId, ctx.now);
+			const saved = setCouncilChildId(
+				ctx.db,
+				ctx.user.id,
+				event.params.id,
+				councilChildId,
+				ctx.now
+			);
 			if (!saved.ok) return refuse({ councilChildId: m.care_error_council_id_taken() }, 409);
 			return { done: m.care_saved() };
 		}
@@ -182,7 +194,16 @@ export const actions = formActions({
 		'editRecords',
 		aboutRecord(forumMembershipSchema),
 		(ctx, { forumId, member }, event) => {
-			if (!setForumMembership(ctx.db, ctx.user.id, event.params.id, forumId, member === 'yes', ctx.now))
+			if (
+				!setForumMembership(
+					ctx.db,
+					ctx.user.id,
+					event.params.id,
+					forumId,
+					member === 'yes',
+					ctx.now
+				)
+			)
 				notFound();
 			return { done: m.care_saved() };
 		}
