@@ -16,7 +16,9 @@ import { sealOptional, unsealOptional } from '../crypto/seal';
 import { openPlacement, sealPlacement, type Placement } from './placement';
 
 /** A care record as stored: each period with its id (what a review belongs to). */
-export type StoredCareRecord = CareRecord & { periods: (CarePeriod & { id: string })[] };
+export type StoredCareRecord = CareRecord & {
+	periods: (CarePeriod & { id: string; placementType: string | null })[];
+};
 
 /** Every young person's care record (or only these), for working out category and status. */
 export function careRecords(db: Executor, ids?: string[]): Map<string, StoredCareRecord> {
@@ -37,7 +39,8 @@ export function careRecords(db: Executor, ids?: string[]): Map<string, StoredCar
 			id: careEpisodes.id,
 			startedOn: careEpisodes.startedOn,
 			endedOn: careEpisodes.endedOn,
-			legalStatus: careEpisodes.legalStatus
+			legalStatus: careEpisodes.legalStatus,
+			placementType: careEpisodes.placementType
 		})
 		.from(careEpisodes)
 		.where(ids ? inArray(careEpisodes.youngPersonId, ids) : undefined)
