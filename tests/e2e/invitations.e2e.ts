@@ -10,6 +10,15 @@ test('a worker invites a young person, who joins once and only once', async ({ p
 	await page.getByLabel('Name they like to be called').fill('Kayla');
 	await page.getByLabel('Date of birth').fill('2013-05-14');
 	await page.getByLabel('Are they in care or a care leaver?').selectOption({ label: 'In care' });
+	await page.getByRole('button', { name: 'Make the code' }).click();
+	// A child in care: the period of care they are in, so their first review is due from day one.
+	await expect(
+		page.getByText('Give the date they came into care, for the review due date.')
+	).toBeVisible();
+	await expect(page.getByLabel('Name they like to be called')).toHaveValue('Kayla');
+	const cameIntoCare = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
+	await page.getByLabel('Came into care on').fill(cameIntoCare);
+	await page.getByLabel('Legal status').selectOption('C2');
 	await page.getByLabel('Social worker', { exact: true }).selectOption({ label: 'Sam Okafor' });
 	await page
 		.getByLabel('Independent reviewing officer (IRO)')
@@ -47,7 +56,15 @@ test('a worker invites a young person, who joins once and only once', async ({ p
 
 	// The worker sees their new young person.
 	await signIn(page, 'sam.okafor');
-	await expect(page.getByRole('link', { name: 'Kayla' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Kayla' }).first()).toBeVisible();
+	await signOut(page);
+
+	// Her IRO has her first review's due date from the day she joined (reg 33: 20 working days).
+	await signIn(page, 'janet.ward');
+	await page.goto('/work/reviews');
+	const row = page.getByTestId('review-list').getByRole('row').filter({ hasText: 'Kayla' }).first();
+	await expect(row).toContainText(/\d{1,2} \w+ \d{4}/);
+	await expect(row).not.toContainText('No care start date');
 });
 
 test('a mistyped code gets a clear message and keeps what was typed', async ({ page }) => {

@@ -220,6 +220,20 @@ const CASES: Case[] = [
 		allow: ['iro', 'manager']
 	},
 	{
+		route: '/work/young-people/[id]',
+		what: "changing Amira's council child ID (not Sam)",
+		method: 'POST',
+		url: (ids) => `/work/young-people/${ids.amira}?/councilId&councilChildId=BW101002`,
+		allow: ['iro', 'manager']
+	},
+	{
+		route: '/work/young-people/[id]',
+		what: "overriding Maya's leaving-care category (managers only)",
+		method: 'POST',
+		url: (ids) => `/work/young-people/${ids.maya}?/override&category=&reason=`,
+		allow: ['manager']
+	},
+	{
 		route: '/work/statements/[id]',
 		what: "Tyler's statement",
 		url: (ids) => `/work/statements/${ids.tylerStatement}`,

@@ -11,7 +11,7 @@ import { DEMO_PASSWORD, type SignedIn } from './fixtures';
  * server or make objects other tests would trip over. Ports (see ports.ts): crash port(2), matrix port(3),
  * security port(4), bad input port(5), everyone port(6),
  * guessing port(12), outbox port(22), push contact port(32), clock port(70),
- * board suppression port(80).
+ * board suppression port(80), complaints port(77), records port(90).
  */
 export class OwnHearth {
 	readonly origin: string;

@@ -69,6 +69,9 @@ describe('schemas', () => {
 			preferredName: 'Kayla',
 			careStatus: 'in_care',
 			leavingCareCategory: 'none',
+			councilChildId: '',
+			careStartedOn: '2026-11-01',
+			legalStatus: 'C2',
 			links: []
 		};
 		const schema = youngPersonInviteSchema('2026-11-22');
@@ -76,6 +79,33 @@ describe('schemas', () => {
 		expect(schema.safeParse({ ...base, dateOfBirth: '2099-01-01' }).success).toBe(false);
 		expect(schema.safeParse({ ...base, dateOfBirth: '1990-01-01' }).success).toBe(false);
 		expect(schema.safeParse({ ...base, dateOfBirth: '2013-02-30' }).success).toBe(false);
+	});
+
+	it('ask a child in care for the start and legal status of their period of care (reg 33: the first review is due from it)', () => {
+		const schema = youngPersonInviteSchema('2026-11-22');
+		const child = {
+			preferredName: 'Kayla',
+			dateOfBirth: '2013-05-14',
+			careStatus: 'in_care',
+			leavingCareCategory: 'none',
+			councilChildId: 'BW-1234',
+			careStartedOn: '2026-11-01',
+			legalStatus: 'C2',
+			links: []
+		};
+		expect(schema.safeParse(child).success).toBe(true);
+		const missing = schema.safeParse({ ...child, careStartedOn: '', legalStatus: '' });
+		expect(missing.error?.issues.map((issue) => issue.path[0]).sort()).toEqual([
+			'careStartedOn',
+			'legalStatus'
+		]);
+		expect(schema.safeParse({ ...child, careStartedOn: '2026-12-01' }).success).toBe(false);
+		expect(schema.safeParse({ ...child, councilChildId: 'no spaces please' }).success).toBe(false);
+		// A care leaver's history is added on their record afterwards.
+		expect(
+			schema.safeParse({ ...child, careStatus: 'care_leaver', careStartedOn: '', legalStatus: '' })
+				.success
+		).toBe(true);
 	});
 
 	it('refuse council colours too pale for white text and quick exits that are not https', () => {

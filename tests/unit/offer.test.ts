@@ -180,3 +180,28 @@ describe('sortOffer and timeline', () => {
 		expect(timeline(offer, person('2000-01-01'), '2026-11-22')).toEqual([]);
 	});
 });
+
+describe('what is coming at 18 follows the category the record will give then (Children Act 1989 s23C)', () => {
+	// Born 15 June 2008, 17 on 2025-06-15; in foster care since 14, so eligible now and former relevant at 18.
+	const seventeen = person('2008-06-15', {
+		category: 'eligible',
+		categoryOn: (on) => (on >= '2026-06-15' ? 'former_relevant' : 'eligible')
+	});
+	const stayingPut = {
+		slug: 'staying-put',
+		eligibility: rule({ categories: ['former_relevant'], fromAge: 18, untilAge: 21 })
+	};
+	it('s23CZA Staying Put: a 17-year-old in foster care is told it starts at 18, not that it is not for them', () => {
+		expect(judge(stayingPut.eligibility, seventeen, '2025-12-01')).toEqual({
+			status: 'later',
+			startsOn: '2026-06-15'
+		});
+		const at18 = timeline([stayingPut], seventeen, '2025-12-01').find((step) => step.age === 18);
+		expect(at18?.starts.map((item) => item.slug)).toEqual(['staying-put']);
+	});
+	it('s23C: without a record that says so (a child who will not be former relevant) it stays not for them', () => {
+		const never = person('2008-06-15', { category: 'none', categoryOn: () => 'none' });
+		expect(judge(stayingPut.eligibility, never, '2025-12-01').status).toBe('not_for_you');
+		expect(timeline([stayingPut], never, '2025-12-01').flatMap((step) => step.starts)).toEqual([]);
+	});
+});

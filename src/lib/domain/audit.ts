@@ -57,6 +57,12 @@ export const AUDIT_ACTIONS = [
 	'complaint.viewed',
 	'complaint.extended',
 	'complaint.answered',
-	'advocacy.passed_on'
+	'advocacy.passed_on',
+	'care_period.added',
+	'care_period.changed',
+	'placement.changed',
+	'category.overridden',
+	'forum_member.added',
+	'forum_member.removed'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

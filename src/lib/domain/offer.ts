@@ -50,7 +50,13 @@ export interface Eligibility {
 
 export interface Person {
 	dateOfBirth: string;
+	/** Their leaving-care category today. */
 	category: LeavingCareCategory;
+	/**
+	 * Their category on a later day, as far as the record tells (an eligible 17-year-old is former
+	 * relevant at 18): what is coming is judged by the category they will have then.
+	 */
+	categoryOn?: (on: string) => LeavingCareCategory;
 	conditions: Condition[];
 }
 
@@ -70,11 +76,25 @@ export function birthdayAt(dateOfBirth: string, age: number): string {
 	return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** Whether an entitlement is someone's on a date, and if not, why not or when. */
+/** The category someone has on a day: today's, or the one their record gives then. */
+function categoryAt(person: Person, on: string, day: string): LeavingCareCategory {
+	return day > on && person.categoryOn ? person.categoryOn(day) : person.category;
+}
+
+/**
+ * Whether an entitlement is someone's on a date, and if not, why not or when. One that starts at
+ * a later birthday is judged by the category they will have on that birthday, so a 17-year-old in
+ * foster care is told Staying Put is coming at 18, not that it is not for them.
+ */
 export function judge(eligibility: Eligibility, person: Person, on: string): Verdict {
+	const startsLater =
+		eligibility.fromAge !== null && ageOn(person.dateOfBirth, on) < eligibility.fromAge;
+	const category = startsLater
+		? categoryAt(person, on, birthdayAt(person.dateOfBirth, eligibility.fromAge!))
+		: person.category;
 	if (
 		eligibility.categories.length &&
-		!eligibility.categories.includes(person.category as CareLeaverCategory)
+		!eligibility.categories.includes(category as CareLeaverCategory)
 	) {
 		return { status: 'not_for_you', reason: 'category' };
 	}
@@ -149,10 +169,21 @@ export function timeline<T extends { eligibility: Eligibility }>(
 	on: string
 ): TimelineStep<T>[] {
 	const age = ageOn(person.dateOfBirth, on);
-	const fits = items.filter((item) => {
-		const verdict = judge({ ...item.eligibility, fromAge: null, untilAge: null }, person, on);
-		return verdict.status === 'applies';
-	});
+	// Each coming birthday is judged by the category they will have that day (eligible at 17,
+	// former relevant at 18), so what is coming at 18 shows before 18.
+	const fitsOn = (item: T, day: string) =>
+		judge(
+			{ ...item.eligibility, fromAge: null, untilAge: null },
+			{ ...person, category: categoryAt(person, on, day) },
+			on
+		).status === 'applies';
+	const fits = items.filter(
+		(item) =>
+			fitsOn(item, on) ||
+			(item.eligibility.fromAge !== null &&
+				item.eligibility.fromAge > age &&
+				fitsOn(item, birthdayAt(person.dateOfBirth, item.eligibility.fromAge)))
+	);
 	const ages = new Set<number>([...MILESTONE_AGES]);
 	for (const item of fits) {
 		if (item.eligibility.fromAge !== null) ages.add(item.eligibility.fromAge);
@@ -164,8 +195,16 @@ export function timeline<T extends { eligibility: Eligibility }>(
 		.map((a) => ({
 			age: a,
 			date: birthdayAt(person.dateOfBirth, a),
-			starts: fits.filter((item) => item.eligibility.fromAge === a),
-			ends: fits.filter((item) => item.eligibility.untilAge === a)
+			starts: fits.filter(
+				(item) => item.eligibility.fromAge === a && fitsOn(item, birthdayAt(person.dateOfBirth, a))
+			),
+			ends: fits.filter(
+				(item) =>
+					item.eligibility.untilAge === a &&
+					(fitsOn(item, on) ||
+						(item.eligibility.fromAge !== null &&
+							fitsOn(item, birthdayAt(person.dateOfBirth, item.eligibility.fromAge))))
+			)
 		}))
 		.filter((step) => step.starts.length || step.ends.length || [18, 21, 25].includes(step.age));
 }

@@ -45,6 +45,15 @@ export const CAPABILITIES = {
 	openRecords: RECORD_STAFF,
 	/** Open any young person's record without a link, for oversight. */
 	openEveryRecord: ['manager'],
+	/**
+	 * Change a young person's record: the council's child ID, periods of care, where they live,
+	 * the last review before Hearth, their forums. With requireRecord: staff linked to them today
+	 * and managers. Participation officers run the forums but do not open records, so a child's
+	 * worker adds them to a forum with them.
+	 */
+	editRecords: RECORD_STAFF,
+	/** Override the leaving-care category the law gives from the record, saying why. */
+	overrideCategory: ['manager'],
 	/** See every open safety alert, whoever it is about: any manager may be told by an escalation. */
 	seeEveryAlert: ['manager'],
 	/** The team overview and who is on duty. */

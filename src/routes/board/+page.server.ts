@@ -13,7 +13,7 @@ const VOICE_MONTHS = 6;
 /** Small numbers are suppressed here, on the server: the page never receives a count under the threshold. */
 export const load = page('seeBoard', (ctx) => {
 	const threshold = getCouncilSettings(ctx.db)?.smallNumberThreshold ?? 6;
-	const counts = countYoungPeopleByStatus(ctx.db);
+	const counts = countYoungPeopleByStatus(ctx.db, ctx.today);
 	// The council publishes how many young people it looks after (in its 903 return and reports),
 	// so the two are suppressed as parts of a known total.
 	const {

@@ -15,13 +15,25 @@ function waitingComplaints(db: Db, today: string) {
 
 const filterSchema = z.object({
 	person: z.string().max(64).optional().catch(undefined),
-	theme: z.enum(THEMES).optional().catch(undefined)
+	theme: z.enum(THEMES).optional().catch(undefined),
+	find: z.string().trim().max(64).catch('')
 });
+
+/** Whether a young person matches what was typed in the search box: part of the name, or the council ID. */
+function matches(person: { name: string; councilChildId: string | null }, find: string): boolean {
+	if (!find) return true;
+	const wanted = find.toLocaleLowerCase('en-GB');
+	return (
+		person.name.toLocaleLowerCase('en-GB').includes(wanted) ||
+		(person.councilChildId?.toLocaleLowerCase('en-GB') ?? '') === wanted
+	);
+}
 
 export const load = page('useWorkArea', (ctx, event) => {
 	const filter = filterSchema.parse({
 		person: event.url.searchParams.get('person') || undefined,
-		theme: event.url.searchParams.get('theme') || undefined
+		theme: event.url.searchParams.get('theme') || undefined,
+		find: event.url.searchParams.get('find') ?? ''
 	});
 	const inbox = workerInbox(
 		ctx.db,
@@ -37,8 +49,13 @@ export const load = page('useWorkArea', (ctx, event) => {
 			people: inbox.people
 		},
 		filter,
-		mine: youngPeopleLinkedTo(ctx.db, ctx.user.id, ctx.today),
-		everyone: ctx.can('openEveryRecord') ? allYoungPeople(ctx.db, ctx.today) : null,
+		find: filter.find,
+		mine: youngPeopleLinkedTo(ctx.db, ctx.user.id, ctx.today).filter((person) =>
+			matches(person, filter.find)
+		),
+		everyone: ctx.can('openEveryRecord')
+			? allYoungPeople(ctx.db, ctx.today).filter((person) => matches(person, filter.find))
+			: null,
 		complaints: ctx.can('handleComplaints') ? waitingComplaints(ctx.db, ctx.today) : null
 	};
 }) satisfies PageServerLoad;

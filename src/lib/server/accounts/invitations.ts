@@ -1,7 +1,8 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { randomInt } from 'node:crypto';
-import type { LeavingCareCategory, CareStatus, LinkType } from '$lib/domain/people';
+import type { LeavingCareCategory, CareStatus, LegalStatus, LinkType } from '$lib/domain/people';
 import type { Role, StaffRole } from '$lib/domain/roles';
+import { councilChildIdTaken } from '../people/care-record';
 import type { Db } from '../db';
 import { invitations, sessions, users } from '../db/schema';
 import { rolesOf } from '../auth/session';
@@ -27,6 +28,9 @@ export interface YoungPersonInvitation {
 	dateOfBirth: string;
 	careStatus: CareStatus;
 	leavingCareCategory: LeavingCareCategory;
+	/** Absent in invitations made before these were asked. */
+	councilChildId?: string | null;
+	firstPeriod?: { startedOn: string; legalStatus: LegalStatus } | null;
 	links: { staffUserId: string; linkType: LinkType }[];
 }
 
@@ -148,7 +152,12 @@ export async function redeemInvitation(
 		);
 		if (details.kind === 'young_person') {
 			const { preferredName: _name, kind: _kind, ...profile } = details;
-			insertYoungPerson(tx, { userId, ...profile }, now);
+			// Another child may have been given the ID since the invitation: join without it then.
+			const councilChildId =
+				profile.councilChildId && !councilChildIdTaken(tx, profile.councilChildId)
+					? profile.councilChildId
+					: null;
+			insertYoungPerson(tx, { userId, ...profile, councilChildId }, now);
 		}
 		// Guard against a race between two redemptions of one code: only one update can match.
 		const claimed = tx

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { LINK_TYPES, type LinkType } from '$lib/domain/people';
 import type { Role } from '$lib/domain/roles';
 import { staffInviteSchema, youngPersonInviteSchema } from '$lib/server/accounts/invite-schemas';
+import { councilChildIdTaken } from '../people/care-record';
 import type { Db } from '../db';
 import { text } from '../http/form';
 import { staffWithRoles } from '../people/young-people';
@@ -49,6 +50,9 @@ export const youngPersonInviteForm = (ctx: RequestContext) => ({
 		dateOfBirth: text(formData, 'dateOfBirth'),
 		careStatus: text(formData, 'careStatus'),
 		leavingCareCategory: text(formData, 'leavingCareCategory'),
+		councilChildId: text(formData, 'councilChildId'),
+		careStartedOn: text(formData, 'careStartedOn'),
+		legalStatus: text(formData, 'legalStatus'),
 		links: LINK_TYPES.map((linkType) => ({
 			linkType,
 			staffUserId: text(formData, `link_${linkType}`)
@@ -66,13 +70,21 @@ export function inviteYoungPersonWith(
 	input: YoungPersonInvite,
 	origin: string,
 	now: Date
-): ReturnType<typeof invitationCard> | { unknownLink: string } {
+): ReturnType<typeof invitationCard> | { unknownLink: string } | { councilIdTaken: true } {
 	const choices = linkChoices(db);
 	const unknown = input.links.find(
 		(link) => !choices[link.linkType].some((staff) => staff.id === link.staffUserId)
 	);
 	if (unknown) return { unknownLink: `link_${unknown.linkType}` };
-	const made = createInvitation(db, inviterId, { kind: 'young_person', ...input }, now);
+	if (input.councilChildId && councilChildIdTaken(db, input.councilChildId))
+		return { councilIdTaken: true };
+	const { careStartedOn, legalStatus, ...rest } = input;
+	// Only a child in care is in a period of care now; a care leaver's history is added on their record.
+	const firstPeriod =
+		input.careStatus === 'in_care' && careStartedOn && legalStatus
+			? { startedOn: careStartedOn, legalStatus }
+			: null;
+	const made = createInvitation(db, inviterId, { kind: 'young_person', ...rest, firstPeriod }, now);
 	return invitationCard(origin, made, input.preferredName);
 }
 

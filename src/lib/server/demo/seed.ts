@@ -1,4 +1,7 @@
-import type { CareStatus, LeavingCareCategory, LinkType } from '$lib/domain/people';
+import type { CareStatus, LeavingCareCategory, LegalStatus, LinkType } from '$lib/domain/people';
+import type { EndReason, PlacementType } from '$lib/domain/care-codes';
+import { birthdayAt } from '$lib/domain/offer';
+import { sealPlacement, type Placement } from '../people/placement';
 import type { Role } from '$lib/domain/roles';
 import { isProduction } from '../config';
 import type { Db } from '../db';
@@ -107,11 +110,14 @@ interface DemoYoungPerson {
 	/** The language they chose, when not English. */
 	locale?: string;
 	links: [string, LinkType][];
+	/** Their number in the council's case-management system (the 903 return's CHILD). */
+	councilChildId: string;
 }
 
 export const DEMO_YOUNG_PEOPLE: DemoYoungPerson[] = [
 	{
 		username: 'maya',
+		councilChildId: 'BW100231',
 		name: 'Maya',
 		age: 7,
 		daysSinceBirthday: 40,
@@ -125,6 +131,7 @@ export const DEMO_YOUNG_PEOPLE: DemoYoungPerson[] = [
 	{
 		// Six: Hearth opens in picture mode for him, as for everyone under 8.
 		username: 'leo',
+		councilChildId: 'BW100245',
 		name: 'Leo',
 		age: 6,
 		daysSinceBirthday: 75,
@@ -137,6 +144,7 @@ export const DEMO_YOUNG_PEOPLE: DemoYoungPerson[] = [
 	},
 	{
 		username: 'tyler',
+		councilChildId: 'BW099870',
 		name: 'Tyler',
 		age: 11,
 		daysSinceBirthday: 200,
@@ -149,6 +157,7 @@ export const DEMO_YOUNG_PEOPLE: DemoYoungPerson[] = [
 	},
 	{
 		username: 'amira',
+		councilChildId: 'BW101002',
 		name: 'Amira',
 		age: 14,
 		daysSinceBirthday: 90,
@@ -162,6 +171,7 @@ export const DEMO_YOUNG_PEOPLE: DemoYoungPerson[] = [
 	},
 	{
 		username: 'jayden',
+		councilChildId: 'BW098112',
 		name: 'Jayden',
 		age: 16,
 		daysSinceBirthday: 300,
@@ -178,6 +188,7 @@ export const DEMO_YOUNG_PEOPLE: DemoYoungPerson[] = [
 	{
 		// Came to Brightwater alone from Sudan a year ago; reads Hearth in Arabic.
 		username: 'yusuf',
+		councilChildId: 'BW102455',
 		name: 'Yusuf',
 		age: 16,
 		daysSinceBirthday: 30,
@@ -193,6 +204,7 @@ export const DEMO_YOUNG_PEOPLE: DemoYoungPerson[] = [
 	},
 	{
 		username: 'chloe',
+		councilChildId: 'BW097640',
 		name: 'Chloe',
 		age: 17,
 		daysSinceBirthday: 120,
@@ -206,6 +218,7 @@ export const DEMO_YOUNG_PEOPLE: DemoYoungPerson[] = [
 	},
 	{
 		username: 'reece',
+		councilChildId: 'BW095321',
 		name: 'Reece',
 		age: 19,
 		daysSinceBirthday: 10,
@@ -217,6 +230,7 @@ export const DEMO_YOUNG_PEOPLE: DemoYoungPerson[] = [
 	},
 	{
 		username: 'elif',
+		councilChildId: 'BW094008',
 		name: 'Elif',
 		age: 20,
 		daysSinceBirthday: 150,
@@ -227,6 +241,7 @@ export const DEMO_YOUNG_PEOPLE: DemoYoungPerson[] = [
 	},
 	{
 		username: 'dan',
+		councilChildId: 'BW091777',
 		name: 'Dan',
 		age: 22,
 		daysSinceBirthday: 60,
@@ -237,6 +252,7 @@ export const DEMO_YOUNG_PEOPLE: DemoYoungPerson[] = [
 	},
 	{
 		username: 'shannon',
+		councilChildId: 'BW089950',
 		name: 'Shannon',
 		age: 24,
 		daysSinceBirthday: 250,
@@ -244,6 +260,65 @@ export const DEMO_YOUNG_PEOPLE: DemoYoungPerson[] = [
 		category: 'former_relevant',
 		conditions: ['young_parent', 'lives_in_area'],
 		links: [['marcus.reid', 'personal_adviser']]
+	},
+	{
+		// Back in care: went home a year ago, came back two months ago (a new period of care).
+		username: 'kai',
+		councilChildId: 'BW099015',
+		name: 'Kai',
+		age: 15,
+		daysSinceBirthday: 50,
+		careStatus: 'in_care',
+		category: 'none',
+		links: [
+			['sam.okafor', 'social_worker'],
+			['janet.ward', 'iro']
+		]
+	},
+	{
+		// In care for years before the council used Hearth: her last review was held before it.
+		username: 'ruby',
+		councilChildId: 'BW096488',
+		name: 'Ruby',
+		age: 12,
+		daysSinceBirthday: 180,
+		careStatus: 'in_care',
+		category: 'none',
+		links: [
+			['holly.brennan', 'social_worker'],
+			['janet.ward', 'iro']
+		]
+	},
+	{
+		// Seventeen, with foster carers since 14: Staying Put and the bursary are coming at 18.
+		username: 'nathan',
+		councilChildId: 'BW095902',
+		name: 'Nathan',
+		age: 17,
+		daysSinceBirthday: 100,
+		careStatus: 'in_care',
+		category: 'eligible',
+		conditions: ['education_or_training', 'lives_in_area'],
+		links: [
+			['holly.brennan', 'social_worker'],
+			['marcus.reid', 'personal_adviser'],
+			['janet.ward', 'iro']
+		]
+	},
+	{
+		// Short breaks only (V3): a weekend a month with the same carers, home the rest of the time.
+		username: 'isla',
+		councilChildId: 'BW103117',
+		name: 'Isla',
+		age: 9,
+		daysSinceBirthday: 20,
+		careStatus: 'in_care',
+		category: 'none',
+		conditions: ['disabled'],
+		links: [
+			['sam.okafor', 'social_worker'],
+			['janet.ward', 'iro']
+		]
 	}
 ];
 
@@ -302,6 +377,7 @@ export async function seedDemo(db: Db, now: Date): Promise<void> {
 					dateOfBirth: birthDate(person.age, person.daysSinceBirthday, now),
 					careStatus: person.careStatus,
 					leavingCareCategory: person.category,
+					councilChildId: person.councilChildId,
 					conditions: person.conditions ?? [],
 					links: person.links.map(([username, linkType]) => ({
 						staffUserId: ids.get(username)!,
@@ -316,6 +392,7 @@ export async function seedDemo(db: Db, now: Date): Promise<void> {
 	seedDemoLanguages(db, now);
 	seedDemoVoice(db, now);
 	seedDemoReviews(db, now);
+	seedDemoCareHistories(db, now);
 	seedDemoForums(db, now);
 	// The demo starts with every bell quiet; what was said shows in the inboxes.
 	db.update(notices).set({ readAt: now }).run();
@@ -574,6 +651,215 @@ function seedDemoReviews(db: Db, now: Date): void {
 		},
 		daysAgo(now, 3)
 	);
+}
+
+/** A period of care in the demo, by the child's age or by days ago. Dates are worked out from now. */
+interface DemoPeriod {
+	from: { age: number; days: number } | { daysAgo: number };
+	to?: { age: number; days: number } | { daysAgo: number };
+	legalStatus: LegalStatus;
+	placementType: PlacementType;
+	endReason?: EndReason;
+}
+
+/**
+ * Care histories beyond the four children whose reviews are seeded above: care leavers' past
+ * periods (so their category is worked out from them, the same as was typed), a child back in care,
+ * a child who joined mid-care, a 17-year-old in foster care, a child on short breaks, and where
+ * some of them live. All invented.
+ */
+function seedDemoCareHistories(db: Db, now: Date): void {
+	const child = (username: string) =>
+		db
+			.select({ id: users.id, dateOfBirth: youngPeople.dateOfBirth })
+			.from(users)
+			.innerJoin(youngPeople, eq(youngPeople.userId, users.id))
+			.where(eq(users.username, username))
+			.get()!;
+	const day = (offset: number) => ukToday(daysAgo(now, offset));
+	const histories: [string, DemoPeriod[]][] = [
+		[
+			'chloe',
+			[
+				{
+					from: { age: 14, days: 250 },
+					to: { age: 16, days: 200 },
+					legalStatus: 'C2',
+					placementType: 'U6',
+					endReason: 'E13'
+				}
+			]
+		],
+		[
+			'reece',
+			[
+				{
+					from: { age: 13, days: 40 },
+					to: { age: 18, days: 0 },
+					legalStatus: 'C2',
+					placementType: 'U4',
+					endReason: 'E17'
+				}
+			]
+		],
+		[
+			'elif',
+			[
+				{
+					from: { age: 16, days: 100 },
+					to: { age: 16, days: 150 },
+					legalStatus: 'V2',
+					placementType: 'U6',
+					endReason: 'E4A'
+				}
+			]
+		],
+		[
+			'dan',
+			[
+				{
+					from: { age: 15, days: 0 },
+					to: { age: 18, days: 0 },
+					legalStatus: 'C2',
+					placementType: 'K2',
+					endReason: 'E5'
+				}
+			]
+		],
+		[
+			'shannon',
+			[
+				{
+					from: { age: 12, days: 10 },
+					to: { age: 18, days: 0 },
+					legalStatus: 'C2',
+					placementType: 'U4',
+					endReason: 'E6'
+				}
+			]
+		],
+		[
+			'kai',
+			[
+				{
+					from: { age: 11, days: 30 },
+					to: { daysAgo: 400 },
+					legalStatus: 'C2',
+					placementType: 'U6',
+					endReason: 'E4A'
+				},
+				{ from: { daysAgo: 60 }, legalStatus: 'C1', placementType: 'U6' }
+			]
+		],
+		['ruby', [{ from: { daysAgo: 1500 }, legalStatus: 'C2', placementType: 'U4' }]],
+		['nathan', [{ from: { age: 14, days: 200 }, legalStatus: 'C2', placementType: 'U4' }]],
+		['isla', [{ from: { daysAgo: 400 }, legalStatus: 'V3', placementType: 'U6' }]]
+	];
+	const janet = db
+		.select({ id: users.id })
+		.from(users)
+		.where(eq(users.username, 'janet.ward'))
+		.get()!.id;
+	for (const [username, periods] of histories) {
+		const { id, dateOfBirth } = child(username);
+		const on = (point: DemoPeriod['from']) =>
+			'daysAgo' in point
+				? day(point.daysAgo)
+				: addCalendarDays(birthdayAt(dateOfBirth, point.age), point.days);
+		periods.forEach((period, index) => {
+			const episodeId = `demo-episode-${username}-${index + 1}`;
+			const startedOn = on(period.from);
+			const endedOn = period.to ? on(period.to) : null;
+			db.insert(careEpisodes)
+				.values({
+					id: episodeId,
+					youngPersonId: id,
+					startedOn,
+					legalStatus: period.legalStatus,
+					placementType: period.placementType,
+					endedOn,
+					endReason: period.endReason ?? null,
+					createdAt: now
+				})
+				.run();
+			// Children in care have had their reviews on time, each a day early, in each period.
+			if (!['kai', 'nathan', 'isla'].includes(username)) return;
+			const until = endedOn ?? ukToday(now);
+			let previous: string | undefined;
+			for (let number = 1; ; number++) {
+				const dueOn = reviewDueOn(number, startedOn, previous);
+				const heldOn = addCalendarDays(dueOn, -1);
+				if (heldOn >= until) break;
+				previous = heldOn;
+				db.insert(reviews)
+					.values({
+						id: `demo-review-${username}-${index + 1}-${number}`,
+						youngPersonId: id,
+						kind: 'child_in_care',
+						episodeId,
+						chairId: janet,
+						number,
+						dueOn,
+						meetingAt: `${heldOn}T16:00`,
+						place: 'At home',
+						status: 'held',
+						heldOn,
+						participationCode: 'PN1',
+						decisionsSealed: seal('Stay where you live now.'),
+						createdAt: new Date(`${heldOn}T16:00:00Z`)
+					})
+					.run();
+			}
+		});
+	}
+	// Ruby's last review was held two months before the council began using Hearth.
+	db.update(youngPeople)
+		.set({ lastReviewBeforeHearthOn: day(70) })
+		.where(eq(youngPeople.userId, child('ruby').id))
+		.run();
+	const placements: [string, Placement][] = [
+		[
+			'maya',
+			{
+				address: '4 Willow Close, Brightwater BW2 4PL',
+				carerName: 'Karen and Dave Mills',
+				carerPhone: '01632 960 411'
+			}
+		],
+		[
+			'tyler',
+			{
+				address: '27 Mill Lane, Brightwater BW5 1AX',
+				carerName: 'Joy Adeyemi',
+				carerPhone: '01632 960 522'
+			}
+		],
+		[
+			'nathan',
+			{
+				address: '9 Orchard Rise, Brightwater BW3 7QT',
+				carerName: 'Mo and Priya Hassan',
+				carerPhone: '01632 960 633'
+			}
+		],
+		[
+			'kai',
+			{
+				address: '18 Quay Street, Brightwater BW1 3RR',
+				carerName: 'Lorna Pike',
+				carerPhone: '01632 960 744'
+			}
+		],
+		[
+			'shannon',
+			{ address: 'Flat 3, 51 Station Road, Brightwater BW1 9HN', carerName: '', carerPhone: '' }
+		]
+	];
+	for (const [username, placement] of placements)
+		db.update(youngPeople)
+			.set({ placementSealed: sealPlacement(placement) })
+			.where(eq(youngPeople.userId, child(username).id))
+			.run();
 }
 
 /** Three forums, their members, the Board's chair, one issue already answered and one waiting for a check. */

@@ -124,7 +124,7 @@ export function saveEntitlementDraft(
 
 /** Young people the entitlement is for now or later: they are told when it changes. */
 function affectedYoungPeople(db: Db, eligibility: Eligibility, today: string): string[] {
-	return activeYoungPeopleProfiles(db)
+	return activeYoungPeopleProfiles(db, today)
 		.filter((person) => ['applies', 'later'].includes(judge(eligibility, person, today).status))
 		.map((person) => person.userId);
 }
@@ -358,7 +358,7 @@ export function savePromise(
 			.run();
 		recordAudit(tx, { actorId, action: 'content.published', detail: 'pledge promise' }, now);
 	});
-	const everyone = activeYoungPeopleProfiles(db).map((person) => person.userId);
+	const everyone = activeYoungPeopleProfiles(db, ukToday(now)).map((person) => person.userId);
 	notify(db, everyone, 'pledge_update', '/me/pledge', now);
 	return id;
 }

@@ -7,14 +7,21 @@ import { newId } from '../ids';
 import { seal, sealOptional, unsealOptional } from '../crypto/seal';
 import { notify } from '../notify/notify';
 import { activeOn, isLinked } from '../people/young-people';
+import { careRecordOf } from '../people/care-record';
+import { categoryOn } from '$lib/domain/leaving-care';
 
-/** What the eligibility rules need to know about a young person; null for anyone else. */
-export function offerProfile(db: Db, youngPersonId: string): Person | null {
+/**
+ * What the eligibility rules need to know about a young person; null for anyone else. Their
+ * category is worked out from their record today, and on any later day for what is coming.
+ */
+export function offerProfile(db: Db, youngPersonId: string, today: string): Person | null {
 	const row = db.select().from(youngPeople).where(eq(youngPeople.userId, youngPersonId)).get();
-	if (!row) return null;
+	const record = careRecordOf(db, youngPersonId);
+	if (!row || !record) return null;
 	return {
 		dateOfBirth: row.dateOfBirth,
-		category: row.leavingCareCategory ?? 'none',
+		category: categoryOn(record, today),
+		categoryOn: (on) => categoryOn(record, on),
 		conditions: row.conditions
 	};
 }

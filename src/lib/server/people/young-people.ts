@@ -14,6 +14,16 @@ import type { Db, Executor } from '../db';
 import { userRoles, users, workerLinks, youngPeople } from '../db/schema';
 import { newId } from '../ids';
 import { recordAudit } from '../audit/log';
+import { careStatusOn, categoryOn, type CareRecord } from '$lib/domain/leaving-care';
+import type { LegalStatus } from '$lib/domain/people';
+import { careEpisodes } from '../db/schema';
+import { careRecords } from './care-record';
+
+/** Care status and category on a day, worked out from the record (never read from a column). */
+function standing(record: CareRecord | undefined, today: string) {
+	if (!record) return { careStatus: 'care_leaver' as const, category: 'none' as const };
+	return { careStatus: careStatusOn(record, today), category: categoryOn(record, today) };
+}
 
 /** Links that count on `today`, as a SQL condition. */
 export function activeOn(today: string) {
@@ -54,12 +64,12 @@ export function isLinked(
 
 /** The young people a member of staff is linked to today, by name. */
 export function youngPeopleLinkedTo(db: Db, staffUserId: string, today: string) {
-	return db
+	const rows = db
 		.select({
 			id: users.id,
 			name: users.displayName,
 			dateOfBirth: youngPeople.dateOfBirth,
-			careStatus: youngPeople.careStatus,
+			councilChildId: youngPeople.councilChildId,
 			linkType: workerLinks.linkType
 		})
 		.from(workerLinks)
@@ -67,8 +77,16 @@ export function youngPeopleLinkedTo(db: Db, staffUserId: string, today: string) 
 		.innerJoin(users, eq(users.id, youngPeople.userId))
 		.where(and(eq(workerLinks.staffUserId, staffUserId), activeOn(today)))
 		.orderBy(asc(users.displayName))
-		.all()
-		.map((row) => ({ ...row, age: ageOn(row.dateOfBirth, today) }));
+		.all();
+	const records = careRecords(
+		db,
+		rows.map((row) => row.id)
+	);
+	return rows.map((row) => ({
+		...row,
+		careStatus: standing(records.get(row.id), today).careStatus,
+		age: ageOn(row.dateOfBirth, today)
+	}));
 }
 
 /** One young person's record for staff, with every link past and present. Null when there is none. */
@@ -79,8 +97,6 @@ export function youngPersonRecord(db: Db, youngPersonId: string, today: string) 
 			name: users.displayName,
 			username: users.username,
 			dateOfBirth: youngPeople.dateOfBirth,
-			careStatus: youngPeople.careStatus,
-			leavingCareCategory: youngPeople.leavingCareCategory,
 			conditions: youngPeople.conditions
 		})
 		.from(youngPeople)
@@ -103,7 +119,13 @@ export function youngPersonRecord(db: Db, youngPersonId: string, today: string) 
 		.orderBy(asc(workerLinks.startsOn))
 		.all()
 		.map((link) => ({ ...link, active: isLinkActiveOn(link, today) }));
-	return { ...person, age: ageOn(person.dateOfBirth, today), links };
+	const record = careRecords(db, [youngPersonId]).get(youngPersonId);
+	return {
+		...person,
+		...standing(record, today),
+		age: ageOn(person.dateOfBirth, today),
+		links
+	};
 }
 
 /** The workers a young person can see are theirs today: names and what they do, nothing else. */
@@ -178,32 +200,27 @@ export function endLink(
 	});
 }
 
-/** How many young people there are by care status: for aggregates only. */
-export function countYoungPeopleByStatus(db: Db) {
-	// Everyone, less the few whose accounts are turned off: two index reads, not a join of all.
-	const all = db
-		.select({ careStatus: youngPeople.careStatus, count: sql<number>`count(*)` })
-		.from(youngPeople)
-		.groupBy(youngPeople.careStatus)
-		.all();
-	const disabledIds = db
-		.select({ id: users.id })
-		.from(users)
-		.where(isNotNull(users.disabledAt))
-		.all()
-		.map((row) => row.id);
-	const disabled = disabledIds.length
-		? db
-				.select({ careStatus: youngPeople.careStatus, count: sql<number>`count(*)` })
-				.from(youngPeople)
-				.where(inArray(youngPeople.userId, disabledIds))
-				.groupBy(youngPeople.careStatus)
-				.all()
-		: [];
-	const count = (status: string) =>
-		(all.find((row) => row.careStatus === status)?.count ?? 0) -
-		(disabled.find((row) => row.careStatus === status)?.count ?? 0);
-	return { inCare: count('in_care'), careLeavers: count('care_leaver') };
+/**
+ * How many young people there are by care status today, for aggregates only: worked out from
+ * each one's periods of care (a child's status changes by itself on the 18th birthday).
+ */
+export function countYoungPeopleByStatus(db: Db, today: string) {
+	const disabled = new Set(
+		db
+			.select({ id: users.id })
+			.from(users)
+			.where(isNotNull(users.disabledAt))
+			.all()
+			.map((row) => row.id)
+	);
+	let inCare = 0;
+	let careLeavers = 0;
+	for (const [id, record] of careRecords(db)) {
+		if (disabled.has(id)) continue;
+		if (careStatusOn(record, today) === 'in_care') inCare += 1;
+		else careLeavers += 1;
+	}
+	return { inCare, careLeavers };
 }
 
 /** Record a young person's profile and their first links, inside the caller's transaction. */
@@ -215,14 +232,21 @@ export function insertYoungPerson(
 		careStatus: CareStatus;
 		leavingCareCategory: LeavingCareCategory;
 		conditions?: Condition[];
+		councilChildId?: string | null;
+		/** The period of care they are in, when in care: their reviews are due from its start. */
+		firstPeriod?: { startedOn: string; legalStatus: LegalStatus } | null;
 		links: { staffUserId: string; linkType: LinkType }[];
 	},
 	now: Date
 ): void {
-	const { links, ...person } = profile;
+	const { links, firstPeriod, ...person } = profile;
 	db.insert(youngPeople)
 		.values({ ...person, createdAt: now })
 		.run();
+	if (firstPeriod)
+		db.insert(careEpisodes)
+			.values({ id: newId(), youngPersonId: profile.userId, ...firstPeriod, createdAt: now })
+			.run();
 	const startsOn = ukToday(now);
 	for (const link of links) {
 		db.insert(workerLinks)
@@ -233,18 +257,24 @@ export function insertYoungPerson(
 
 /** Every young person, for managers' oversight. */
 export function allYoungPeople(db: Db, today: string) {
+	const records = careRecords(db);
 	return db
 		.select({
 			id: users.id,
 			name: users.displayName,
 			dateOfBirth: youngPeople.dateOfBirth,
-			careStatus: youngPeople.careStatus
+			councilChildId: youngPeople.councilChildId
 		})
 		.from(youngPeople)
 		.innerJoin(users, eq(users.id, youngPeople.userId))
 		.orderBy(asc(users.displayName))
 		.all()
-		.map((row) => ({ ...row, age: ageOn(row.dateOfBirth, today), linkType: null }));
+		.map((row) => ({
+			...row,
+			careStatus: standing(records.get(row.id), today).careStatus,
+			age: ageOn(row.dateOfBirth, today),
+			linkType: null
+		}));
 }
 
 /** Record a young person's situation for the Local Offer (a linked worker's change, audited). */
@@ -270,20 +300,33 @@ export function setConditions(
 	});
 }
 
-/** Every young person whose account is on, with what the Local Offer rules need. */
-export function activeYoungPeopleProfiles(db: Db) {
+/**
+ * Every young person whose account is on, with what the Local Offer rules need: their category
+ * today worked out from their record, and on any later day (for what is coming).
+ */
+export function activeYoungPeopleProfiles(db: Db, today: string) {
+	const records = careRecords(db);
 	return db
 		.select({
 			userId: youngPeople.userId,
 			dateOfBirth: youngPeople.dateOfBirth,
-			category: youngPeople.leavingCareCategory,
 			conditions: youngPeople.conditions
 		})
 		.from(youngPeople)
 		.innerJoin(users, eq(users.id, youngPeople.userId))
 		.where(isNull(users.disabledAt))
 		.all()
-		.map((row) => ({ ...row, category: row.category ?? ('none' as const) }));
+		.flatMap((row) => {
+			const record = records.get(row.userId);
+			if (!record) return [];
+			return [
+				{
+					...row,
+					category: categoryOn(record, today),
+					categoryOn: (on: string) => categoryOn(record, on)
+				}
+			];
+		});
 }
 
 /** The Board's members, for choosing its chair (who must be one of them). */

@@ -27,6 +27,8 @@ import { seal, unsealOptional } from '../crypto/seal';
 import { enqueueJob } from '../jobs/queue';
 import { notify } from '../notify/notify';
 import { activeOn } from '../people/young-people';
+import { careRecords } from '../people/care-record';
+import { careStatusOn } from '$lib/domain/leaving-care';
 
 export const REVIEW_INVITE_JOB = 'review.invite';
 export const REVIEW_REMINDER_JOB = 'review.remind';
@@ -42,12 +44,11 @@ function meetingInstant(meetingAt: string): Date {
  * IRO for, and care leavers they are PA for.
  */
 function chairedBy(db: Db, staffId: string, today: string) {
-	return db
+	const rows = db
 		.select({
 			id: users.id,
 			name: users.displayName,
 			dateOfBirth: youngPeople.dateOfBirth,
-			careStatus: youngPeople.careStatus,
 			linkType: workerLinks.linkType
 		})
 		.from(workerLinks)
@@ -61,7 +62,14 @@ function chairedBy(db: Db, staffId: string, today: string) {
 			)
 		)
 		.orderBy(asc(users.displayName))
-		.all()
+		.all();
+	// In care or not is worked out from the periods of care today, not stored.
+	const records = careRecords(
+		db,
+		rows.map((row) => row.id)
+	);
+	return rows
+		.map((row) => ({ ...row, careStatus: careStatusOn(records.get(row.id)!, today) }))
 		.filter(
 			(row) =>
 				(row.linkType === 'iro' && row.careStatus === 'in_care') ||
@@ -270,18 +278,22 @@ export const DUE_SOON_DAYS = 28;
  * whoever chairs their reviews, with counts of those due soon, overdue, and held late this year.
  */
 export function serviceTimeliness(db: Db, today: string) {
-	const people = db
-		.select({
-			id: users.id,
-			name: users.displayName,
-			dateOfBirth: youngPeople.dateOfBirth,
-			careStatus: youngPeople.careStatus
-		})
+	const everyone = db
+		.select({ id: users.id, name: users.displayName, dateOfBirth: youngPeople.dateOfBirth })
 		.from(youngPeople)
 		.innerJoin(users, eq(users.id, youngPeople.userId))
-		.where(inArray(youngPeople.careStatus, ['in_care', 'care_leaver']))
+		.where(isNull(users.disabledAt))
 		.orderBy(asc(users.displayName))
 		.all();
+	// In care or not is worked out from the periods of care today, as on the IRO's list.
+	const records = careRecords(
+		db,
+		everyone.map((row) => row.id)
+	);
+	const people = everyone.map((row) => ({
+		...row,
+		careStatus: careStatusOn(records.get(row.id)!, today)
+	}));
 	const soon = addCalendarDays(today, DUE_SOON_DAYS);
 	const rows = people.map((child) => {
 		const row = reviewRow(db, child, today);
@@ -552,16 +564,13 @@ export function myReviews(db: Db, youngPersonId: string) {
 /** Who chairs a young person's reviews today (their IRO, or PA for a care leaver). */
 export function myChair(db: Db, youngPersonId: string, today: string) {
 	const rows = db
-		.select({
-			name: users.displayName,
-			linkType: workerLinks.linkType,
-			careStatus: youngPeople.careStatus
-		})
+		.select({ name: users.displayName, linkType: workerLinks.linkType })
 		.from(workerLinks)
 		.innerJoin(users, eq(users.id, workerLinks.staffUserId))
-		.innerJoin(youngPeople, eq(youngPeople.userId, workerLinks.youngPersonId))
 		.where(and(eq(workerLinks.youngPersonId, youngPersonId), activeOn(today)))
 		.all();
-	const wanted = rows[0]?.careStatus === 'care_leaver' ? 'personal_adviser' : 'iro';
+	const record = careRecords(db, [youngPersonId]).get(youngPersonId);
+	const wanted =
+		record && careStatusOn(record, today) === 'care_leaver' ? 'personal_adviser' : 'iro';
 	return rows.find((row) => row.linkType === wanted) ?? null;
 }

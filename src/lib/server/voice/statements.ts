@@ -12,6 +12,8 @@ import {
 	type TemplateId,
 	type Theme
 } from '$lib/domain/voice';
+import { careRecordOf } from '../people/care-record';
+import { careStatusOn } from '$lib/domain/leaving-care';
 import type { Db, Executor } from '../db';
 import {
 	safetyAlerts,
@@ -19,8 +21,7 @@ import {
 	statementMessages,
 	statementThemes,
 	statements,
-	users,
-	youngPeople
+	users
 } from '../db/schema';
 import { newId } from '../ids';
 import { seal, unseal } from '../crypto/seal';
@@ -33,15 +34,10 @@ export type SendResult =
 	| { ok: true; id: string; alertId: string | null; duplicate: boolean }
 	| { ok: false; reason: 'recipient' | 'template' };
 
-/** The young person's care status, which decides the templates they can use. */
-export function careStatusOf(db: Db, youngPersonId: string): CareStatus | null {
-	return (
-		db
-			.select({ careStatus: youngPeople.careStatus })
-			.from(youngPeople)
-			.where(eq(youngPeople.userId, youngPersonId))
-			.get()?.careStatus ?? null
-	);
+/** The young person's care status today (worked out from their record), which decides the templates they can use. */
+export function careStatusOf(db: Db, youngPersonId: string, today: string): CareStatus | null {
+	const record = careRecordOf(db, youngPersonId);
+	return record ? careStatusOn(record, today) : null;
 }
 
 /**
@@ -83,7 +79,10 @@ export function sendStatement(
 		return { ok: true, id: existing.id, alertId: alert?.id ?? null, duplicate: true };
 	}
 	const template = TEMPLATES[input.template];
-	if (template.for === 'care_leavers' && careStatusOf(db, input.youngPersonId) !== 'care_leaver')
+	if (
+		template.for === 'care_leavers' &&
+		careStatusOf(db, input.youngPersonId, ukToday(now)) !== 'care_leaver'
+	)
 		return { ok: false, reason: 'template' };
 	const recipients = statementRecipients(db, input.youngPersonId, ukToday(now));
 	if (!recipients.some((worker) => worker.id === input.recipientId))

@@ -68,7 +68,7 @@ export const load = page('useMyPages', (ctx, event) => {
 		};
 	}
 	const recipients = statementRecipients(ctx.db, ctx.user.id, ctx.today);
-	const careStatus = careStatusOf(ctx.db, ctx.user.id) ?? 'in_care';
+	const careStatus = careStatusOf(ctx.db, ctx.user.id, ctx.today) ?? 'in_care';
 	return {
 		step: 'send' as const,
 		key,

@@ -2,10 +2,12 @@ import { OFFER_AREAS, sortOffer, timeline } from '$lib/domain/offer';
 import { notFound, page } from '$lib/server/http/handlers';
 import { offer } from '$lib/server/offer/content';
 import { myRequests, offerProfile } from '$lib/server/offer/requests';
+import { careRecordOf } from '$lib/server/people/care-record';
+import { comingAt18, currentPeriod } from '$lib/domain/leaving-care';
 import type { PageServerLoad } from './$types';
 
 export const load = page('useMyPages', (ctx) => {
-	const person = offerProfile(ctx.db, ctx.user.id);
+	const person = offerProfile(ctx.db, ctx.user.id, ctx.today);
 	if (!person) notFound();
 	const items = offer(ctx.db, ctx.locale).map((item) => ({
 		slug: item.slug,
@@ -37,6 +39,13 @@ export const load = page('useMyPages', (ctx) => {
 			starts: step.starts.map(short),
 			ends: step.ends.map(short)
 		})),
+		// What the law gives at 18 to a 16- or 17-year-old who will be former relevant then.
+		comingAt18: (() => {
+			const record = careRecordOf(ctx.db, ctx.user.id);
+			if (!record) return [];
+			const placementType = currentPeriod(record.periods, ctx.today)?.placementType ?? null;
+			return comingAt18(person.dateOfBirth, record, placementType, ctx.today);
+		})(),
 		requests: myRequests(ctx.db, ctx.user.id).map(({ message: _message, ...request }) => request)
 	};
 }) satisfies PageServerLoad;

@@ -4,7 +4,7 @@ import { careStatusOf } from '$lib/server/voice/statements';
 import type { PageServerLoad } from './$types';
 
 export const load = page('useMyPages', (ctx) => {
-	const careStatus = careStatusOf(ctx.db, ctx.user.id) ?? 'in_care';
+	const careStatus = careStatusOf(ctx.db, ctx.user.id, ctx.today) ?? 'in_care';
 	return {
 		careStatus,
 		chair: myChair(ctx.db, ctx.user.id, ctx.today)?.name ?? null,

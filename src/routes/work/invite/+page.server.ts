@@ -17,6 +17,8 @@ export const actions = formActions({
 	default: action('inviteYoungPeople', youngPersonInviteForm, (ctx, invite, event) => {
 		const made = inviteYoungPersonWith(ctx.db, ctx.user.id, invite, event.url.origin, ctx.now);
 		if ('unknownLink' in made) return refuse({ [made.unknownLink]: m.error_link_unknown() });
+		if ('councilIdTaken' in made)
+			return refuse({ councilChildId: m.care_error_council_id_taken() }, 409);
 		return made;
 	})
 }) satisfies Actions;

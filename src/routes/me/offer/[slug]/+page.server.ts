@@ -9,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load = page('useMyPages', (ctx, event) => {
 	const item = entitlementBySlug(ctx.db, event.params.slug, ctx.locale);
-	const person = offerProfile(ctx.db, ctx.user.id);
+	const person = offerProfile(ctx.db, ctx.user.id, ctx.today);
 	if (!item || !person) notFound();
 	return {
 		item: {

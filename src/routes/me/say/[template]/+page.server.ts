@@ -21,7 +21,7 @@ import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = page('useMyPages', (ctx, event) => {
-	const careStatus = careStatusOf(ctx.db, ctx.user.id) ?? 'in_care';
+	const careStatus = careStatusOf(ctx.db, ctx.user.id, ctx.today) ?? 'in_care';
 	const id = event.params.template;
 	if (!isTemplateId(id) || !templatesFor(careStatus).some((t) => t.id === id)) notFound();
 	const recipients = statementRecipients(ctx.db, ctx.user.id, ctx.today);

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { SignedInContext } from '$lib/server/http/context';
 import { action, formActions, page, type ActionEvent } from '$lib/server/http/handlers';
 import { openAlert } from '$lib/server/voice/access';
+import { councilChildIds, placementOf } from '$lib/server/people/care-record';
 import { alertContacts } from '$lib/server/voice/people';
 import {
 	acknowledgeSafetyAlert,
@@ -20,6 +21,9 @@ export const load = page('openRecords', (ctx, event) => {
 	const alert = openAlert(ctx, event.params.id, event.url.pathname);
 	return {
 		alert,
+		// Where the child is and who cares for them: openAlert has checked this person may open the record.
+		placement: placementOf(ctx.db, alert.youngPersonId),
+		councilChildId: councilChildIds(ctx.db, [alert.youngPersonId]).get(alert.youngPersonId) ?? null,
 		notes: safetyAlertNotesOf(ctx.db, alert.id),
 		contacts: alertContacts(ctx.db, alert.youngPersonId, ctx.today).map(
 			({ id: _id, ...contact }) => contact

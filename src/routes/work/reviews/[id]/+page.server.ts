@@ -11,6 +11,7 @@ import {
 	type ActionEvent
 } from '$lib/server/http/handlers';
 import { consultationOf, recordOutcome, reviewById } from '$lib/server/reviews/reviews';
+import { councilChildIds } from '$lib/server/people/care-record';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -30,6 +31,8 @@ export const load = page('openRecords', (ctx, event) => {
 	const { youngPersonId: _id, chairId, dateOfBirth: _dob, ...shown } = review;
 	return {
 		review: shown,
+		councilChildId:
+			councilChildIds(ctx.db, [review.youngPersonId]).get(review.youngPersonId) ?? null,
 		isChair: chairId === ctx.user.id,
 		// The child's answers reach staff only once the child sends them.
 		consultation: consultation?.sentAt

@@ -13,6 +13,33 @@ import {
 	type ActionEvent
 } from '$lib/server/http/handlers';
 import { isLinked, setConditions, youngPersonRecord } from '$lib/server/people/young-people';
+import {
+	careDetails,
+	careRecordOf,
+	forumsOf,
+	saveCarePeriod,
+	setCategoryOverride,
+	setCouncilChildId,
+	setForumMembership,
+	setLastReviewBeforeHearth,
+	setPlacement
+} from '$lib/server/people/care-record';
+import {
+	carePeriodSchema,
+	categoryOverrideSchema,
+	councilChildIdSchema,
+	forumMembershipSchema,
+	lastReviewSchema,
+	placementSchema
+} from '$lib/server/people/care-schemas';
+import {
+	categoryOn,
+	comingAt18,
+	currentPeriod,
+	derivedCategory,
+	isShortBreak
+} from '$lib/domain/leaving-care';
+import type { PeriodProblem } from '$lib/domain/leaving-care';
 import { expressState, setExpress } from '$lib/server/preferences/express';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
@@ -26,20 +53,47 @@ function openRecord(ctx: SignedInContext, event: Pick<ActionEvent, 'params' | 'u
 }
 
 /** A form about this young person: their record is opened first, before anything is read. */
-function aboutRecord<S extends z.ZodType>(schema: S) {
+function aboutRecord<S extends z.ZodType>(schema: S | ((today: string) => S)) {
 	return (ctx: SignedInContext, event: ActionEvent) => {
 		requireRecord(ctx, event.params.id, event.url.pathname);
-		return schema;
+		return typeof schema === 'function' ? schema(ctx.today) : schema;
 	};
 }
+
+const periodProblemMessage: Record<PeriodProblem, () => string> = {
+	ends_before_start: m.care_error_ends_before_start,
+	overlaps: m.care_error_overlaps,
+	two_open: m.care_error_two_open
+};
 
 export const load = page('openRecords', (ctx, event) => {
 	const record = openRecord(ctx, event);
 	// A manager who is not linked to them must say why before making a new-password code.
 	const resetNeedsReason = !isLinked(ctx.db, ctx.user.id, event.params.id, ctx.today);
 	const express = expressState(ctx.db, event.params.id, ctx.today);
+	const care = careDetails(ctx.db, event.params.id)!;
+	const careRecord = careRecordOf(ctx.db, event.params.id)!;
+	const current = currentPeriod(care.periods, ctx.today);
 	return {
 		record,
+		care: {
+			...care,
+			periods: care.periods.map((period) => ({ ...period, shortBreak: isShortBreak(period) })),
+			// What the law gives from the record, shown beside a manager's override.
+			derivedCategory: careRecord.periods.length
+				? derivedCategory(record.dateOfBirth, careRecord.periods, ctx.today)
+				: categoryOn({ ...careRecord, override: null }, ctx.today),
+			comingAt18: comingAt18(
+				record.dateOfBirth,
+				careRecord,
+				current?.placementType ?? null,
+				ctx.today
+			)
+		},
+		forums: forumsOf(ctx.db, event.params.id),
+		mayEdit: ctx.can('editRecords'),
+		mayOverride: ctx.can('overrideCategory'),
+		today: ctx.today,
 		express: { on: express.on, setting: express.setting, setByName: express.setByName },
 		resetNeedsReason
 	};
@@ -75,5 +129,83 @@ export const actions = formActions({
 		if (!youngPersonRecord(ctx.db, event.params.id, ctx.today)) notFound();
 		setConditions(ctx.db, ctx.user.id, event.params.id, conditions, ctx.now);
 		return { done: m.record_conditions_saved() };
-	})
+	}),
+	/** The council's child ID: unique, so a clash is refused beside the field. */
+	councilId: action(
+		'editRecords',
+		aboutRecord(councilChildIdSchema),
+		(ctx, { councilChildId }, event) => {
+			const saved = setCouncilChildId(
+				ctx.db,
+				ctx.user.id,
+				event.params.id,
+				councilChildId,
+				ctx.now
+			);
+			if (!saved.ok) return refuse({ councilChildId: m.care_error_council_id_taken() }, 409);
+			return { done: m.care_saved() };
+		}
+	),
+	/** Add a period of care, or change or end one: refused beside the dates when they clash. */
+	period: action('editRecords', aboutRecord(carePeriodSchema), (ctx, input, event) => {
+		const { periodId, ...period } = input;
+		const saved = saveCarePeriod(
+			ctx.db,
+			ctx.user.id,
+			event.params.id,
+			periodId || null,
+			period,
+			ctx.now
+		);
+		if (!saved.ok) {
+			if (saved.why === 'not_found') notFound();
+			const field = saved.why === 'two_open' ? 'endedOn' : 'startedOn';
+			return refuse({ [field]: periodProblemMessage[saved.why]() });
+		}
+		return { done: m.care_saved() };
+	}),
+	/** Where they live now, sealed; shown only to those who may open the record. */
+	placement: action('editRecords', aboutRecord(placementSchema), (ctx, input, event) => {
+		setPlacement(ctx.db, ctx.user.id, event.params.id, input.address ? input : null, ctx.now);
+		return { done: m.care_saved() };
+	}),
+	/** The last review held before Hearth, for a child already in care when it came. */
+	lastReview: action('editRecords', aboutRecord(lastReviewSchema), (ctx, { heldOn }, event) => {
+		setLastReviewBeforeHearth(ctx.db, ctx.user.id, event.params.id, heldOn, ctx.now);
+		return { done: m.care_saved() };
+	}),
+	/** A manager's override of the category the law gives from the record, with why. */
+	override: action(
+		'overrideCategory',
+		aboutRecord(categoryOverrideSchema),
+		(ctx, { category, reason }, event) => {
+			setCategoryOverride(
+				ctx.db,
+				ctx.user.id,
+				event.params.id,
+				category ? { category, reason } : null,
+				ctx.now
+			);
+			return { done: m.care_saved() };
+		}
+	),
+	/** Put them on a forum or take them off (their worker decides with them). */
+	forum: action(
+		'editRecords',
+		aboutRecord(forumMembershipSchema),
+		(ctx, { forumId, member }, event) => {
+			if (
+				!setForumMembership(
+					ctx.db,
+					ctx.user.id,
+					event.params.id,
+					forumId,
+					member === 'yes',
+					ctx.now
+				)
+			)
+				notFound();
+			return { done: m.care_saved() };
+		}
+	)
 }) satisfies Actions;

@@ -13,6 +13,7 @@ import {
 	timelineFor
 } from '$lib/server/reviews/reviews';
 import { youngPersonRecord } from '$lib/server/people/young-people';
+import { councilChildIds } from '$lib/server/people/care-record';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,6 +25,7 @@ export const load = page('openRecords', (ctx, event) => {
 	const inCare = person.careStatus === 'in_care';
 	return {
 		name: person.name,
+		councilChildId: councilChildIds(ctx.db, [person.id]).get(person.id) ?? null,
 		inCare,
 		next: inCare
 			? (timelineFor(ctx.db, person.id, ctx.today)?.next ?? null)
