@@ -231,6 +231,41 @@ describe('where they live, forums and counts', () => {
 		expect(JSON.stringify(audited)).not.toContain('Harbour');
 	});
 
+	it('a move to a new home asks for an early review (reg. 32(2)); a corrected phone does not', async () => {
+		const { openEpisode } = await import('$lib/server/reviews/reviews');
+		const today = new Date().toISOString().slice(0, 10);
+		if (!openEpisode(getDb(), ids.maya, today))
+			getDb()
+				.insert(schema.careEpisodes)
+				.values({
+					id: 'maya-open',
+					youngPersonId: ids.maya,
+					startedOn: '2025-01-06',
+					legalStatus: 'C2',
+					createdAt: new Date()
+				})
+				.run();
+		const requests = () =>
+			getDb()
+				.select({ reason: schema.earlyReviewRequests.reason })
+				.from(schema.earlyReviewRequests)
+				.where(eq(schema.earlyReviewRequests.youngPersonId, ids.maya))
+				.all();
+		const worker = person(ids.sam, ['worker']);
+		const home = { address: '3 Kiln Lane', carerName: 'Pat Quill', carerPhone: '01632 960 555' };
+		await outcome(() => route.actions.placement(post(worker, ids.maya, home)));
+		const before = requests().length;
+		await outcome(() =>
+			route.actions.placement(post(worker, ids.maya, { ...home, carerPhone: '01632 960 556' }))
+		);
+		expect(requests()).toHaveLength(before);
+		await outcome(() =>
+			route.actions.placement(post(worker, ids.maya, { ...home, address: '9 Mill Street' }))
+		);
+		expect(requests()).toHaveLength(before + 1);
+		expect(requests().at(-1)).toEqual({ reason: 'placement_change' });
+	});
+
 	it('puts a young person on a forum with the forum_member role, and takes both away', async () => {
 		const roleOf = () =>
 			getDb()

@@ -22,8 +22,10 @@ import {
 	setCouncilChildId,
 	setForumMembership,
 	setLastReviewBeforeHearth,
-	setPlacement
+	setPlacement,
+	placementOf
 } from '$lib/server/people/care-record';
+import { openEpisode, requestEarlyReview } from '$lib/server/reviews/reviews';
 import {
 	carePeriodSchema,
 	categoryOverrideSchema,
@@ -166,7 +168,22 @@ export const actions = formActions({
 	}),
 	/** Where they live now, sealed; shown only to those who may open the record. */
 	placement: action('editRecords', aboutRecord(placementSchema), (ctx, input, event) => {
+		const before = placementOf(ctx.db, event.params.id);
 		setPlacement(ctx.db, ctx.user.id, event.params.id, input.address ? input : null, ctx.now);
+		// A move to a new home calls for the child's review to be brought forward (reg. 32(2)):
+		// it goes on the IRO's list. A first address recorded, or a corrected phone, is not a move.
+		const moved = before && input.address && before.address.trim() !== input.address.trim();
+		if (moved && openEpisode(ctx.db, event.params.id, ctx.today))
+			requestEarlyReview(
+				ctx.db,
+				{
+					youngPersonId: event.params.id,
+					askedBy: ctx.user.id,
+					reason: 'placement_change',
+					why: m.care_moved_review_why()
+				},
+				ctx.now
+			);
 		return { done: m.care_saved() };
 	}),
 	/** The last review held before Hearth, for a child already in care when it came. */
