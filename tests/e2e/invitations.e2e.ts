@@ -19,6 +19,9 @@ test('a worker invites a young person, who joins once and only once', async ({ p
 	const cameIntoCare = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
 	await page.getByLabel('Came into care on').fill(cameIntoCare);
 	await page.getByLabel('Legal status').selectOption('C2');
+	// A number no other test uses: the council's own ID, as its case-management system has it.
+	const councilId = `INV-${Date.now().toString().slice(-6)}`;
+	await page.getByLabel('Council child ID (optional)').fill(councilId);
 	await page.getByLabel('Social worker', { exact: true }).selectOption({ label: 'Sam Okafor' });
 	await page
 		.getByLabel('Independent reviewing officer (IRO)')
@@ -65,6 +68,28 @@ test('a worker invites a young person, who joins once and only once', async ({ p
 	const row = page.getByTestId('review-list').getByRole('row').filter({ hasText: 'Kayla' }).first();
 	await expect(row).toContainText(/\d{1,2} \w+ \d{4}/);
 	await expect(row).not.toContainText('No care start date');
+	await expect(row).toContainText('First review of this time in care');
+
+	// The review is held, and its row is in the council's 903 Reviews file under her council ID.
+	await row.getByRole('link', { name: 'Book a review: Kayla' }).click();
+	const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+	await page.getByLabel('Date').fill(tomorrow);
+	await page.getByLabel('Time').fill('16:00');
+	await page.getByLabel('Place').fill('At school');
+	await page.getByRole('button', { name: 'Book the review' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Review for Kayla');
+	const heldOn = await page.getByLabel('Date it was held').inputValue();
+	await page.getByLabel('Participation code').selectOption('PN1');
+	await page.getByLabel('Decisions').fill('Kayla stays where she lives now.');
+	await page.getByLabel('Letter to Kayla').fill('Dear Kayla, thank you for coming. Janet');
+	await page.getByRole('button', { name: 'Record the review and send the letter' }).click();
+	await expect(page.getByRole('status')).toContainText('Participation: PN1');
+	await signOut(page);
+
+	await signIn(page, 'gareth.lloyd');
+	const csv = await (await page.request.get('/work/reviews/export.csv')).text();
+	const [y, mo, d] = heldOn.split('-');
+	expect(csv.split(/\r?\n/)).toContain(`${councilId},14/05/2013,${d}/${mo}/${y},PN1`);
 });
 
 test('a mistyped code gets a clear message and keeps what was typed', async ({ page }) => {

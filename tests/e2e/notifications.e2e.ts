@@ -12,6 +12,9 @@ test('the bell counts a new notice, and reading it clears the count', async ({ p
 	await page.getByRole('link', { name: 'Invite a young person' }).click();
 	await page.getByLabel('Name they like to be called').fill('Rosie');
 	await page.getByLabel('Date of birth').fill('2012-09-03');
+	// A child in care: the period of care she is in, for her review due date.
+	await page.getByLabel('Came into care on').fill('2026-01-05');
+	await page.getByLabel('Legal status').selectOption('C2');
 	await page.getByLabel('Social worker', { exact: true }).selectOption({ label: 'Holly Brennan' });
 	await page.getByRole('button', { name: 'Make the code' }).click();
 	const code = (await page.getByTestId('invitation-code').textContent())!.trim();

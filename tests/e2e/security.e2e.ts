@@ -209,7 +209,7 @@ test('an admin changes a worker’s roles: the worker’s session ends', async (
 	await admin.getByRole('button', { name: 'Use the recovery code' }).click();
 	await admin.goto('/admin/accounts?search=holly');
 	await admin.getByRole('link', { name: 'Holly Brennan' }).click();
-	await admin.getByRole('checkbox', { name: 'Manager' }).check();
+	await admin.getByRole('checkbox', { name: 'Manager', exact: true }).check();
 	await admin.getByRole('button', { name: 'Save roles' }).click();
 	await expect(admin.getByRole('status')).toContainText('Roles saved.');
 	await expectAccessible(admin);
@@ -222,12 +222,12 @@ test('an admin changes a worker’s roles: the worker’s session ends', async (
 	await admin.goto('/admin/accounts?search=priya');
 	await admin.getByRole('link', { name: 'Priya Natarajan' }).click();
 	await admin.getByRole('checkbox', { name: 'Admin', exact: true }).uncheck();
-	await admin.getByRole('checkbox', { name: 'Manager' }).check();
+	await admin.getByRole('checkbox', { name: 'Manager', exact: true }).check();
 	await admin.getByRole('button', { name: 'Save roles' }).click();
 	await expect(admin.getByText('You cannot take away your own administrator role.')).toBeVisible();
 	await admin.goto(admin.url().split('?')[0]);
 	await expect(admin.getByRole('checkbox', { name: 'Admin', exact: true })).toBeChecked();
-	await expect(admin.getByRole('checkbox', { name: 'Manager' })).not.toBeChecked();
+	await expect(admin.getByRole('checkbox', { name: 'Manager', exact: true })).not.toBeChecked();
 
 	// Holly's old session is gone. Signing in again, she is a manager, and the council's rule
 	// (the test before) asks her to set up an app before the team page opens.
