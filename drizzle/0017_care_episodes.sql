@@ -17,7 +17,7 @@ ALTER TABLE `young_people` ADD `category_override` text;--> statement-breakpoint
 ALTER TABLE `young_people` ADD `category_override_reason_sealed` text;--> statement-breakpoint
 ALTER TABLE `young_people` ADD `placement_sealed` text;--> statement-breakpoint
 CREATE UNIQUE INDEX `young_people_council_child_id_idx` ON `young_people` (`council_child_id`);--> statement-breakpoint
-ALTER TABLE `reviews` ADD `episode_id` text REFERENCES care_episodes(id);--> statement-breakpoint
+ALTER TABLE `reviews` ADD `episode_id` text REFERENCES care_episodes(id) ON DELETE SET NULL;--> statement-breakpoint
 -- Each child's one recorded period of care becomes their first episode (legal status not recorded
 -- then, so left for their worker to fill in); their reviews so far belong to it.
 INSERT INTO `care_episodes` (`id`, `young_person_id`, `started_on`, `created_at`)

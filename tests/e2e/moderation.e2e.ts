@@ -229,7 +229,8 @@ test('an issue that moved on under an open page refuses the old step, saying wha
 		"This issue is “Not taken forward” now, so that can't be done any more."
 	);
 	await expect(leah.getByLabel('The answer, in plain words')).toHaveValue(answer);
-	await leah.reload();
+	// Opened again (not reloaded: a reload of a page a form posted to would post it again).
+	await leah.goto(`/board/issues/${id}`);
 	await expect(leah.getByText('Not taken forward')).toBeVisible();
 	await expect(leah.getByRole('button', { name: 'Publish the answer' })).toHaveCount(0);
 	await amira.goto(`/me/forum/issues/${id}`);

@@ -151,6 +151,30 @@ describe('categoryOn and careStatusOn: override, periods, and records from befor
 		expect(careStatusOn(record({ recordedStatus: 'in_care' }), '2026-06-10')).toBe('care_leaver');
 		expect(careStatusOn(record({ recordedStatus: 'in_care' }), '2026-06-09')).toBe('in_care');
 	});
+	it("s23C: an officer's override of eligible or relevant becomes former relevant on the 18th birthday too", () => {
+		const periods = [care('2024-01-01')];
+		const overridden = record({ periods, override: 'relevant' });
+		expect(categoryOn(overridden, '2026-06-09')).toBe('relevant');
+		expect(categoryOn(overridden, '2026-06-10')).toBe('former_relevant');
+		expect(categoryOn(record({ periods, override: 'qualifying' }), '2026-06-10')).toBe(
+			'qualifying'
+		);
+	});
+	it('a category typed before periods were kept is not lost when only a later period is entered (s23A, s23C)', () => {
+		// Typed as former relevant; only her last 10 weeks, at 17, are entered: not "qualifying".
+		const lastWeeks = [care('2025-09-01', '2025-11-10')];
+		const typed = record({ periods: lastWeeks, recordedCategory: 'eligible' });
+		expect(categoryOn(typed, '2025-10-01')).toBe('eligible');
+		expect(categoryOn(typed, '2026-01-01')).toBe('relevant');
+		expect(categoryOn(typed, '2026-06-10')).toBe('former_relevant');
+		// Nothing typed: the periods alone decide.
+		expect(categoryOn(record({ periods: lastWeeks }), '2026-01-01')).toBe('qualifying');
+	});
+	it('reg 48: between the short breaks of a series a child is still in care, not a care leaver', () => {
+		const breaks = [care('2024-01-05', '2024-01-08', 'V3'), care('2024-02-02', '2024-02-05', 'V3')];
+		expect(careStatusOn(record({ periods: breaks }), '2024-01-20')).toBe('in_care');
+		expect(careStatusOn(record({ periods: breaks }), '2024-03-01')).toBe('in_care');
+	});
 	it('a child on short breaks (V3) is looked after while the agreement lasts', () => {
 		expect(lookedAfterOn(DOB, [care('2019-01-01', null, 'V3')], '2020-01-01')).toBe(true);
 	});

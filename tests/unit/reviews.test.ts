@@ -25,6 +25,7 @@ import { consultationSchema, questionsFor } from '$lib/domain/consultation';
 import { reviewOption, reviewQuestion } from '$lib/words/review-labels';
 import { CONSULTATION_QUESTIONS } from '$lib/domain/consultation';
 import { careEpisodes, jobs, notices, reviews, youngPeople } from '$lib/server/db/schema';
+import { saveCarePeriod } from '$lib/server/people/care-record';
 import {
 	consultationOf,
 	recordOutcome,
@@ -355,6 +356,46 @@ function council() {
 const NOW = new Date('2026-06-01T09:00:00Z');
 
 describe('scheduling and recording reviews', () => {
+	it('reviews held before a period was entered join it when it is, so the schedule counts them (reg. 33)', () => {
+		const { db, iro, child } = council();
+		// Held in Hearth before any period was on her record (nothing to link it to then).
+		db.delete(careEpisodes).where(eq(careEpisodes.youngPersonId, child)).run();
+		db.insert(reviews)
+			.values({
+				id: 'before-periods',
+				youngPersonId: child,
+				kind: 'child_in_care',
+				chairId: iro,
+				number: 1,
+				meetingAt: '2026-06-10T10:00',
+				place: 'x',
+				status: 'held',
+				heldOn: '2026-06-10',
+				participationCode: 'PN1',
+				createdAt: NOW
+			})
+			.run();
+		const saved = saveCarePeriod(
+			db,
+			iro,
+			child,
+			null,
+			{
+				startedOn: '2026-05-22',
+				legalStatus: 'C2',
+				placementType: null,
+				endedOn: null,
+				endReason: null
+			},
+			NOW
+		);
+		expect(saved.ok).toBe(true);
+		// The first is held, so the second is due 3 months after it.
+		expect(reviewWorkList(db, iro, '2026-07-01')[0]).toMatchObject({
+			next: { number: 2, dueOn: '2026-09-10' }
+		});
+	});
+
 	it('lists the children an IRO chairs with their next review, and books one', () => {
 		const { db, iro, otherIro, child } = council();
 		expect(reviewWorkList(db, iro, '2026-06-01')).toMatchObject([

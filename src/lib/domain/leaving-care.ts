@@ -122,23 +122,43 @@ export interface CareRecord {
  * typed at invitation, which becomes former relevant on the 18th birthday as s23C says.
  */
 export function categoryOn(record: CareRecord, on: string): LeavingCareCategory {
-	if (record.override) return record.override;
-	if (record.periods.length) return derivedCategory(record.dateOfBirth, record.periods, on);
+	const adult = ageOn(record.dateOfBirth, on) >= 18;
+	// s23C: whoever was eligible or relevant becomes former relevant at 18, an override too.
+	const grownUp = (category: LeavingCareCategory): LeavingCareCategory =>
+		adult && (category === 'eligible' || category === 'relevant') ? 'former_relevant' : category;
+	if (record.override) return grownUp(record.override);
 	const recorded = record.recordedCategory ?? 'none';
-	if (ageOn(record.dateOfBirth, on) >= 18 && (recorded === 'eligible' || recorded === 'relevant'))
-		return 'former_relevant';
-	return recorded;
+	if (!record.periods.length) return grownUp(recorded);
+	const derived = derivedCategory(record.dateOfBirth, record.periods, on);
+	// A category typed before periods were kept is not lost when only some of the periods are
+	// entered (say the last one, at 17): it stays as a floor until an officer overrides it.
+	if (LEAVING_CARE_DUTIES.includes(recorded) && !LEAVING_CARE_DUTIES.includes(derived)) {
+		if (adult) return 'former_relevant';
+		return lookedAfterOn(record.dateOfBirth, record.periods, on) ? 'eligible' : 'relevant';
+	}
+	return derived;
 }
 
+/** The categories owed the fuller leaving-care duties (a personal adviser and a pathway plan). */
+const LEAVING_CARE_DUTIES: readonly LeavingCareCategory[] = [
+	'eligible',
+	'relevant',
+	'former_relevant'
+];
+
 /**
- * Whether a young person is in care or has left on a day: in care while a period covers the day
- * and they are under 18; left care otherwise. With no periods on record, what was typed at
- * invitation, until the 18th birthday.
+ * Whether a young person is in care or has left on a day. In care while a period covers the day
+ * and they are under 18, and between the short breaks of a series (reg 48: each break is its own
+ * period, the series one placement). Left care otherwise. With no periods on record, what was
+ * typed at invitation, until the 18th birthday.
  */
 export function careStatusOn(record: CareRecord, on: string): CareStatus {
-	if (record.periods.length)
-		return lookedAfterOn(record.dateOfBirth, record.periods, on) ? 'in_care' : 'care_leaver';
-	return ageOn(record.dateOfBirth, on) >= 18 ? 'care_leaver' : record.recordedStatus;
+	const adult = ageOn(record.dateOfBirth, on) >= 18;
+	if (!record.periods.length) return adult ? 'care_leaver' : record.recordedStatus;
+	if (lookedAfterOn(record.dateOfBirth, record.periods, on)) return 'in_care';
+	if (adult) return 'care_leaver';
+	const latest = [...record.periods].sort((a, b) => b.startedOn.localeCompare(a.startedOn))[0];
+	return isShortBreak(latest) && categoryOn(record, on) === 'none' ? 'in_care' : 'care_leaver';
 }
 
 /** The open period of care on a day (the one a child's reviews now belong to), if any. */

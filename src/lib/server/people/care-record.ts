@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lt, ne } from 'drizzle-orm';
 import {
 	careStatusOn,
 	categoryOn,
@@ -9,7 +9,7 @@ import {
 } from '$lib/domain/leaving-care';
 import type { LeavingCareCategory, LegalStatus } from '$lib/domain/people';
 import type { Db, Executor } from '../db';
-import { careEpisodes, forumMembers, forums, userRoles, youngPeople } from '../db/schema';
+import { careEpisodes, forumMembers, forums, reviews, userRoles, youngPeople } from '../db/schema';
 import { newId } from '../ids';
 import { recordAudit } from '../audit/log';
 import { sealOptional, unsealOptional } from '../crypto/seal';
@@ -211,6 +211,20 @@ export function saveCarePeriod(
 			tx.insert(careEpisodes)
 				.values({ id, youngPersonId, ...input, createdAt: now })
 				.run();
+		// Reviews held in Hearth before the child's periods were entered belong to no period yet:
+		// those held within this one join it, so its schedule counts them (reg 33).
+		tx.update(reviews)
+			.set({ episodeId: id })
+			.where(
+				and(
+					eq(reviews.youngPersonId, youngPersonId),
+					eq(reviews.kind, 'child_in_care'),
+					isNull(reviews.episodeId),
+					gte(reviews.heldOn, input.startedOn),
+					input.endedOn ? lt(reviews.heldOn, input.endedOn) : undefined
+				)
+			)
+			.run();
 		const detail = [
 			input.startedOn,
 			input.legalStatus ?? '-',
