@@ -28,7 +28,10 @@ export default defineConfig({
 	// Journeys sign several people in (argon2 on purpose) and run axe on each page: give a busy machine room.
 	timeout: 60_000,
 	workers: 2,
-	retries: 0,
+	// One retry: on this two-core machine a journey now and then loses a click to a page still
+	// loading. A test that passes only on its retry is listed as "flaky" in the report, to be fixed,
+	// never ignored; one that fails twice fails the run.
+	retries: 1,
 	reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
 	use: {
 		baseURL: DEMO_ORIGIN,
